@@ -1,0 +1,356 @@
+/*
+ * The FunnelQL language: sources, parameters and three kinds of query.
+ * docs/language.md is the user-facing description; keep the two in step.
+ *
+ * Every alternative of a rule that the AstBuilder turns into a node is labelled, so the
+ * builder has one visit method per labelled alternative. Keywords are case-insensitive and
+ * non-reserved: any keyword may also be used as a column or query name.
+ */
+grammar FunnelQL;
+
+options { caseInsensitive = true; }
+
+// One statement, terminated by ';'. The parser is driven statement by statement so that a
+// syntax error in one statement does not hide errors in the next.
+singleStatement
+    : statement ';' EOF
+    ;
+
+statement
+    : SOURCE name=identifier FROM TABLE table=qualifiedName
+      '(' sourceElement (',' sourceElement)* ','? ')'                        # sourceDeclaration
+    | PARAM name=identifier dataType (DEFAULT literal)?                       # parameterDeclaration
+    | FUNNEL name=identifier FROM source=identifier funnelClause*            # funnelQuery
+    | SESSIONS name=identifier FROM source=identifier sessionsClause*        # sessionsQuery
+    | RETENTION name=identifier FROM source=identifier retentionClause*      # retentionQuery
+    ;
+
+sourceElement
+    : KEY column=identifier dataType?                                          # keyElement
+    | TIME column=identifier dataType?                                         # timeElement
+    | TENANT column=identifier dataType?                                       # tenantElement
+    | EVENT ID column=identifier dataType?                                     # eventIdElement
+    | COLUMNS '(' columnDefinition (',' columnDefinition)* ','? ')'            # columnsElement
+    ;
+
+columnDefinition
+    : identifier dataType
+    ;
+
+dataType
+    : (VARCHAR | TEXT)                                                         # varcharType
+    | (BIGINT | INTEGER | INT)                                                 # integerType
+    | (DOUBLE | DECIMAL)                                                       # doubleType
+    | BOOLEAN                                                                  # booleanType
+    | TIMESTAMP                                                                # timestampType
+    | DATE                                                                     # dateType
+    ;
+
+// Clauses may come in any order; each may appear once (exclusions excepted), which the
+// semantic analysis checks so that the message can name both occurrences.
+funnelClause
+    : countByClause                                                            # funnelCountBy
+    | whereClause                                                              # funnelWhere
+    | WITHIN duration FROM anchor=(FIRST | PREVIOUS) STEP bound=(INCLUSIVE | EXCLUSIVE)?  # windowClause
+    | ENTRY policy=(FIRST | LATEST | EVERY)                                    # entryClause
+    | MODE modeName (',' modeName)*                                            # modeClause
+    | PROFILE profile=identifier                                               # profileClause
+    | TIES policy=(ALLOWED | FORBIDDEN)                                        # tiesClause
+    | nullConditionClause                                                      # funnelNullCondition
+    | STEPS '(' namedCondition (',' namedCondition)* ','? ')'                  # stepsClause
+    | EXCLUDE namedCondition (BETWEEN from=identifier AND to=identifier)?      # exclusionClause
+    | BREAKDOWN BY column=identifier ATTRIBUTED TO attribution                 # breakdownClause
+    | REPORT funnelReport                                                      # funnelReportClause
+    ;
+
+modeName
+    : identifier
+    ;
+
+attribution
+    : FIRST STEP                                                               # firstStepAttribution
+    | LAST STEP                                                                # lastStepAttribution
+    | STEP step=identifier                                                     # namedStepAttribution
+    ;
+
+funnelReport
+    : STEPS                                                                    # stepsReport
+    | PER KEY                                                                  # perKeyReport
+    | TIME TO CONVERT                                                          # timeToConvertReport
+    ;
+
+sessionsClause
+    : countByClause                                                            # sessionsCountBy
+    | whereClause                                                              # sessionsWhere
+    | GAP duration                                                             # gapClause
+    | MAX LENGTH duration                                                      # maxLengthClause
+    | REPORT report=(SESSIONS | EVENTS)                                        # sessionsReportClause
+    ;
+
+retentionClause
+    : countByClause                                                            # retentionCountBy
+    | whereClause                                                              # retentionWhere
+    | COHORT kind=(FIRST | RECURRING) expression                               # cohortClause
+    | RETURN expression                                                        # returnClause
+    | PERIOD unit=(DAY | WEEK | MONTH)                                         # calendarPeriodClause
+    | PERIOD ROLLING duration                                                  # rollingPeriodClause
+    | TIME ZONE zone=string                                                    # timeZoneClause
+    | OFFSETS offsetNumber (',' offsetNumber)*                                 # offsetListClause
+    | OFFSETS from=offsetNumber TO to=offsetNumber                             # offsetRangeClause
+    | RETURNING ON (OR AFTER)?                                                 # returningClause
+    | CONDITIONS '(' namedCondition (',' namedCondition)* ','? ')'             # conditionsClause
+    | nullConditionClause                                                      # retentionNullCondition
+    | REPORT retentionReport                                                   # retentionReportClause
+    ;
+
+retentionReport
+    : COHORTS                                                                  # cohortsReport
+    | PER KEY                                                                  # perKeyRetentionReport
+    ;
+
+offsetNumber
+    : INTEGER_VALUE
+    ;
+
+countByClause
+    : COUNT BY identifier (',' identifier)*
+    ;
+
+whereClause
+    : WHERE expression
+    ;
+
+nullConditionClause
+    : NULL CONDITION SKIPS ROW                                                 # nullSkipsRow
+    | NULL CONDITION IS FALSE                                                  # nullIsFalse
+    ;
+
+namedCondition
+    : name=identifier ':' expression
+    ;
+
+duration
+    : amount=INTEGER_VALUE unit=timeUnit
+    ;
+
+timeUnit
+    : MICROSECOND | MILLISECOND | SECOND | MINUTE | HOUR | DAY | WEEK | MONTH | YEAR
+    ;
+
+expression
+    : booleanExpression
+    ;
+
+booleanExpression
+    : valueExpression predicate?                                               # predicated
+    | NOT booleanExpression                                                    # logicalNot
+    | left=booleanExpression AND right=booleanExpression                       # logicalAnd
+    | left=booleanExpression OR right=booleanExpression                        # logicalOr
+    ;
+
+// A predicate applies to the valueExpression just before it (its parent's child).
+predicate
+    : comparisonOperator right=valueExpression                                 # comparison
+    | NOT? BETWEEN lower=valueExpression AND upper=valueExpression             # between
+    | NOT? IN '(' valueExpression (',' valueExpression)* ')'                   # inList
+    | IS NOT? NULL                                                             # nullPredicate
+    | NOT? LIKE pattern=valueExpression                                        # like
+    ;
+
+comparisonOperator
+    : EQ | NEQ | LT | LTE | GT | GTE
+    ;
+
+valueExpression
+    : primaryExpression                                                        # valueExpressionDefault
+    | operator=MINUS valueExpression                                           # arithmeticUnary
+    | left=valueExpression operator=(ASTERISK | SLASH) right=valueExpression   # arithmeticBinary
+    | left=valueExpression operator=(PLUS | MINUS) right=valueExpression       # arithmeticBinary
+    ;
+
+primaryExpression
+    : literal                                                                  # literalExpression
+    | ':' identifier                                                           # parameterReference
+    | identifier                                                               # columnReference
+    | '(' expression ')'                                                       # parenthesizedExpression
+    ;
+
+literal
+    : NULL                                                                     # nullLiteral
+    | (TRUE | FALSE)                                                           # booleanLiteral
+    | INTEGER_VALUE                                                            # integerLiteral
+    | DECIMAL_VALUE                                                            # decimalLiteral
+    | string                                                                   # stringLiteral
+    | TIMESTAMP string                                                         # timestampLiteral
+    | DATE string                                                              # dateLiteral
+    | INTERVAL duration                                                        # intervalLiteral
+    ;
+
+string
+    : STRING
+    ;
+
+qualifiedName
+    : identifier ('.' identifier)*
+    ;
+
+identifier
+    : IDENTIFIER                                                               # unquotedIdentifier
+    | QUOTED_IDENTIFIER                                                        # quotedIdentifier
+    | nonReserved                                                              # keywordIdentifier
+    ;
+
+// Every keyword is non-reserved; KeywordsTest pins this list.
+nonReserved
+    : AFTER | ALLOWED | AND | ATTRIBUTED | BETWEEN | BIGINT | BOOLEAN | BREAKDOWN | BY
+    | COHORT | COHORTS | COLUMNS | CONDITION | CONDITIONS | CONVERT | COUNT | DATE | DAY
+    | DECIMAL | DEFAULT | DOUBLE | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
+    | FALSE | FIRST | FORBIDDEN | FROM | FUNNEL | GAP | HOUR | ID | IN | INCLUSIVE | INT
+    | INTEGER | INTERVAL | IS | KEY | LAST | LATEST | LENGTH | LIKE | MAX | MICROSECOND
+    | MILLISECOND | MINUTE | MODE | MONTH | NOT | NULL | OFFSETS | ON | OR | PARAM | PER
+    | PERIOD | PREVIOUS | PROFILE | RECURRING | REPORT | RETENTION | RETURN | RETURNING
+    | ROLLING | ROW | SECOND | SESSIONS | SKIPS | SOURCE | STEP | STEPS | TABLE | TENANT
+    | TEXT | TIES | TIME | TIMESTAMP | TO | TRUE | VARCHAR | WEEK | WHERE | WITHIN | YEAR
+    | ZONE
+    ;
+
+AFTER: 'after';
+ALLOWED: 'allowed';
+AND: 'and';
+ATTRIBUTED: 'attributed';
+BETWEEN: 'between';
+BIGINT: 'bigint';
+BOOLEAN: 'boolean';
+BREAKDOWN: 'breakdown';
+BY: 'by';
+COHORT: 'cohort';
+COHORTS: 'cohorts';
+COLUMNS: 'columns';
+CONDITION: 'condition';
+CONDITIONS: 'conditions';
+CONVERT: 'convert';
+COUNT: 'count';
+DATE: 'date';
+DAY: 'day' 's'?;
+DECIMAL: 'decimal';
+DEFAULT: 'default';
+DOUBLE: 'double';
+ENTRY: 'entry';
+EVENT: 'event';
+EVENTS: 'events';
+EVERY: 'every';
+EXCLUDE: 'exclude';
+EXCLUSIVE: 'exclusive';
+FALSE: 'false';
+FIRST: 'first';
+FORBIDDEN: 'forbidden';
+FROM: 'from';
+FUNNEL: 'funnel';
+GAP: 'gap';
+HOUR: 'hour' 's'?;
+ID: 'id';
+IN: 'in';
+INCLUSIVE: 'inclusive';
+INT: 'int';
+INTEGER: 'integer';
+INTERVAL: 'interval';
+IS: 'is';
+KEY: 'key';
+LAST: 'last';
+LATEST: 'latest';
+LENGTH: 'length';
+LIKE: 'like';
+MAX: 'max';
+MICROSECOND: 'microsecond' 's'?;
+MILLISECOND: 'millisecond' 's'?;
+MINUTE: 'minute' 's'?;
+MODE: 'mode';
+MONTH: 'month' 's'?;
+NOT: 'not';
+NULL: 'null';
+OFFSETS: 'offsets';
+ON: 'on';
+OR: 'or';
+PARAM: 'param';
+PER: 'per';
+PERIOD: 'period';
+PREVIOUS: 'previous';
+PROFILE: 'profile';
+RECURRING: 'recurring';
+REPORT: 'report';
+RETENTION: 'retention';
+RETURN: 'return';
+RETURNING: 'returning';
+ROLLING: 'rolling';
+ROW: 'row';
+SECOND: 'second' 's'?;
+SESSIONS: 'sessions';
+SKIPS: 'skips';
+SOURCE: 'source';
+STEP: 'step';
+STEPS: 'steps';
+TABLE: 'table';
+TENANT: 'tenant';
+TEXT: 'text';
+TIES: 'ties';
+TIME: 'time';
+TIMESTAMP: 'timestamp';
+TO: 'to';
+TRUE: 'true';
+VARCHAR: 'varchar';
+WEEK: 'week' 's'?;
+WHERE: 'where';
+WITHIN: 'within';
+YEAR: 'year' 's'?;
+ZONE: 'zone';
+
+EQ: '=';
+NEQ: '<>' | '!=';
+LT: '<';
+LTE: '<=';
+GT: '>';
+GTE: '>=';
+PLUS: '+';
+MINUS: '-';
+ASTERISK: '*';
+SLASH: '/';
+
+STRING
+    : '\'' ( ~'\'' | '\'\'' )* '\''
+    ;
+
+INTEGER_VALUE
+    : DIGIT+
+    ;
+
+DECIMAL_VALUE
+    : DIGIT+ '.' DIGIT+
+    ;
+
+IDENTIFIER
+    : (LETTER | '_') (LETTER | DIGIT | '_')*
+    ;
+
+QUOTED_IDENTIFIER
+    : '"' ( ~'"' | '""' )* '"'
+    ;
+
+fragment DIGIT: [0-9];
+fragment LETTER: [a-z];
+
+LINE_COMMENT
+    : '--' ~[\r\n]* -> channel(HIDDEN)
+    ;
+
+BLOCK_COMMENT
+    : '/*' .*? '*/' -> channel(HIDDEN)
+    ;
+
+WHITESPACE
+    : [ \t\r\n]+ -> channel(HIDDEN)
+    ;
+
+// Anything else becomes one token, so the parser reports it with its position.
+UNRECOGNIZED
+    : .
+    ;

@@ -1,0 +1,64 @@
+package io.funnelql.dsl.analysis;
+
+import io.funnelql.dsl.ast.CountByClause;
+import io.funnelql.dsl.ast.Identifier;
+import io.funnelql.dsl.ast.WhereClause;
+import io.funnelql.dsl.model.Column;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Source;
+import io.funnelql.dsl.model.expression.Expression;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** What every query kind resolves the same way: its source, counting key and filter. */
+final class QueryScope {
+    final Source source;
+    final ExpressionAnalyzer expressions;
+    final Diagnostics diagnostics;
+
+    QueryScope(Source source, ExpressionAnalyzer expressions, Diagnostics diagnostics) {
+        this.source = source;
+        this.expressions = expressions;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The counting key: the columns of {@code count by}, or the source's key. */
+    List<Column> countBy(Optional<CountByClause> clause) {
+        if (clause.isEmpty()) {
+            return List.of(source.key());
+        }
+        List<Column> columns = new ArrayList<>();
+        Set<Name> seen = new HashSet<>();
+        for (Identifier identifier : clause.get().columns()) {
+            Optional<Column> column = column(identifier);
+            if (column.isEmpty()) {
+                continue;
+            }
+            if (source.tenant().filter(column.get()::equals).isPresent()) {
+                diagnostics.error(identifier.location(), column.get().name().display()
+                        + " is the source's tenant column and is always part of the key; list only the other key columns");
+            } else if (!seen.add(column.get().name())) {
+                diagnostics.error(identifier.location(), "column " + column.get().name().display() + " is listed twice");
+            } else {
+                columns.add(column.get());
+            }
+        }
+        return columns;
+    }
+
+    Optional<Expression> filter(Optional<WhereClause> clause) {
+        return clause.map(where -> expressions.condition(where.condition(), "a where condition"));
+    }
+
+    Optional<Column> column(Identifier identifier) {
+        Optional<Column> column = source.column(identifier.name());
+        if (column.isEmpty()) {
+            diagnostics.error(identifier.location(), ExpressionAnalyzer.unknownColumnMessage(source, identifier));
+        }
+        return column;
+    }
+}

@@ -1,0 +1,17 @@
+package io.funnelql.dsl.ast;
+
+import io.funnelql.dsl.diagnostic.SourceLocation;
+
+import java.util.List;
+
+public record CountByClause(List<Identifier> columns, SourceLocation location)
+        implements FunnelClause, SessionsClause, RetentionClause {
+    public CountByClause {
+        columns = List.copyOf(columns);
+    }
+
+    @Override
+    public String keyword() {
+        return "count by";
+    }
+}

@@ -1,0 +1,11 @@
+package io.funnelql.dsl.ast;
+
+import io.funnelql.dsl.diagnostic.SourceLocation;
+
+public record WhereClause(ExpressionNode condition, SourceLocation location)
+        implements FunnelClause, SessionsClause, RetentionClause {
+    @Override
+    public String keyword() {
+        return "where";
+    }
+}

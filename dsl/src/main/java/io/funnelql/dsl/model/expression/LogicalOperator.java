@@ -1,0 +1,6 @@
+package io.funnelql.dsl.model.expression;
+
+public enum LogicalOperator {
+    AND,
+    OR
+}
