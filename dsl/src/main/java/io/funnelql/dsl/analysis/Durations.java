@@ -1,6 +1,7 @@
 package io.funnelql.dsl.analysis;
 
 import io.funnelql.dsl.ast.DurationNode;
+import io.funnelql.dsl.ast.TimeUnit;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -18,8 +19,9 @@ final class Durations {
             return Optional.empty();
         }
         if (length.isEmpty()) {
+            String range = node.unit() == TimeUnit.MONTH ? "28 to 31 days" : "365 or 366 days";
             diagnostics.error(node.location(), what + " of " + node + " is ambiguous: a " + node.unit().keyword()
-                    + " has no fixed length (28 to 31 days a month); write days or weeks instead, e.g. 30 days");
+                    + " has no fixed length (" + range + "); write days or weeks instead, e.g. 30 days");
             return Optional.empty();
         }
         if (node.amount() <= 0) {

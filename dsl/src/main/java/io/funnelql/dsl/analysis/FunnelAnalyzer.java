@@ -80,8 +80,8 @@ final class FunnelAnalyzer {
         Optional<Profile> profile = Arrays.stream(Profile.values()).filter(p -> p.keyword().equals(written)).findFirst();
         if (profile.isEmpty()) {
             List<String> valid = Arrays.stream(Profile.values()).map(Profile::keyword).toList();
-            diagnostics.error(clause.profile().location(), "unknown profile '" + written + "'"
-                    + Suggestions.didYouMean(written, valid) + ". Valid profiles: " + String.join(", ", valid));
+            diagnostics.error(clause.profile().location(), Suggestions.sentence("unknown profile '" + written + "'", written, valid)
+                    + " Valid profiles: " + String.join(", ", valid));
         }
         return profile;
     }
@@ -129,9 +129,9 @@ final class FunnelAnalyzer {
         for (Identifier written : clause.get().modes()) {
             Optional<FunnelMode> mode = FunnelMode.fromKeyword(written.text());
             if (mode.isEmpty()) {
-                diagnostics.error(written.location(), "unknown mode '" + written.text() + "'"
-                        + Suggestions.didYouMean(written.text(), FunnelMode.spellings())
-                        + ". Valid modes: strict_deduplication (alias strict), strict_order, strict_increase, strict_once, "
+                diagnostics.error(written.location(), Suggestions.sentence("unknown mode '" + written.text() + "'",
+                                written.text(), FunnelMode.spellings())
+                        + " Valid modes: strict_deduplication (alias strict), strict_order, strict_increase, strict_once, "
                         + "allow_reentry, timestamp_dedup");
             } else if (!modes.add(mode.get())) {
                 diagnostics.error(written.location(), "mode " + mode.get().keyword() + " is listed twice");

@@ -122,9 +122,8 @@ final class RetentionAnalyzer {
         try {
             return Optional.of(ZoneId.of(clause.zone()));
         } catch (DateTimeException e) {
-            diagnostics.error(clause.location(), "unknown time zone '" + clause.zone() + "'"
-                    + Suggestions.didYouMean(clause.zone(), ZoneId.getAvailableZoneIds())
-                    + "; use a region name such as 'Europe/Berlin' or 'UTC'");
+            diagnostics.error(clause.location(), Suggestions.sentence("unknown time zone '" + clause.zone() + "'",
+                    clause.zone(), ZoneId.getAvailableZoneIds()) + " Use a region name such as 'Europe/Berlin' or 'UTC'.");
             return Optional.empty();
         }
     }

@@ -10,10 +10,22 @@ import java.util.Locale;
 final class Suggestions {
     private Suggestions() {}
 
+    /**
+     * The message as a sentence with a hint: {@code "msg; did you mean 'x'?"} or {@code "msg."},
+     * so that further sentences can follow.
+     */
+    static String sentence(String message, String written, Collection<String> candidates) {
+        String hint = didYouMean(written, candidates);
+        return message + (hint.isEmpty() ? "." : hint);
+    }
+
     /** {@code "; did you mean 'x'?"}, or "" when nothing is close. */
     static String didYouMean(String written, Collection<String> candidates) {
         String lower = written.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(1, Math.min(3, lower.length() / 3));
+        int allowed = Math.min(3, lower.length() / 3); // short names are too unlike each other to guess at
+        if (allowed == 0) {
+            return "";
+        }
         LevenshteinDistance distance = new LevenshteinDistance(allowed);
         return candidates.stream()
                 .filter(candidate -> distance.apply(lower, candidate.toLowerCase(Locale.ROOT)) >= 0)

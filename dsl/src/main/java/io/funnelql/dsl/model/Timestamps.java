@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ public final class Timestamps {
             .appendPattern("HH:mm")
             .optionalStart().appendLiteral(':').appendPattern("ss").optionalEnd()
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT); // 2023-02-29 is an error, not the 28th
 
     private Timestamps() {}
 

@@ -1,0 +1,42 @@
+package io.funnelql.dsl.parser;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Pins the keyword set: a grammar change that adds or drops a keyword shows up here and in docs/language.md. */
+class KeywordsTest {
+    @Test
+    void keywordSetIsPinned() {
+        assertThat(Keywords.all()).containsExactly(
+                "after", "allowed", "and", "attributed", "between", "bigint", "boolean", "breakdown", "by",
+                "cohort", "cohorts", "columns", "condition", "conditions", "convert", "count", "date", "day",
+                "decimal", "default", "double", "entry", "event", "events", "every", "exclude", "exclusive",
+                "false", "first", "forbidden", "from", "funnel", "gap", "hour", "id", "in", "inclusive", "int",
+                "integer", "interval", "is", "key", "last", "latest", "length", "like", "max", "microsecond",
+                "millisecond", "minute", "mode", "month", "not", "null", "offsets", "on", "or", "param", "per",
+                "period", "previous", "profile", "recurring", "report", "retention", "return", "returning",
+                "rolling", "row", "second", "sessions", "skips", "source", "step", "steps", "table", "tenant",
+                "text", "ties", "time", "timestamp", "to", "true", "varchar", "week", "where", "within", "year",
+                "zone");
+    }
+
+    @Test
+    void everyKeywordCanNameAColumn() {
+        StringBuilder columns = new StringBuilder();
+        for (String keyword : Keywords.all()) {
+            columns.append(", ").append(keyword).append(" varchar");
+        }
+        String text = "source s from table t (key k, time ts, columns (x varchar" + columns + "));";
+        ParseResult result = new SpecificationParser().parse(new io.funnelql.dsl.diagnostic.SourceFile("k.fql", text));
+        assertThat(result.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void documentedKeywordListMatches() throws Exception {
+        String language = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/language.md"));
+        for (String keyword : Keywords.all()) {
+            assertThat(language).as("docs/language.md lists keyword %s", keyword).contains("`" + keyword + "`");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.funnelql.cli;
+
+import io.funnelql.dsl.SpecificationLoader;
+import io.funnelql.dsl.diagnostic.InvalidSpecificationException;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.Specification;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Loading specs for commands: every failure becomes a message for the user. */
+final class SpecificationFiles {
+    private SpecificationFiles() {}
+
+    static Specification load(Path path) {
+        try {
+            return SpecificationLoader.load(path);
+        } catch (InvalidSpecificationException e) {
+            throw new UserInputException(e.render());
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("funnelql: " + path + ": no such file");
+        } catch (IOException e) {
+            throw new UserInputException("funnelql: cannot read " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** The query named on the command line, or the file's only query. */
+    static Query query(Specification specification, Optional<String> name) {
+        if (name.isPresent()) {
+            return specification.query(name.get()).orElseThrow(() -> new UserInputException(
+                    "funnelql: " + specification.fileName() + " has no query named '" + name.get() + "'; it has: "
+                            + queryNames(specification)));
+        }
+        if (specification.queries().size() != 1) {
+            throw new UserInputException("funnelql: " + specification.fileName() + " has "
+                    + specification.queries().size() + " queries; choose one with --query NAME ("
+                    + queryNames(specification) + ")");
+        }
+        return specification.queries().get(0);
+    }
+
+    private static String queryNames(Specification specification) {
+        return specification.queries().isEmpty() ? "none"
+                : String.join(", ", specification.queries().stream().map(q -> q.name().display()).toList());
+    }
+}
