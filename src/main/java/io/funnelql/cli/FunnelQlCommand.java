@@ -36,7 +36,7 @@ public final class FunnelQlCommand implements Runnable {
 
     /** Runs one command line with the given output streams; returns the exit code. */
     public static int execute(String[] arguments, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new FunnelQlCommand());
+        CommandLine commandLine = new CommandLine(new FunnelQlCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {

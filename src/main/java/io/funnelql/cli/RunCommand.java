@@ -1,5 +1,13 @@
 package io.funnelql.cli;
 
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.Specification;
+import io.funnelql.events.EventTable;
+import io.funnelql.reference.ReferenceExecutor;
+import io.funnelql.reference.evaluation.EvaluationException;
+import io.funnelql.reference.result.ResultTable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,14 +42,30 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> parameters;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (default), csv or json.")
-    String format;
+    OutputFormat format;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Also write a self-contained HTML report.")
     Optional<Path> report;
 
     @Override
     public Integer call() {
-        SpecificationFiles.query(SpecificationFiles.load(specification), query);
-        return PlannedFeature.report(spec.commandLine().getErr(), "run", "query execution");
+        Specification loaded = SpecificationFiles.load(specification);
+        Query selected = SpecificationFiles.query(loaded, query);
+        Map<Name, Object> values = ParameterValues.resolve(loaded, parameters);
+        if (!engine.equals("reference")) {
+            return PlannedFeature.report(spec.commandLine().getErr(), "run", "the " + engine + " engine");
+        }
+        if (report.isPresent()) {
+            return PlannedFeature.report(spec.commandLine().getErr(), "run", "--report");
+        }
+        EventTable table = EventFiles.read(events, selected.source());
+        ResultTable result;
+        try {
+            result = ReferenceExecutor.execute(selected, table, values);
+        } catch (EvaluationException e) {
+            throw new UserInputException("funnelql: " + e.getMessage());
+        }
+        spec.commandLine().getOut().print(format.render(result));
+        return ExitCode.OK;
     }
 }

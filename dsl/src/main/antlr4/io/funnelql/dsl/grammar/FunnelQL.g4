@@ -30,6 +30,7 @@ sourceElement
     | TIME column=identifier dataType?                                         # timeElement
     | TENANT column=identifier dataType?                                       # tenantElement
     | EVENT ID column=identifier dataType?                                     # eventIdElement
+    | EVENT NAME column=identifier dataType?                                   # eventNameElement
     | COLUMNS '(' columnDefinition (',' columnDefinition)* ','? ')'            # columnsElement
     ;
 
@@ -207,7 +208,7 @@ nonReserved
     | DECIMAL | DEFAULT | DOUBLE | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
     | FALSE | FIRST | FORBIDDEN | FROM | FUNNEL | GAP | HOUR | ID | IN | INCLUSIVE | INT
     | INTEGER | INTERVAL | IS | KEY | LAST | LATEST | LENGTH | LIKE | MAX | MICROSECOND
-    | MILLISECOND | MINUTE | MODE | MONTH | NOT | NULL | OFFSETS | ON | OR | PARAM | PER
+    | MILLISECOND | MINUTE | MODE | MONTH | NAME | NOT | NULL | OFFSETS | ON | OR | PARAM | PER
     | PERIOD | PREVIOUS | PROFILE | RECURRING | REPORT | RETENTION | RETURN | RETURNING
     | ROLLING | ROW | SECOND | SESSIONS | SKIPS | SOURCE | STEP | STEPS | TABLE | TENANT
     | TEXT | TIES | TIME | TIMESTAMP | TO | TRUE | VARCHAR | WEEK | WHERE | WITHIN | YEAR
@@ -266,6 +267,7 @@ MILLISECOND: 'millisecond' 's'?;
 MINUTE: 'minute' 's'?;
 MODE: 'mode';
 MONTH: 'month' 's'?;
+NAME: 'name';
 NOT: 'not';
 NULL: 'null';
 OFFSETS: 'offsets';

@@ -6,6 +6,7 @@ import io.funnelql.dsl.ast.NullConditionClause;
 import io.funnelql.dsl.ast.RetentionClause;
 import io.funnelql.dsl.ast.Statement;
 import io.funnelql.dsl.ast.WhereClause;
+import io.funnelql.dsl.model.CohortKind;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.Query;
@@ -87,6 +88,11 @@ final class RetentionAnalyzer {
             diagnostics.error(declaration.location(), display + " has no return condition; add: return <condition>");
         }
         Optional<RetentionPeriod> period = period(declaration, clauses, display);
+        if (cohort.isPresent() && cohort.get().kind() == CohortKind.RECURRING
+                && period.filter(RetentionPeriod.Rolling.class::isInstance).isPresent()) {
+            diagnostics.error(cohort.get().location(), "a recurring cohort needs a calendar period (day, week or month); "
+                    + "a rolling period is measured from one cohort event per key");
+        }
         List<Integer> offsets = offsets(declaration, clauses, display);
         return new RetentionQuery(declaration.name().name(), scope.source, countBy, filter,
                 cohort.map(RetentionClause.Cohort::kind).orElse(null),

@@ -77,6 +77,7 @@ final class SourceAnalyzer {
                 columns.get(time.column().name()),
                 roleColumn(columns, tenant),
                 roleColumn(columns, roles.get("event id")),
+                roleColumn(columns, roles.get("event name")),
                 new ArrayList<>(columns.values())));
     }
 

@@ -44,6 +44,13 @@ public sealed interface SourceElement extends Node {
         }
     }
 
+    record EventNameElement(Identifier column, Optional<TypeNode> type, SourceLocation location) implements ColumnRole {
+        @Override
+        public String keyword() {
+            return "event name";
+        }
+    }
+
     record ColumnsElement(List<ColumnDefinition> columns, SourceLocation location) implements SourceElement {
         public ColumnsElement {
             columns = List.copyOf(columns);

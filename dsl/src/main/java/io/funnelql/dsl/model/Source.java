@@ -15,6 +15,7 @@ public record Source(
         Column time,
         Optional<Column> tenant,
         Optional<Column> eventId,
+        Optional<Column> eventName,
         List<Column> columns) {
 
     public Source {

@@ -105,6 +105,11 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     }
 
     @Override
+    public SourceElement visitEventNameElement(FunnelQLParser.EventNameElementContext context) {
+        return new SourceElement.EventNameElement(identifier(context.column), optionalType(context.dataType()), location(context));
+    }
+
+    @Override
     public SourceElement visitColumnsElement(FunnelQLParser.ColumnsElementContext context) {
         return new SourceElement.ColumnsElement(list(context.columnDefinition(), ColumnDefinition.class), location(context));
     }

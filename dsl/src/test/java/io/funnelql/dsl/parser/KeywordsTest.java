@@ -14,7 +14,7 @@ class KeywordsTest {
                 "decimal", "default", "double", "entry", "event", "events", "every", "exclude", "exclusive",
                 "false", "first", "forbidden", "from", "funnel", "gap", "hour", "id", "in", "inclusive", "int",
                 "integer", "interval", "is", "key", "last", "latest", "length", "like", "max", "microsecond",
-                "millisecond", "minute", "mode", "month", "not", "null", "offsets", "on", "or", "param", "per",
+                "millisecond", "minute", "mode", "month", "name", "not", "null", "offsets", "on", "or", "param", "per",
                 "period", "previous", "profile", "recurring", "report", "retention", "return", "returning",
                 "rolling", "row", "second", "sessions", "skips", "source", "step", "steps", "table", "tenant",
                 "text", "ties", "time", "timestamp", "to", "true", "varchar", "week", "where", "within", "year",

@@ -1,0 +1,44 @@
+package io.funnelql.cli;
+
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Parameter;
+import io.funnelql.dsl.model.Specification;
+import io.funnelql.events.Values;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns {@code --param name=value} options into typed values for every declared parameter. */
+final class ParameterValues {
+    private ParameterValues() {}
+
+    static Map<Name, Object> resolve(Specification specification, Map<String, String> given) {
+        Map<String, String> written = given == null ? Map.of() : given;
+        for (String name : written.keySet()) {
+            if (specification.parameter(name).isEmpty()) {
+                throw new UserInputException("funnelql: --param " + name + ": " + specification.fileName()
+                        + " declares no parameter " + name);
+            }
+        }
+        Map<Name, Object> values = new HashMap<>();
+        for (Parameter parameter : specification.parameters()) {
+            String text = written.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(parameter.name().value()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+            if (text == null) {
+                Object value = parameter.defaultValue().orElseThrow(() -> new UserInputException("funnelql: parameter :"
+                        + parameter.name().display() + " has no value and no default; pass --param "
+                        + parameter.name().value() + "=VALUE"));
+                values.put(parameter.name(), value);
+                continue;
+            }
+            Optional<Object> value = Values.parse(text, parameter.type());
+            values.put(parameter.name(), value.orElseThrow(() -> new UserInputException("funnelql: --param "
+                    + parameter.name().value() + "=" + text + ": not " + Values.expectedForm(parameter.type()))));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,13 @@
+package io.funnelql.reference;
+
+import java.util.List;
+
+/**
+ * The rows of one key (tenant and counting-key values), in event order: by time, then by the
+ * rows' values (so that same-time rows are ordered the same whatever order the file had).
+ */
+public record KeyGroup(List<Object> key, int[] rows, long[] times) {
+    public int size() {
+        return rows.length;
+    }
+}

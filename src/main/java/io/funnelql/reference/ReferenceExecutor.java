@@ -1,0 +1,39 @@
+package io.funnelql.reference;
+
+import io.funnelql.dsl.model.ConditionRetentionQuery;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.RetentionQuery;
+import io.funnelql.dsl.model.SessionsQuery;
+import io.funnelql.events.EventTable;
+import io.funnelql.reference.funnel.FunnelExecutor;
+import io.funnelql.reference.result.ResultTable;
+import io.funnelql.reference.retention.ConditionRetentionExecutor;
+import io.funnelql.reference.retention.RetentionExecutor;
+import io.funnelql.reference.sessions.SessionsExecutor;
+
+import java.util.Map;
+
+/**
+ * The semantic oracle: runs any resolved query over an event table in memory. No engine, no
+ * SQL. docs/semantics.md defines what each query means; this is that definition, executed.
+ */
+public final class ReferenceExecutor {
+    private ReferenceExecutor() {}
+
+    /** {@code parameters} holds a value (or null) for every declared parameter. */
+    public static ResultTable execute(Query query, EventTable table, Map<Name, Object> parameters) {
+        QueryRows rows = new QueryRows(query, table, parameters);
+        if (query instanceof FunnelQuery funnel) {
+            return new FunnelExecutor(funnel, rows).execute();
+        }
+        if (query instanceof SessionsQuery sessions) {
+            return new SessionsExecutor(sessions, rows).execute();
+        }
+        if (query instanceof RetentionQuery retention) {
+            return new RetentionExecutor(retention, rows).execute();
+        }
+        return new ConditionRetentionExecutor((ConditionRetentionQuery) query, rows).execute();
+    }
+}

@@ -1,0 +1,108 @@
+package io.funnelql.reference.funnel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ClickHouse's windowFunnel under strict_once: every level keeps all candidate chains, and a
+ * step extends each chain of the level below that is inside the window, does not already use
+ * this row, and (strict_increase) ends strictly earlier. One row can therefore fill one step only.
+ */
+final class ClickHouseStrictOnceScan {
+    private ClickHouseStrictOnceScan() {}
+
+    private record Chain(long[] times, int[] positions) {
+        int length() {
+            return times.length;
+        }
+
+        boolean uses(int position) {
+            for (int used : positions) {
+                if (used == position) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Chain extend(long time, int position) {
+            long[] newTimes = Arrays.copyOf(times, times.length + 1);
+            int[] newPositions = Arrays.copyOf(positions, positions.length + 1);
+            newTimes[times.length] = time;
+            newPositions[positions.length] = position;
+            return new Chain(newTimes, newPositions);
+        }
+    }
+
+    static Attempt scan(KeyEvents events, FunnelRules rules) {
+        int steps = rules.steps();
+        List<List<Chain>> levels = new ArrayList<>();
+        for (int level = 0; level < steps; level++) {
+            levels.add(new ArrayList<>());
+        }
+        boolean firstEvent = false;
+        for (long[] entry : Entries.of(events, rules.strictOrder())) {
+            long time = entry[0];
+            int index = (int) entry[1] - 1;
+            int position = (int) entry[2];
+            if (index == -1) {
+                if (firstEvent) {
+                    return result(levels);
+                }
+                continue;
+            }
+            if (index == 0) {
+                levels.get(0).add(new Chain(new long[] {time}, new int[] {position}));
+                firstEvent = true;
+                continue;
+            }
+            if (rules.strictDeduplication() && !levels.get(index).isEmpty()) {
+                return result(levels);
+            }
+            if (rules.strictOrder() && firstEvent && levels.get(index - 1).isEmpty()) {
+                if (rules.allowReentry()) {
+                    continue;
+                }
+                return result(levels);
+            }
+            List<Chain> below = levels.get(index - 1);
+            if (below.isEmpty()) {
+                continue;
+            }
+            for (Chain chain : List.copyOf(below)) {
+                long previous = chain.times()[chain.length() - 1];
+                long anchor = rules.anchorAtFirstStep() ? chain.times()[0] : previous;
+                if (rules.inside(time - anchor) && !chain.uses(position) && rules.follows(previous, time)) {
+                    levels.get(index).add(chain.extend(time, position));
+                }
+            }
+            prune(below, time, rules);
+            if (index + 1 == steps && !levels.get(index).isEmpty()) {
+                return result(levels);
+            }
+        }
+        return result(levels);
+    }
+
+    /** Drops chains that can no longer be extended, keeping at least one (as ClickHouse does). */
+    private static void prune(List<Chain> chains, long time, FunnelRules rules) {
+        for (int i = chains.size() - 1; i >= 0 && chains.size() > 1; i--) {
+            Chain chain = chains.get(i);
+            long anchor = rules.anchorAtFirstStep() ? chain.times()[0] : chain.times()[chain.length() - 1];
+            if (!rules.inside(time - anchor)) {
+                chains.remove(i);
+            }
+        }
+    }
+
+    private static Attempt result(List<List<Chain>> levels) {
+        for (int level = levels.size(); level >= 1; level--) {
+            if (!levels.get(level - 1).isEmpty()) {
+                Chain chain = levels.get(level - 1).get(0);
+                return new Attempt(level, chain.times(), chain.positions());
+            }
+        }
+        return Attempt.NONE;
+    }
+}

@@ -1,0 +1,249 @@
+package io.funnelql.reference.funnel;
+
+import io.funnelql.dsl.model.Attribution;
+import io.funnelql.dsl.model.EntryPolicy;
+import io.funnelql.dsl.model.Exclusion;
+import io.funnelql.dsl.model.FunnelMode;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.NullConditionPolicy;
+import io.funnelql.dsl.model.Profile;
+import io.funnelql.dsl.model.Step;
+import io.funnelql.events.Values;
+import io.funnelql.reference.KeyGroup;
+import io.funnelql.reference.KeyGrouping;
+import io.funnelql.reference.QueryRows;
+import io.funnelql.reference.evaluation.RowFunction;
+import io.funnelql.reference.result.ResultTable;
+import io.funnelql.reference.result.Statistics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Funnels, one ordered pass per key: step conditions are evaluated once per row into a bitmask,
+ * then the scan the entry policy and profile call for runs over the key's masks and times.
+ */
+public final class FunnelExecutor {
+    private final FunnelQuery query;
+    private final QueryRows rows;
+    private final FunnelRules rules;
+
+    public FunnelExecutor(FunnelQuery query, QueryRows rows) {
+        this.query = query;
+        this.rows = rows;
+        this.rules = FunnelRules.of(query);
+    }
+
+    /** A key's attempts: one for entry first and latest, one per entry event for entry every. */
+    record KeyAttempts(KeyGroup group, List<Attempt> attempts) {}
+
+    public ResultTable execute() {
+        List<KeyAttempts> keys = attempts();
+        return switch (query.report()) {
+            case STEPS -> stepsReport(keys);
+            case PER_KEY -> perKeyReport(keys);
+            case TIME_TO_CONVERT -> timeToConvertReport(keys);
+        };
+    }
+
+    List<KeyAttempts> attempts() {
+        int rowCount = rows.table().rowCount();
+        RowFunction[] steps = rows.compile(query.steps().stream().map(Step::condition).toList());
+        RowFunction[] exclusions = rows.compile(query.exclusions().stream().map(Exclusion::condition).toList());
+        int[] masks = new int[rowCount];
+        int[] exclusionMasks = new int[rowCount];
+        for (int row = 0; row < rowCount; row++) {
+            masks[row] = rows.passesFilter(row) ? QueryRows.mask(steps, row, query.nullConditions()) : -1;
+            exclusionMasks[row] = masks[row] < 0 ? 0 : QueryRows.mask(exclusions, row, NullConditionPolicy.FALSE);
+        }
+        List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
+                row -> masks[row] >= 0);
+        List<KeyAttempts> result = new ArrayList<>(groups.size());
+        for (KeyGroup group : groups) {
+            int[] keyMasks = new int[group.size()];
+            for (int i = 0; i < keyMasks.length; i++) {
+                keyMasks[i] = masks[group.rows()[i]];
+            }
+            KeyEvents events = new KeyEvents(group.times(), keyMasks);
+            List<Attempt> attempts = new ArrayList<>();
+            for (Attempt attempt : scan(events)) {
+                attempts.add(applyExclusions(attempt, group, exclusionMasks));
+            }
+            result.add(new KeyAttempts(group, attempts));
+        }
+        return result;
+    }
+
+    private List<Attempt> scan(KeyEvents events) {
+        List<Attempt> attempts = new ArrayList<>();
+        if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
+            attempts.add(query.hasMode(FunnelMode.STRICT_ONCE)
+                    ? ClickHouseStrictOnceScan.scan(events, rules)
+                    : ClickHouseScan.scan(events, rules));
+            return attempts;
+        }
+        Attempt best = Attempt.NONE;
+        for (int position = 0; position < events.size(); position++) {
+            if (!KeyEvents.has(events.masks()[position], 1)) {
+                continue;
+            }
+            Attempt attempt = EntryScan.from(position, events, rules);
+            if (query.entry() == EntryPolicy.EVERY) {
+                attempts.add(attempt);
+                continue;
+            }
+            if (attempt.level() > best.level()) {
+                best = attempt;
+            }
+            if (query.entry() == EntryPolicy.FIRST || best.level() == rules.steps()) {
+                break; // first: only the first entry counts; latest: nothing beats the full funnel
+            }
+        }
+        if (query.entry() != EntryPolicy.EVERY) {
+            attempts.add(best);
+        }
+        return attempts;
+    }
+
+    /** An exclusion event strictly between the two steps' events cuts the attempt back to the earlier step. */
+    private Attempt applyExclusions(Attempt attempt, KeyGroup group, int[] exclusionMasks) {
+        Attempt current = attempt;
+        for (int i = 0; i < query.exclusions().size(); i++) {
+            Exclusion exclusion = query.exclusions().get(i);
+            int after = exclusion.after().index();
+            int before = exclusion.before().index();
+            if (current.level() < before) {
+                continue;
+            }
+            long from = current.times()[after - 1];
+            long to = current.times()[before - 1];
+            for (int position = 0; position < group.size(); position++) {
+                long time = group.times()[position];
+                if (time > from && time < to && (exclusionMasks[group.rows()[position]] & (1 << i)) != 0) {
+                    current = current.truncated(after);
+                    break;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Object breakdownValue(KeyGroup group, Attempt attempt) {
+        if (query.breakdown().isEmpty() || attempt.level() == 0) {
+            return null;
+        }
+        Attribution attribution = query.breakdown().get().attribution();
+        int step;
+        if (attribution instanceof Attribution.NamedStep named) {
+            step = named.step().index();
+        } else if (attribution instanceof Attribution.LastStep) {
+            step = attempt.level();
+        } else {
+            step = 1;
+        }
+        if (step > attempt.level()) {
+            return null;
+        }
+        int column = rows.table().columnIndex(query.breakdown().get().column());
+        return rows.table().value(column, group.rows()[attempt.positions()[step - 1]]);
+    }
+
+    private List<String> breakdownColumns() {
+        return query.breakdown().map(b -> List.of(b.column().name().value())).orElse(List.of());
+    }
+
+    private ResultTable stepsReport(List<KeyAttempts> keys) {
+        Map<Object, long[]> countsByBreakdown = new LinkedHashMap<>();
+        for (KeyAttempts key : keys) {
+            for (Attempt attempt : key.attempts()) {
+                if (attempt.level() == 0) {
+                    continue;
+                }
+                long[] counts = countsByBreakdown.computeIfAbsent(breakdownValue(key.group(), attempt),
+                        value -> new long[rules.steps()]);
+                for (int step = 1; step <= attempt.level(); step++) {
+                    counts[step - 1]++;
+                }
+            }
+        }
+        if (countsByBreakdown.isEmpty() && query.breakdown().isEmpty()) {
+            countsByBreakdown.put(null, new long[rules.steps()]); // an empty funnel still lists its steps
+        }
+        List<String> columns = new ArrayList<>(breakdownColumns());
+        columns.addAll(List.of("step", "name", "count", "conversion_from_previous", "conversion_from_first"));
+        List<List<Object>> result = new ArrayList<>();
+        countsByBreakdown.forEach((value, counts) -> {
+            for (Step step : query.steps()) {
+                int index = step.index() - 1;
+                List<Object> row = new ArrayList<>();
+                if (query.breakdown().isPresent()) {
+                    row.add(value);
+                }
+                row.addAll(Arrays.asList((long) step.index(), step.name().value(), counts[index],
+                        index == 0 ? null : Statistics.percent(counts[index], counts[index - 1]),
+                        index == 0 ? null : Statistics.percent(counts[index], counts[0])));
+                result.add(row);
+            }
+        });
+        return ResultTable.sorted(columns, result);
+    }
+
+    private ResultTable perKeyReport(List<KeyAttempts> keys) {
+        List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
+        boolean every = query.entry() == EntryPolicy.EVERY;
+        if (every) {
+            columns.add("entry_time");
+        }
+        columns.addAll(breakdownColumns());
+        columns.addAll(List.of("furthest_step", "furthest_step_name"));
+        List<List<Object>> result = new ArrayList<>();
+        for (KeyAttempts key : keys) {
+            for (Attempt attempt : key.attempts()) {
+                List<Object> row = new ArrayList<>(key.group().key());
+                if (every) {
+                    row.add(Values.fromEpochMicros(attempt.times()[0]));
+                }
+                if (query.breakdown().isPresent()) {
+                    row.add(breakdownValue(key.group(), attempt));
+                }
+                row.add((long) attempt.level());
+                row.add(attempt.level() == 0 ? null : query.steps().get(attempt.level() - 1).name().value());
+                result.add(row);
+            }
+        }
+        return ResultTable.sorted(columns, result);
+    }
+
+    private ResultTable timeToConvertReport(List<KeyAttempts> keys) {
+        Map<Object, List<Double>> secondsByBreakdown = new LinkedHashMap<>();
+        if (query.breakdown().isEmpty()) {
+            secondsByBreakdown.put(null, new ArrayList<>());
+        }
+        for (KeyAttempts key : keys) {
+            for (Attempt attempt : key.attempts()) {
+                if (attempt.level() >= 2) {
+                    long micros = attempt.times()[attempt.level() - 1] - attempt.times()[0];
+                    secondsByBreakdown.computeIfAbsent(breakdownValue(key.group(), attempt), v -> new ArrayList<>())
+                            .add(micros / 1_000_000.0);
+                }
+            }
+        }
+        List<String> columns = new ArrayList<>(breakdownColumns());
+        columns.addAll(List.of("count", "average_seconds", "median_seconds", "p90_seconds"));
+        List<List<Object>> result = new ArrayList<>();
+        secondsByBreakdown.forEach((value, seconds) -> {
+            double[] values = seconds.stream().mapToDouble(Double::doubleValue).toArray();
+            List<Object> row = new ArrayList<>();
+            if (query.breakdown().isPresent()) {
+                row.add(value);
+            }
+            row.addAll(Arrays.asList((long) values.length, Statistics.average(values),
+                    Statistics.percentile(values, 0.5), Statistics.percentile(values, 0.9)));
+            result.add(row);
+        });
+        return ResultTable.sorted(columns, result);
+    }
+}

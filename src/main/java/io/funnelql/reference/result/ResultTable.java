@@ -1,0 +1,26 @@
+package io.funnelql.reference.result;
+
+import io.funnelql.reference.ResultOrder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A query result: named columns and rows of Java values, in a deterministic order. */
+public record ResultTable(List<String> columns, List<List<Object>> rows) {
+    public ResultTable {
+        columns = List.copyOf(columns);
+        rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row))).toList();
+    }
+
+    /** Rows sorted by every column, left to right: the order every engine's result is compared in. */
+    public static ResultTable sorted(List<String> columns, List<List<Object>> rows) {
+        List<List<Object>> ordered = new ArrayList<>(rows);
+        ordered.sort(ResultOrder::compareLists);
+        return new ResultTable(columns, ordered);
+    }
+
+    public static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+}

@@ -1,0 +1,41 @@
+package io.funnelql.reference.result;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+/** The few statistics results report, each defined once so every engine's SQL can match it. */
+public final class Statistics {
+    private Statistics() {}
+
+    /** {@code 100 * part / whole} rounded half-up to 2 decimals; null when {@code whole} is 0. */
+    public static Double percent(long part, long whole) {
+        if (whole == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Continuous percentile (linear interpolation, as SQL's percentile_cont); null for no values. */
+    public static Double percentile(double[] values, double fraction) {
+        if (values.length == 0) {
+            return null;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double position = fraction * (sorted.length - 1);
+        int lower = (int) Math.floor(position);
+        int upper = (int) Math.ceil(position);
+        return round(sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower));
+    }
+
+    public static Double average(double[] values) {
+        return values.length == 0 ? null : round(Arrays.stream(values).sum() / values.length);
+    }
+
+    /** Seconds are reported to the microsecond; rounding here keeps engines' float noise out. */
+    public static double round(double value) {
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).doubleValue();
+    }
+}

@@ -1,0 +1,63 @@
+package io.funnelql.reference.retention;
+
+import io.funnelql.dsl.model.ConditionRetentionQuery;
+import io.funnelql.dsl.model.RetentionCondition;
+import io.funnelql.dsl.model.RetentionReport;
+import io.funnelql.reference.KeyGroup;
+import io.funnelql.reference.KeyGrouping;
+import io.funnelql.reference.QueryRows;
+import io.funnelql.reference.evaluation.RowFunction;
+import io.funnelql.reference.result.ResultTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ClickHouse's retention(c1, ..., cN): per key, the conditions that held on any of its rows,
+ * OR-ed together, reported as [c1, c1 and c2, ..., c1 and cN].
+ */
+public final class ConditionRetentionExecutor {
+    private final ConditionRetentionQuery query;
+    private final QueryRows rows;
+
+    public ConditionRetentionExecutor(ConditionRetentionQuery query, QueryRows rows) {
+        this.query = query;
+        this.rows = rows;
+    }
+
+    public ResultTable execute() {
+        RowFunction[] conditions = rows.compile(query.conditions().stream().map(RetentionCondition::condition).toList());
+        int[] masks = new int[rows.table().rowCount()];
+        for (int row = 0; row < masks.length; row++) {
+            masks[row] = rows.passesFilter(row) ? QueryRows.mask(conditions, row, query.nullConditions()) : -1;
+        }
+        int count = query.conditions().size();
+        long[] totals = new long[count];
+        List<List<Object>> perKey = new ArrayList<>();
+        for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
+                row -> masks[row] >= 0)) {
+            int seen = 0;
+            for (int row : group.rows()) {
+                seen |= masks[row];
+            }
+            List<Object> row = new ArrayList<>(group.key());
+            boolean first = (seen & 1) != 0;
+            for (int i = 0; i < count; i++) {
+                boolean flag = first && (seen & (1 << i)) != 0;
+                row.add(flag);
+                totals[i] += flag ? 1 : 0;
+            }
+            perKey.add(row);
+        }
+        if (query.report() == RetentionReport.PER_KEY) {
+            List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
+            query.conditions().forEach(condition -> columns.add(condition.name().value()));
+            return ResultTable.sorted(columns, perKey);
+        }
+        List<List<Object>> result = new ArrayList<>();
+        for (RetentionCondition condition : query.conditions()) {
+            result.add(ResultTable.row((long) condition.index(), condition.name().value(), totals[condition.index() - 1]));
+        }
+        return ResultTable.sorted(List.of("condition", "name", "keys"), result);
+    }
+}
