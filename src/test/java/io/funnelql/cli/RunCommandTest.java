@@ -1,0 +1,123 @@
+package io.funnelql.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+    private static final String SPEC = """
+            source events from table app.events (key user_id, time occurred_at, columns (event_name varchar));
+            param since timestamp;
+            funnel f from events where occurred_at >= :since within 1 hour from first step
+              steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart');
+            """;
+    private static final String EVENTS = """
+            user_id,occurred_at,event_name
+            u1,2024-01-01 10:00:00,page_view
+            u1,2024-01-01 10:20:00,add_to_cart
+            u2,2024-01-02 10:00:00,page_view
+            """;
+
+    private static Path write(Path directory, String name, String text) throws IOException {
+        Path file = directory.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void printsCsvWithAHeaderAndJsonAndATable(@TempDir Path directory) throws IOException {
+        Path spec = write(directory, "f.fql", SPEC);
+        Path events = write(directory, "events.csv", EVENTS);
+        String[] base = {"run", spec.toString(), "--events", events.toString(), "--param", "since=2024-01-01 00:00:00"};
+        CommandLineRun csv = CommandLineRun.of(concat(base, "--format", "csv"));
+        assertThat(csv.exitCode()).isZero();
+        assertThat(csv.out()).isEqualTo("""
+                step,name,count,conversion_from_previous,conversion_from_first
+                1,view,2,,
+                2,cart,1,50.0,50.0
+                """);
+        CommandLineRun json = CommandLineRun.of(concat(base, "--format", "json"));
+        assertThat(json.out()).isEqualTo("""
+                [
+                  {"step": 1, "name": "view", "count": 2, "conversion_from_previous": null, "conversion_from_first": null},
+                  {"step": 2, "name": "cart", "count": 1, "conversion_from_previous": 50.0, "conversion_from_first": 50.0}
+                ]
+                """);
+        CommandLineRun table = CommandLineRun.of(base);
+        assertThat(table.out()).isEqualTo("""
+                step  name  count  conversion_from_previous  conversion_from_first
+                ----  ----  -----  ------------------------  ---------------------
+                   1  view      2
+                   2  cart      1                      50.0                   50.0
+                (2 rows)
+                """);
+    }
+
+    @Test
+    void parametersChangeTheResult(@TempDir Path directory) throws IOException {
+        Path spec = write(directory, "f.fql", SPEC);
+        Path events = write(directory, "events.csv", EVENTS);
+        CommandLineRun run = CommandLineRun.of("run", spec.toString(), "--events", events.toString(),
+                "--param", "since=2024-01-02", "--format", "csv");
+        assertThat(run.out()).contains("1,view,1,,");
+    }
+
+    @Test
+    void aMissingOrBadParameterIsInvalidInput(@TempDir Path directory) throws IOException {
+        Path spec = write(directory, "f.fql", SPEC);
+        Path events = write(directory, "events.csv", EVENTS);
+        CommandLineRun missing = CommandLineRun.of("run", spec.toString(), "--events", events.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo("funnelql: parameter :since has no value and no default; pass --param since=VALUE\n");
+        CommandLineRun bad = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param", "since=soon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("funnelql: --param since=soon: not a timestamp (yyyy-mm-dd hh:mm:ss[.ffffff])\n");
+        CommandLineRun unknown = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param", "x=1");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("declares no parameter x");
+    }
+
+    @Test
+    void aBadEventsFileIsInvalidInputWithItsLine(@TempDir Path directory) throws IOException {
+        Path spec = write(directory, "f.fql", SPEC);
+        Path events = write(directory, "events.csv", "user_id,occurred_at,event_name\nu1,not a time,page_view\n");
+        CommandLineRun run = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param", "since=2024-01-01");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("funnelql: " + events + ":2:2: column occurred_at: 'not a time' is not a timestamp "
+                + "(yyyy-mm-dd hh:mm:ss[.ffffff])\n");
+    }
+
+    @Test
+    void everyExampleQueryRunsOnTheSample() {
+        String[][] queries = {
+                {"checkout.fql", "checkout"}, {"checkout.fql", "visits"}, {"checkout.fql", "weekly"},
+                {"streaming.fql", "impression_to_play"}, {"streaming.fql", "impression_attempts"},
+                {"retention.fql", "daily_ny"}, {"retention.fql", "rolling_days"}, {"retention.fql", "signup_then_buy"}};
+        for (String[] query : queries) {
+            CommandLineRun run = CommandLineRun.of("run", "../examples/" + query[0], "--query", query[1],
+                    "--events", "../examples/events.csv", "--format", "csv");
+            assertThat(run.exitCode()).as(query[1] + ": " + run.err()).isZero();
+            assertThat(run.out().lines().count()).as(query[1]).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    void enginesThatHaveNotLandedSaySo() {
+        CommandLineRun run = CommandLineRun.of("run", "../examples/checkout.fql", "--query", "checkout",
+                "--events", "../examples/events.csv", "--engine", "duckdb");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("funnelql run: the duckdb engine is not available in this build yet.\n");
+    }
+
+    private static String[] concat(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+}
