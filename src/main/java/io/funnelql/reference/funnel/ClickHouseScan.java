@@ -12,38 +12,44 @@ final class ClickHouseScan {
     private ClickHouseScan() {}
 
     static Attempt scan(KeyEvents events, FunnelRules rules) {
-        int steps = rules.steps();
-        long[][] entries = Entries.of(events, rules.strictOrder());
-        boolean[] set = new boolean[steps];
-        long[][] chainTimes = new long[steps][steps];
-        int[][] chainPositions = new int[steps][steps];
-        boolean firstEvent = false;
-        for (long[] entry : entries) {
-            long time = entry[0];
-            int step = (int) entry[1];
-            int position = (int) entry[2];
+        State state = new State(rules);
+        Entries.walk(events, rules.steps(), rules.strictOrder(), state::visit);
+        return result(state.set, state.chainTimes, state.chainPositions);
+    }
+
+    /** Level k's chain: its step times and positions; {@code set[k]} once level k+1 was reached. */
+    private static final class State {
+        private final FunnelRules rules;
+        private final boolean[] set;
+        private final long[][] chainTimes;
+        private final int[][] chainPositions;
+        private boolean firstEvent;
+
+        State(FunnelRules rules) {
+            this.rules = rules;
+            this.set = new boolean[rules.steps()];
+            this.chainTimes = new long[rules.steps()][rules.steps()];
+            this.chainPositions = new int[rules.steps()][rules.steps()];
+        }
+
+        /** One entry; false ends the scan (the result is then the highest level set). */
+        boolean visit(long time, int step, int position) {
             int index = step - 1;
             if (index == -1) {
-                if (firstEvent) {
-                    return result(set, chainTimes, chainPositions);
-                }
-                continue;
+                return !firstEvent;
             }
             if (index == 0) {
                 set[0] = true;
                 chainTimes[0][0] = time;
                 chainPositions[0][0] = position;
                 firstEvent = true;
-                continue;
+                return true;
             }
             if (rules.strictDeduplication() && set[index]) {
-                return result(set, chainTimes, chainPositions);
+                return false;
             }
             if (rules.strictOrder() && firstEvent && !set[index - 1]) {
-                if (rules.allowReentry()) {
-                    continue;
-                }
-                return result(set, chainTimes, chainPositions);
+                return rules.allowReentry();
             }
             if (set[index - 1]) {
                 long previous = chainTimes[index - 1][index - 1];
@@ -54,13 +60,11 @@ final class ClickHouseScan {
                     System.arraycopy(chainPositions[index - 1], 0, chainPositions[index], 0, index);
                     chainTimes[index][index] = time;
                     chainPositions[index][index] = position;
-                    if (index + 1 == steps) {
-                        return result(set, chainTimes, chainPositions);
-                    }
+                    return index + 1 != rules.steps();
                 }
             }
+            return true;
         }
-        return result(set, chainTimes, chainPositions);
     }
 
     /** The highest level set, with the chain that reached it. */

@@ -36,39 +36,30 @@ final class ClickHouseStrictOnceScan {
     }
 
     static Attempt scan(KeyEvents events, FunnelRules rules) {
-        int steps = rules.steps();
         List<List<Chain>> levels = new ArrayList<>();
-        for (int level = 0; level < steps; level++) {
+        for (int level = 0; level < rules.steps(); level++) {
             levels.add(new ArrayList<>());
         }
-        boolean firstEvent = false;
-        for (long[] entry : Entries.of(events, rules.strictOrder())) {
-            long time = entry[0];
-            int index = (int) entry[1] - 1;
-            int position = (int) entry[2];
+        boolean[] firstEvent = {false};
+        Entries.walk(events, rules.steps(), rules.strictOrder(), (time, step, position) -> {
+            int index = step - 1;
             if (index == -1) {
-                if (firstEvent) {
-                    return result(levels);
-                }
-                continue;
+                return !firstEvent[0];
             }
             if (index == 0) {
                 levels.get(0).add(new Chain(new long[] {time}, new int[] {position}));
-                firstEvent = true;
-                continue;
+                firstEvent[0] = true;
+                return true;
             }
             if (rules.strictDeduplication() && !levels.get(index).isEmpty()) {
-                return result(levels);
+                return false;
             }
-            if (rules.strictOrder() && firstEvent && levels.get(index - 1).isEmpty()) {
-                if (rules.allowReentry()) {
-                    continue;
-                }
-                return result(levels);
+            if (rules.strictOrder() && firstEvent[0] && levels.get(index - 1).isEmpty()) {
+                return rules.allowReentry();
             }
             List<Chain> below = levels.get(index - 1);
             if (below.isEmpty()) {
-                continue;
+                return true;
             }
             for (Chain chain : List.copyOf(below)) {
                 long previous = chain.times()[chain.length() - 1];
@@ -78,10 +69,8 @@ final class ClickHouseStrictOnceScan {
                 }
             }
             prune(below, time, rules);
-            if (index + 1 == steps && !levels.get(index).isEmpty()) {
-                return result(levels);
-            }
-        }
+            return index + 1 != rules.steps() || levels.get(index).isEmpty();
+        });
         return result(levels);
     }
 
