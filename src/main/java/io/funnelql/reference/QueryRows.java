@@ -32,8 +32,21 @@ public final class QueryRows {
         return Boolean.TRUE.equals(filter.value(row));
     }
 
-    public RowFunction[] compile(List<Expression> conditions) {
+    private RowFunction[] compile(List<Expression> conditions) {
         return conditions.stream().map(evaluator::compile).toArray(RowFunction[]::new);
+    }
+
+    /**
+     * Each row's condition bitmask ({@link #mask}), or -1 for a row the query's filter or the
+     * NULL policy leaves out.
+     */
+    public int[] masks(List<Expression> conditions, NullConditionPolicy nulls) {
+        RowFunction[] compiled = compile(conditions);
+        int[] masks = new int[table.rowCount()];
+        for (int row = 0; row < masks.length; row++) {
+            masks[row] = passesFilter(row) ? mask(compiled, row, nulls) : -1;
+        }
+        return masks;
     }
 
     /**

@@ -12,7 +12,6 @@ import io.funnelql.events.Values;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
 import io.funnelql.reference.QueryRows;
-import io.funnelql.reference.evaluation.RowFunction;
 import io.funnelql.reference.result.ResultTable;
 import io.funnelql.reference.result.Statistics;
 
@@ -50,15 +49,10 @@ public final class FunnelExecutor {
     }
 
     List<KeyAttempts> attempts() {
-        int rowCount = rows.table().rowCount();
-        RowFunction[] steps = rows.compile(query.steps().stream().map(Step::condition).toList());
-        RowFunction[] exclusions = rows.compile(query.exclusions().stream().map(Exclusion::condition).toList());
-        int[] masks = new int[rowCount];
-        int[] exclusionMasks = new int[rowCount];
-        for (int row = 0; row < rowCount; row++) {
-            masks[row] = rows.passesFilter(row) ? QueryRows.mask(steps, row, query.nullConditions()) : -1;
-            exclusionMasks[row] = masks[row] < 0 ? 0 : QueryRows.mask(exclusions, row, NullConditionPolicy.FALSE);
-        }
+        int[] masks = rows.masks(query.steps().stream().map(Step::condition).toList(), query.nullConditions());
+        // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
+        int[] exclusionMasks = rows.masks(query.exclusions().stream().map(Exclusion::condition).toList(),
+                NullConditionPolicy.FALSE);
         List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0);
         List<KeyAttempts> result = new ArrayList<>(groups.size());

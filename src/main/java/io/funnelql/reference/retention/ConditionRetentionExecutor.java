@@ -6,7 +6,6 @@ import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
 import io.funnelql.reference.QueryRows;
-import io.funnelql.reference.evaluation.RowFunction;
 import io.funnelql.reference.result.ResultTable;
 
 import java.util.ArrayList;
@@ -26,11 +25,8 @@ public final class ConditionRetentionExecutor {
     }
 
     public ResultTable execute() {
-        RowFunction[] conditions = rows.compile(query.conditions().stream().map(RetentionCondition::condition).toList());
-        int[] masks = new int[rows.table().rowCount()];
-        for (int row = 0; row < masks.length; row++) {
-            masks[row] = rows.passesFilter(row) ? QueryRows.mask(conditions, row, query.nullConditions()) : -1;
-        }
+        int[] masks = rows.masks(query.conditions().stream().map(RetentionCondition::condition).toList(),
+                query.nullConditions());
         int count = query.conditions().size();
         long[] totals = new long[count];
         List<List<Object>> perKey = new ArrayList<>();

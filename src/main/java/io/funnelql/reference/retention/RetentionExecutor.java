@@ -8,7 +8,6 @@ import io.funnelql.dsl.model.ReturnMatch;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
 import io.funnelql.reference.QueryRows;
-import io.funnelql.reference.evaluation.RowFunction;
 import io.funnelql.reference.result.ResultTable;
 import io.funnelql.reference.result.Statistics;
 
@@ -40,11 +39,7 @@ public final class RetentionExecutor {
     private record Membership(List<Object> key, LocalDate cohort, boolean[] returned) {}
 
     public ResultTable execute() {
-        RowFunction[] conditions = rows.compile(List.of(query.cohortCondition(), query.returnCondition()));
-        int[] masks = new int[rows.table().rowCount()];
-        for (int row = 0; row < masks.length; row++) {
-            masks[row] = rows.passesFilter(row) ? QueryRows.mask(conditions, row, query.nullConditions()) : -1;
-        }
+        int[] masks = rows.masks(List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions());
         List<Membership> memberships = new ArrayList<>();
         for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] > 0)) {
