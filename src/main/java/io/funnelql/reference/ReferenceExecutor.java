@@ -13,6 +13,7 @@ import io.funnelql.reference.retention.ConditionRetentionExecutor;
 import io.funnelql.reference.retention.RetentionExecutor;
 import io.funnelql.reference.sessions.SessionsExecutor;
 
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -22,18 +23,35 @@ import java.util.Map;
 public final class ReferenceExecutor {
     private ReferenceExecutor() {}
 
-    /** {@code parameters} holds a value (or null) for every declared parameter. */
+    /** Runs a query over a whole table. {@code parameters} holds a value (or null) for every declared parameter. */
     public static ResultTable execute(Query query, EventTable table, Map<Name, Object> parameters) {
-        QueryRows rows = new QueryRows(query, table, parameters);
+        QueryExecutor executor = executor(query);
+        executor.accumulate(new QueryRows(query, table, parameters));
+        return executor.finish();
+    }
+
+    /**
+     * Runs a query over batches of whole keys, such as the runs of a source ordered by key: memory
+     * holds one batch and the per-key results, never the whole input.
+     */
+    public static ResultTable execute(Query query, Iterator<EventTable> batches, Map<Name, Object> parameters) {
+        QueryExecutor executor = executor(query);
+        while (batches.hasNext()) {
+            executor.accumulate(new QueryRows(query, batches.next(), parameters));
+        }
+        return executor.finish();
+    }
+
+    private static QueryExecutor executor(Query query) {
         if (query instanceof FunnelQuery funnel) {
-            return new FunnelExecutor(funnel, rows).execute();
+            return new FunnelExecutor(funnel);
         }
         if (query instanceof SessionsQuery sessions) {
-            return new SessionsExecutor(sessions, rows).execute();
+            return new SessionsExecutor(sessions);
         }
         if (query instanceof RetentionQuery retention) {
-            return new RetentionExecutor(retention, rows).execute();
+            return new RetentionExecutor(retention);
         }
-        return new ConditionRetentionExecutor((ConditionRetentionQuery) query, rows).execute();
+        return new ConditionRetentionExecutor((ConditionRetentionQuery) query);
     }
 }

@@ -11,6 +11,7 @@ import io.funnelql.dsl.model.Step;
 import io.funnelql.events.Values;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
+import io.funnelql.reference.QueryExecutor;
 import io.funnelql.reference.QueryRows;
 import io.funnelql.reference.result.ResultTable;
 import io.funnelql.reference.result.Statistics;
@@ -25,50 +26,55 @@ import java.util.Map;
  * Funnels, one ordered pass per key: step conditions are evaluated once per row into a bitmask,
  * then the scan the entry policy and profile call for runs over the key's masks and times.
  */
-public final class FunnelExecutor {
+public final class FunnelExecutor implements QueryExecutor {
     private final FunnelQuery query;
-    private final QueryRows rows;
     private final FunnelRules rules;
+    private final List<Outcome> outcomes = new ArrayList<>();
 
-    public FunnelExecutor(FunnelQuery query, QueryRows rows) {
+    public FunnelExecutor(FunnelQuery query) {
         this.query = query;
-        this.rows = rows;
         this.rules = FunnelRules.of(query);
     }
 
-    /** A key's attempts: one for entry first and latest, one per entry event for entry every. */
-    record KeyAttempts(KeyGroup group, List<Attempt> attempts) {}
+    /**
+     * What the reports need of one attempt (one per key for entry first and latest, one per
+     * entry event for entry every): its key, entry time, breakdown value, level and time from
+     * its first to its last reached step.
+     */
+    private record Outcome(List<Object> key, Long entryTime, Object breakdown, int level, long convertMicros) {}
 
-    public ResultTable execute() {
-        List<KeyAttempts> keys = attempts();
+    @Override
+    public ResultTable finish() {
         return switch (query.report()) {
-            case STEPS -> stepsReport(keys);
-            case PER_KEY -> perKeyReport(keys);
-            case TIME_TO_CONVERT -> timeToConvertReport(keys);
+            case STEPS -> stepsReport();
+            case PER_KEY -> perKeyReport();
+            case TIME_TO_CONVERT -> timeToConvertReport();
         };
     }
 
-    List<KeyAttempts> attempts() {
+    @Override
+    public void accumulate(QueryRows rows) {
         int[] masks = rows.masks(query.steps().stream().map(Step::condition).toList(), query.nullConditions());
         // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
         int[] exclusionMasks = rows.masks(query.exclusions().stream().map(Exclusion::condition).toList(),
                 NullConditionPolicy.FALSE);
         List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0);
-        List<KeyAttempts> result = new ArrayList<>(groups.size());
         for (KeyGroup group : groups) {
             int[] keyMasks = new int[group.size()];
             for (int i = 0; i < keyMasks.length; i++) {
                 keyMasks[i] = masks[group.rows()[i]];
             }
             KeyEvents events = new KeyEvents(group.times(), keyMasks);
-            List<Attempt> attempts = new ArrayList<>();
-            for (Attempt attempt : scan(events)) {
-                attempts.add(applyExclusions(attempt, group, exclusionMasks));
+            for (Attempt scanned : scan(events)) {
+                Attempt attempt = applyExclusions(scanned, group, exclusionMasks);
+                outcomes.add(new Outcome(group.key(),
+                        attempt.level() == 0 ? null : attempt.times()[0],
+                        breakdownValue(rows, group, attempt),
+                        attempt.level(),
+                        attempt.level() < 2 ? 0 : attempt.times()[attempt.level() - 1] - attempt.times()[0]));
             }
-            result.add(new KeyAttempts(group, attempts));
         }
-        return result;
     }
 
     private List<Attempt> scan(KeyEvents events) {
@@ -125,7 +131,7 @@ public final class FunnelExecutor {
         return current;
     }
 
-    private Object breakdownValue(KeyGroup group, Attempt attempt) {
+    private Object breakdownValue(QueryRows rows, KeyGroup group, Attempt attempt) {
         if (query.breakdown().isEmpty() || attempt.level() == 0) {
             return null;
         }
@@ -149,18 +155,15 @@ public final class FunnelExecutor {
         return query.breakdown().map(b -> List.of(b.column().name().value())).orElse(List.of());
     }
 
-    private ResultTable stepsReport(List<KeyAttempts> keys) {
+    private ResultTable stepsReport() {
         Map<Object, long[]> countsByBreakdown = new LinkedHashMap<>();
-        for (KeyAttempts key : keys) {
-            for (Attempt attempt : key.attempts()) {
-                if (attempt.level() == 0) {
-                    continue;
-                }
-                long[] counts = countsByBreakdown.computeIfAbsent(breakdownValue(key.group(), attempt),
-                        value -> new long[rules.steps()]);
-                for (int step = 1; step <= attempt.level(); step++) {
-                    counts[step - 1]++;
-                }
+        for (Outcome outcome : outcomes) {
+            if (outcome.level() == 0) {
+                continue;
+            }
+            long[] counts = countsByBreakdown.computeIfAbsent(outcome.breakdown(), value -> new long[rules.steps()]);
+            for (int step = 1; step <= outcome.level(); step++) {
+                counts[step - 1]++;
             }
         }
         if (countsByBreakdown.isEmpty() && query.breakdown().isEmpty()) {
@@ -185,7 +188,7 @@ public final class FunnelExecutor {
         return ResultTable.sorted(columns, result);
     }
 
-    private ResultTable perKeyReport(List<KeyAttempts> keys) {
+    private ResultTable perKeyReport() {
         List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
         boolean every = query.entry() == EntryPolicy.EVERY;
         if (every) {
@@ -194,35 +197,30 @@ public final class FunnelExecutor {
         columns.addAll(breakdownColumns());
         columns.addAll(List.of("furthest_step", "furthest_step_name"));
         List<List<Object>> result = new ArrayList<>();
-        for (KeyAttempts key : keys) {
-            for (Attempt attempt : key.attempts()) {
-                List<Object> row = new ArrayList<>(key.group().key());
-                if (every) {
-                    row.add(Values.fromEpochMicros(attempt.times()[0]));
-                }
-                if (query.breakdown().isPresent()) {
-                    row.add(breakdownValue(key.group(), attempt));
-                }
-                row.add((long) attempt.level());
-                row.add(attempt.level() == 0 ? null : query.steps().get(attempt.level() - 1).name().value());
-                result.add(row);
+        for (Outcome outcome : outcomes) {
+            List<Object> row = new ArrayList<>(outcome.key());
+            if (every) {
+                row.add(Values.fromEpochMicros(outcome.entryTime()));
             }
+            if (query.breakdown().isPresent()) {
+                row.add(outcome.breakdown());
+            }
+            row.add((long) outcome.level());
+            row.add(outcome.level() == 0 ? null : query.steps().get(outcome.level() - 1).name().value());
+            result.add(row);
         }
         return ResultTable.sorted(columns, result);
     }
 
-    private ResultTable timeToConvertReport(List<KeyAttempts> keys) {
+    private ResultTable timeToConvertReport() {
         Map<Object, List<Double>> secondsByBreakdown = new LinkedHashMap<>();
         if (query.breakdown().isEmpty()) {
             secondsByBreakdown.put(null, new ArrayList<>());
         }
-        for (KeyAttempts key : keys) {
-            for (Attempt attempt : key.attempts()) {
-                if (attempt.level() >= 2) {
-                    long micros = attempt.times()[attempt.level() - 1] - attempt.times()[0];
-                    secondsByBreakdown.computeIfAbsent(breakdownValue(key.group(), attempt), v -> new ArrayList<>())
-                            .add(micros / 1_000_000.0);
-                }
+        for (Outcome outcome : outcomes) {
+            if (outcome.level() >= 2) {
+                secondsByBreakdown.computeIfAbsent(outcome.breakdown(), v -> new ArrayList<>())
+                        .add(outcome.convertMicros() / 1_000_000.0);
             }
         }
         List<String> columns = new ArrayList<>(breakdownColumns());

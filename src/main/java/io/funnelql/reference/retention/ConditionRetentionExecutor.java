@@ -5,6 +5,7 @@ import io.funnelql.dsl.model.RetentionCondition;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
+import io.funnelql.reference.QueryExecutor;
 import io.funnelql.reference.QueryRows;
 import io.funnelql.reference.result.ResultTable;
 
@@ -15,21 +16,21 @@ import java.util.List;
  * ClickHouse's retention(c1, ..., cN): per key, the conditions that held on any of its rows,
  * OR-ed together, reported as [c1, c1 and c2, ..., c1 and cN].
  */
-public final class ConditionRetentionExecutor {
+public final class ConditionRetentionExecutor implements QueryExecutor {
     private final ConditionRetentionQuery query;
-    private final QueryRows rows;
+    private final long[] totals;
+    private final List<List<Object>> perKey = new ArrayList<>();
 
-    public ConditionRetentionExecutor(ConditionRetentionQuery query, QueryRows rows) {
+    public ConditionRetentionExecutor(ConditionRetentionQuery query) {
         this.query = query;
-        this.rows = rows;
+        this.totals = new long[query.conditions().size()];
     }
 
-    public ResultTable execute() {
+    @Override
+    public void accumulate(QueryRows rows) {
         int[] masks = rows.masks(query.conditions().stream().map(RetentionCondition::condition).toList(),
                 query.nullConditions());
         int count = query.conditions().size();
-        long[] totals = new long[count];
-        List<List<Object>> perKey = new ArrayList<>();
         for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0)) {
             int seen = 0;
@@ -45,6 +46,10 @@ public final class ConditionRetentionExecutor {
             }
             perKey.add(row);
         }
+    }
+
+    @Override
+    public ResultTable finish() {
         if (query.report() == RetentionReport.PER_KEY) {
             List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
             query.conditions().forEach(condition -> columns.add(condition.name().value()));

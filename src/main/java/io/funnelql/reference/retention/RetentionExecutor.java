@@ -7,6 +7,7 @@ import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.ReturnMatch;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
+import io.funnelql.reference.QueryExecutor;
 import io.funnelql.reference.QueryRows;
 import io.funnelql.reference.result.ResultTable;
 import io.funnelql.reference.result.Statistics;
@@ -23,29 +24,32 @@ import java.util.TreeMap;
  * each period for recurring cohorts); it has returned at offset n when it has a return event at
  * or after the cohort event whose period is the cohort's period + n (on) or later (on or after).
  */
-public final class RetentionExecutor {
+public final class RetentionExecutor implements QueryExecutor {
     private static final int COHORT = 1;
     private static final int RETURN = 2;
 
     private final RetentionQuery query;
-    private final QueryRows rows;
+    private final List<Membership> memberships = new ArrayList<>();
 
-    public RetentionExecutor(RetentionQuery query, QueryRows rows) {
+    public RetentionExecutor(RetentionQuery query) {
         this.query = query;
-        this.rows = rows;
     }
 
     /** One key's membership of one cohort and the offsets at which it returned. */
     private record Membership(List<Object> key, LocalDate cohort, boolean[] returned) {}
 
-    public ResultTable execute() {
+    @Override
+    public void accumulate(QueryRows rows) {
         int[] masks = rows.masks(List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions());
-        List<Membership> memberships = new ArrayList<>();
         for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] > 0)) {
             memberships.addAll(memberships(group, masks));
         }
-        return query.report() == RetentionReport.PER_KEY ? perKey(memberships) : cohorts(memberships);
+    }
+
+    @Override
+    public ResultTable finish() {
+        return query.report() == RetentionReport.PER_KEY ? perKey() : cohorts();
     }
 
     private List<Membership> memberships(KeyGroup group, int[] masks) {
@@ -96,7 +100,7 @@ public final class RetentionExecutor {
         return Periods.utcDate(cohortMicros);
     }
 
-    private ResultTable cohorts(List<Membership> memberships) {
+    private ResultTable cohorts() {
         Map<LocalDate, long[]> counts = new LinkedHashMap<>(); // [size, returned per offset...]
         for (Membership membership : memberships) {
             long[] cohort = counts.computeIfAbsent(membership.cohort(), c -> new long[1 + query.offsets().size()]);
@@ -115,7 +119,7 @@ public final class RetentionExecutor {
         return ResultTable.sorted(List.of("cohort", "offset", "cohort_size", "returned", "percentage"), result);
     }
 
-    private ResultTable perKey(List<Membership> memberships) {
+    private ResultTable perKey() {
         List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
         columns.add("cohort");
         query.offsets().forEach(offset -> columns.add("returned_" + offset));

@@ -5,6 +5,7 @@ import io.funnelql.dsl.model.SessionsReport;
 import io.funnelql.events.Values;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
+import io.funnelql.reference.QueryExecutor;
 import io.funnelql.reference.QueryRows;
 import io.funnelql.reference.result.ResultTable;
 import io.funnelql.reference.result.Statistics;
@@ -20,23 +21,22 @@ import java.util.stream.Collectors;
  * the gap, or where the session would exceed its maximum length. A repeated event id (when the
  * source declares one) is counted once: the first occurrence in event order is kept.
  */
-public final class SessionsExecutor {
+public final class SessionsExecutor implements QueryExecutor {
     private final SessionsQuery query;
-    private final QueryRows rows;
+    private final List<List<Object>> sessions = new ArrayList<>();
+    private final List<List<Object>> events = new ArrayList<>();
 
-    public SessionsExecutor(SessionsQuery query, QueryRows rows) {
+    public SessionsExecutor(SessionsQuery query) {
         this.query = query;
-        this.rows = rows;
     }
 
-    public ResultTable execute() {
+    @Override
+    public void accumulate(QueryRows rows) {
         List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(), rows::passesFilter);
         long gap = query.gap().toNanos() / 1000;
         long maxLength = query.maxLength().map(length -> length.toNanos() / 1000).orElse(Long.MAX_VALUE);
         int eventIdColumn = query.source().eventId().map(rows.table()::columnIndex).orElse(-1);
         int eventNameColumn = query.source().eventName().map(rows.table()::columnIndex).orElse(-1);
-        List<List<Object>> sessions = new ArrayList<>();
-        List<List<Object>> events = new ArrayList<>();
         for (KeyGroup group : groups) {
             Set<Object> seenIds = new HashSet<>();
             long number = 0;
@@ -54,7 +54,7 @@ public final class SessionsExecutor {
                 long time = group.times()[position];
                 if (current.isEmpty() || time - previous > gap || time - start > maxLength) {
                     if (!current.isEmpty()) {
-                        sessions.add(session(group, number, current, eventNameColumn));
+                        sessions.add(session(rows, group, number, current, eventNameColumn));
                     }
                     number++;
                     start = time;
@@ -74,9 +74,13 @@ public final class SessionsExecutor {
                 events.add(event);
             }
             if (!current.isEmpty()) {
-                sessions.add(session(group, number, current, eventNameColumn));
+                sessions.add(session(rows, group, number, current, eventNameColumn));
             }
         }
+    }
+
+    @Override
+    public ResultTable finish() {
         List<String> keyColumns = query.partitionKey().stream().map(c -> c.name().value()).toList();
         if (query.report() == SessionsReport.EVENTS) {
             List<String> columns = new ArrayList<>(keyColumns);
@@ -89,13 +93,13 @@ public final class SessionsExecutor {
         List<String> columns = new ArrayList<>(keyColumns);
         columns.addAll(List.of("session_number", "session_id", "session_start", "session_end", "duration_seconds",
                 "event_count"));
-        if (eventNameColumn >= 0) {
+        if (query.source().eventName().isPresent()) {
             columns.addAll(List.of("first_event", "last_event"));
         }
         return ResultTable.sorted(columns, sessions);
     }
 
-    private List<Object> session(KeyGroup group, long number, List<Integer> positions, int eventNameColumn) {
+    private static List<Object> session(QueryRows rows, KeyGroup group, long number, List<Integer> positions, int eventNameColumn) {
         long start = group.times()[positions.get(0)];
         long end = group.times()[positions.get(positions.size() - 1)];
         List<Object> row = new ArrayList<>(group.key());
