@@ -1,15 +1,26 @@
 package io.funnelql.cli;
 
+import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Source;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventFileException;
 import io.funnelql.events.EventTable;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** Reading events files for commands: every failure becomes a message for the user. */
 final class EventFiles {
     private EventFiles() {}
+
+    /** Streams a file ordered by the query's key, one key at a time. */
+    static void streamByKey(Path file, Query query, Consumer<EventTable> perKey) {
+        try {
+            CsvEventReader.streamByKey(file, query.source(), query.partitionKey(), perKey);
+        } catch (EventFileException e) {
+            throw new UserInputException("funnelql: " + e.getMessage());
+        }
+    }
 
     static EventTable read(Path file, Source source) {
         try {

@@ -3,7 +3,8 @@ package io.funnelql.cli;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Specification;
-import io.funnelql.events.EventTable;
+import io.funnelql.reference.QueryExecutor;
+import io.funnelql.reference.QueryRows;
 import io.funnelql.reference.ReferenceExecutor;
 import io.funnelql.reference.evaluation.EvaluationException;
 import io.funnelql.reference.result.ResultTable;
@@ -47,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "OUT.html", description = "Also write a self-contained HTML report.")
     Optional<Path> report;
 
+    @Option(names = "--presorted", description = "The events file is ordered by the query's key (tenant first): "
+            + "stream it key by key instead of loading it (reference engine).")
+    boolean presorted;
+
     @Override
     public Integer call() {
         Specification loaded = SpecificationFiles.load(specification);
@@ -58,10 +63,15 @@ final class RunCommand implements Callable<Integer> {
         if (report.isPresent()) {
             return PlannedFeature.report(spec.commandLine().getErr(), "run", "--report");
         }
-        EventTable table = EventFiles.read(events, selected.source());
         ResultTable result;
         try {
-            result = ReferenceExecutor.execute(selected, table, values);
+            QueryExecutor executor = ReferenceExecutor.executor(selected);
+            if (presorted) {
+                EventFiles.streamByKey(events, selected, batch -> executor.accumulate(new QueryRows(selected, batch, values)));
+            } else {
+                executor.accumulate(new QueryRows(selected, EventFiles.read(events, selected.source()), values));
+            }
+            result = executor.finish();
         } catch (EvaluationException e) {
             throw new UserInputException("funnelql: " + e.getMessage());
         }

@@ -17,9 +17,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads an events CSV: a header row naming the source's columns (in any order; extra columns
@@ -49,30 +51,111 @@ public final class CsvEventReader {
 
     public static EventTable read(Reader reader, String fileName, Source source) throws IOException, EventFileException {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
-            int[] fieldOfColumn = fieldPositions(parser.getHeaderMap(), source, fileName);
-            List<Column> columns = source.columns();
+            RowReader rows = new RowReader(parser, fileName, source);
             List<Object[]> values = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                int line = (int) record.getParser().getCurrentLineNumber();
-                Object[] row = new Object[columns.size()];
-                for (int column = 0; column < columns.size(); column++) {
-                    int field = fieldOfColumn[column];
-                    String text = field < record.size() ? record.get(field) : null;
-                    row[column] = text == null ? null : parse(text, columns.get(column), fileName, line, field);
-                }
-                values.add(row);
-                lines.add(line);
+            while (rows.hasNext()) {
+                values.add(rows.next());
+                lines.add(rows.line());
             }
-            Object[][] byColumn = new Object[columns.size()][values.size()];
-            for (int row = 0; row < values.size(); row++) {
-                for (int column = 0; column < columns.size(); column++) {
-                    byColumn[column][row] = values.get(row)[column];
-                }
-            }
-            return new EventTable(source, byColumn, lines.stream().mapToInt(Integer::intValue).toArray(), values.size());
+            return table(source, values, lines);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new EventFileException(fileName + ": not a valid CSV file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Streams a file whose rows are ordered by {@code key} (ascending, as FunnelQL orders
+     * values: NULLs first, strings by code point): one table per key, so memory holds one key's
+     * rows at a time. A key out of order is an error, never a silently split key.
+     */
+    public static void streamByKey(Path file, Source source, List<Column> key, Consumer<EventTable> perKey)
+            throws EventFileException {
+        int[] keyColumns = key.stream().mapToInt(source.columns()::indexOf).toArray();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+            RowReader rows = new RowReader(parser, file.toString(), source);
+            List<Object[]> batch = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
+            List<Object> batchKey = null;
+            while (rows.hasNext()) {
+                Object[] row = rows.next();
+                List<Object> rowKey = new ArrayList<>(keyColumns.length);
+                for (int column : keyColumns) {
+                    rowKey.add(row[column]);
+                }
+                int order = batchKey == null ? 1 : ValueOrder.compareLists(rowKey, batchKey);
+                if (order < 0) {
+                    throw new EventFileException(file + ":" + rows.line() + ": rows are not ordered by "
+                            + key.stream().map(c -> c.name().value()).toList() + ": " + rowKey + " comes after "
+                            + batchKey + " (sort the file by key and time, or run without --presorted)");
+                }
+                if (order > 0 && !batch.isEmpty()) {
+                    perKey.accept(table(source, batch, lines));
+                    batch = new ArrayList<>();
+                    lines = new ArrayList<>();
+                }
+                batchKey = rowKey;
+                batch.add(row);
+                lines.add(rows.line());
+            }
+            if (!batch.isEmpty()) {
+                perKey.accept(table(source, batch, lines));
+            }
+        } catch (NoSuchFileException e) {
+            throw new EventFileException(file + ": no such file");
+        } catch (IOException | UncheckedIOException e) {
+            throw new EventFileException(file + ": cannot read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new EventFileException(file + ": not a valid CSV file: " + e.getMessage());
+        }
+    }
+
+    private static EventTable table(Source source, List<Object[]> values, List<Integer> lines) {
+        int width = source.columns().size();
+        Object[][] byColumn = new Object[width][values.size()];
+        for (int row = 0; row < values.size(); row++) {
+            for (int column = 0; column < width; column++) {
+                byColumn[column][row] = values.get(row)[column];
+            }
+        }
+        return new EventTable(source, byColumn, lines.stream().mapToInt(Integer::intValue).toArray(), values.size());
+    }
+
+    /** Typed rows of a CSV file in the source's column order. */
+    private static final class RowReader {
+        private final Iterator<CSVRecord> records;
+        private final String fileName;
+        private final List<Column> columns;
+        private final int[] fieldOfColumn;
+        private int line;
+
+        RowReader(CSVParser parser, String fileName, Source source) throws EventFileException {
+            this.records = parser.iterator();
+            this.fileName = fileName;
+            this.columns = source.columns();
+            this.fieldOfColumn = fieldPositions(parser.getHeaderMap(), source, fileName);
+        }
+
+        boolean hasNext() {
+            return records.hasNext();
+        }
+
+        Object[] next() throws EventFileException {
+            CSVRecord record = records.next();
+            line = (int) record.getParser().getCurrentLineNumber();
+            Object[] row = new Object[columns.size()];
+            for (int column = 0; column < columns.size(); column++) {
+                int field = fieldOfColumn[column];
+                String text = field < record.size() ? record.get(field) : null;
+                row[column] = text == null ? null : parse(text, columns.get(column), fileName, line, field);
+            }
+            return row;
+        }
+
+        /** The line the last row ended on. */
+        int line() {
+            return line;
         }
     }
 

@@ -2,6 +2,7 @@ package io.funnelql.reference;
 
 import io.funnelql.dsl.model.Column;
 import io.funnelql.events.EventTable;
+import io.funnelql.events.ValueOrder;
 import io.funnelql.events.Values;
 
 import java.time.LocalDateTime;
@@ -51,7 +52,7 @@ public final class KeyGrouping {
             }
             groups.add(new KeyGroup(List.copyOf(entry.getKey()), ordered, times));
         }
-        groups.sort((a, b) -> ResultOrder.compareLists(a.key(), b.key()));
+        groups.sort((a, b) -> ValueOrder.compareLists(a.key(), b.key()));
         return groups;
     }
 
@@ -60,7 +61,7 @@ public final class KeyGrouping {
         return (a, b) -> {
             int order = ((LocalDateTime) timeColumn[a]).compareTo((LocalDateTime) timeColumn[b]);
             for (int column = 0; order == 0 && column < width; column++) {
-                order = ResultOrder.compareValues(table.value(column, a), table.value(column, b));
+                order = ValueOrder.compareValues(table.value(column, a), table.value(column, b));
             }
             return order;
         };

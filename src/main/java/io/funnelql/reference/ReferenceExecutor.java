@@ -13,7 +13,6 @@ import io.funnelql.reference.retention.ConditionRetentionExecutor;
 import io.funnelql.reference.retention.RetentionExecutor;
 import io.funnelql.reference.sessions.SessionsExecutor;
 
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -31,18 +30,10 @@ public final class ReferenceExecutor {
     }
 
     /**
-     * Runs a query over batches of whole keys, such as the runs of a source ordered by key: memory
-     * holds one batch and the per-key results, never the whole input.
+     * An executor to feed batches of whole keys, such as the runs of a source ordered by key:
+     * memory then holds one batch and the per-key results, never the whole input.
      */
-    public static ResultTable execute(Query query, Iterator<EventTable> batches, Map<Name, Object> parameters) {
-        QueryExecutor executor = executor(query);
-        while (batches.hasNext()) {
-            executor.accumulate(new QueryRows(query, batches.next(), parameters));
-        }
-        return executor.finish();
-    }
-
-    private static QueryExecutor executor(Query query) {
+    public static QueryExecutor executor(Query query) {
         if (query instanceof FunnelQuery funnel) {
             return new FunnelExecutor(funnel);
         }

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +107,40 @@ class RunCommandTest {
             assertThat(run.exitCode()).as(query[1] + ": " + run.err()).isZero();
             assertThat(run.out().lines().count()).as(query[1]).isGreaterThan(1);
         }
+    }
+
+    @Test
+    void aPresortedFileStreamedKeyByKeyGivesTheSameResults(@TempDir Path directory) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("../examples/events.csv"));
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        // account_id, user_id, then time: the key order of examples/checkout.fql and retention.fql
+        rows.sort(Comparator.comparing((String line) -> line.split(",", -1)[0])
+                .thenComparing(line -> line.split(",", -1)[1])
+                .thenComparing(line -> line.split(",", -1)[2]));
+        rows.add(0, lines.get(0));
+        Path sorted = directory.resolve("sorted.csv");
+        Files.write(sorted, rows);
+        String[][] queries = {{"checkout.fql", "checkout"}, {"checkout.fql", "visits"}, {"checkout.fql", "weekly"},
+                {"retention.fql", "daily_ny"}, {"retention.fql", "rolling_days"}, {"retention.fql", "signup_then_buy"}};
+        for (String[] query : queries) {
+            CommandLineRun loaded = CommandLineRun.of("run", "../examples/" + query[0], "--query", query[1],
+                    "--events", "../examples/events.csv", "--format", "csv");
+            CommandLineRun streamed = CommandLineRun.of("run", "../examples/" + query[0], "--query", query[1],
+                    "--events", sorted.toString(), "--presorted", "--format", "csv");
+            assertThat(streamed.exitCode()).as(streamed.err()).isZero();
+            assertThat(streamed.out()).as(query[1]).isEqualTo(loaded.out());
+        }
+    }
+
+    @Test
+    void aPresortedFileOutOfOrderIsRefused(@TempDir Path directory) throws IOException {
+        Path spec = write(directory, "f.fql", SPEC);
+        Path events = write(directory, "events.csv", EVENTS + "u1,2024-01-03 10:00:00,page_view\n");
+        CommandLineRun run = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--presorted",
+                "--param", "since=2024-01-01");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("funnelql: " + events + ":5: rows are not ordered by [user_id]: [u1] comes after [u2] "
+                + "(sort the file by key and time, or run without --presorted)\n");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.funnelql.reference.result;
 
-import io.funnelql.reference.ResultOrder;
+import io.funnelql.events.ValueOrder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,7 @@ public record ResultTable(List<String> columns, List<List<Object>> rows) {
     /** Rows sorted by every column, left to right: the order every engine's result is compared in. */
     public static ResultTable sorted(List<String> columns, List<List<Object>> rows) {
         List<List<Object>> ordered = new ArrayList<>(rows);
-        ordered.sort(ResultOrder::compareLists);
+        ordered.sort(ValueOrder::compareLists);
         return new ResultTable(columns, ordered);
     }
 

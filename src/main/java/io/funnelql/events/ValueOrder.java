@@ -1,10 +1,10 @@
-package io.funnelql.reference;
+package io.funnelql.events;
 
 import java.util.List;
 
 /** The total order FunnelQL sorts keys and result rows by: NULLs first, then by value. */
-public final class ResultOrder {
-    private ResultOrder() {}
+public final class ValueOrder {
+    private ValueOrder() {}
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static int compareValues(Object a, Object b) {
