@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,11 +38,8 @@ final class CheckCommand implements Callable<Integer> {
                 int count = e.diagnostics().size();
                 err.println(file + ": " + count + (count == 1 ? " error" : " errors"));
                 exitCode = ExitCode.INVALID_INPUT;
-            } catch (NoSuchFileException e) {
-                err.println("funnelql: " + file + ": no such file");
-                exitCode = ExitCode.INVALID_INPUT;
             } catch (IOException e) {
-                err.println("funnelql: cannot read " + file + ": " + e.getMessage());
+                err.println(SpecificationFiles.unreadable(file, e));
                 exitCode = ExitCode.INVALID_INPUT;
             }
         }

@@ -19,11 +19,16 @@ final class SpecificationFiles {
             return SpecificationLoader.load(path);
         } catch (InvalidSpecificationException e) {
             throw new UserInputException(e.render());
-        } catch (NoSuchFileException e) {
-            throw new UserInputException("funnelql: " + path + ": no such file");
         } catch (IOException e) {
-            throw new UserInputException("funnelql: cannot read " + path + ": " + e.getMessage());
+            throw new UserInputException(unreadable(path, e));
         }
+    }
+
+    /** The message for a spec file that cannot be read. */
+    static String unreadable(Path path, IOException error) {
+        return error instanceof NoSuchFileException
+                ? "funnelql: " + path + ": no such file"
+                : "funnelql: cannot read " + path + ": " + error.getMessage();
     }
 
     /** The query named on the command line, or the file's only query. */

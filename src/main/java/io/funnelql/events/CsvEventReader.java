@@ -53,12 +53,10 @@ public final class CsvEventReader {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             RowReader rows = new RowReader(parser, fileName, source);
             List<Object[]> values = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
             while (rows.hasNext()) {
                 values.add(rows.next());
-                lines.add(rows.line());
             }
-            return table(source, values, lines);
+            return EventTable.ofRows(source, values);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new EventFileException(fileName + ": not a valid CSV file: " + e.getMessage());
         }
@@ -76,7 +74,6 @@ public final class CsvEventReader {
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             RowReader rows = new RowReader(parser, file.toString(), source);
             List<Object[]> batch = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
             List<Object> batchKey = null;
             while (rows.hasNext()) {
                 Object[] row = rows.next();
@@ -91,16 +88,14 @@ public final class CsvEventReader {
                             + batchKey + " (sort the file by key and time, or run without --presorted)");
                 }
                 if (order > 0 && !batch.isEmpty()) {
-                    perKey.accept(table(source, batch, lines));
+                    perKey.accept(EventTable.ofRows(source, batch));
                     batch = new ArrayList<>();
-                    lines = new ArrayList<>();
                 }
                 batchKey = rowKey;
                 batch.add(row);
-                lines.add(rows.line());
             }
             if (!batch.isEmpty()) {
-                perKey.accept(table(source, batch, lines));
+                perKey.accept(EventTable.ofRows(source, batch));
             }
         } catch (NoSuchFileException e) {
             throw new EventFileException(file + ": no such file");
@@ -109,17 +104,6 @@ public final class CsvEventReader {
         } catch (IllegalArgumentException e) {
             throw new EventFileException(file + ": not a valid CSV file: " + e.getMessage());
         }
-    }
-
-    private static EventTable table(Source source, List<Object[]> values, List<Integer> lines) {
-        int width = source.columns().size();
-        Object[][] byColumn = new Object[width][values.size()];
-        for (int row = 0; row < values.size(); row++) {
-            for (int column = 0; column < width; column++) {
-                byColumn[column][row] = values.get(row)[column];
-            }
-        }
-        return new EventTable(source, byColumn, lines.stream().mapToInt(Integer::intValue).toArray(), values.size());
     }
 
     /** Typed rows of a CSV file in the source's column order. */

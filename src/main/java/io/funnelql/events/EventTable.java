@@ -7,33 +7,29 @@ import java.util.List;
 
 /**
  * Events of one source, column by column, as read: values are the Java types of {@link Values},
- * null for SQL NULL. {@link #lineNumber(int)} keeps where each row came from, for messages.
+ * null for SQL NULL.
  */
 public final class EventTable {
     private final Source source;
     private final Object[][] columns;
-    private final int[] lineNumbers;
     private final int rowCount;
 
-    public EventTable(Source source, Object[][] columns, int[] lineNumbers, int rowCount) {
+    private EventTable(Source source, Object[][] columns, int rowCount) {
         this.source = source;
         this.columns = columns;
-        this.lineNumbers = lineNumbers;
         this.rowCount = rowCount;
     }
 
-    /** A table built from rows given in the source's column order (tests, generators). */
+    /** A table of rows given in the source's column order. */
     public static EventTable ofRows(Source source, List<Object[]> rows) {
         int width = source.columns().size();
         Object[][] columns = new Object[width][rows.size()];
-        int[] lines = new int[rows.size()];
         for (int row = 0; row < rows.size(); row++) {
             for (int column = 0; column < width; column++) {
                 columns[column][row] = rows.get(row)[column];
             }
-            lines[row] = row + 2;
         }
-        return new EventTable(source, columns, lines, rows.size());
+        return new EventTable(source, columns, rows.size());
     }
 
     public Source source() {
@@ -58,9 +54,5 @@ public final class EventTable {
 
     public Object[] column(int column) {
         return columns[column];
-    }
-
-    public int lineNumber(int row) {
-        return lineNumbers[row];
     }
 }

@@ -3,7 +3,6 @@ package io.funnelql.events;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.Timestamps;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -88,9 +87,5 @@ public final class Values {
     public static LocalDateTime fromEpochMicros(long micros) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
-    }
-
-    public static LocalDate toDate(LocalDateTime timestamp) {
-        return timestamp.toLocalDate();
     }
 }
