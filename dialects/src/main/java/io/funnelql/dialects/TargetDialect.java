@@ -1,23 +1,48 @@
 package io.funnelql.dialects;
 
+import org.apache.calcite.sql.SqlDialect;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The SQL targets FunnelQL renders for. Oracle cannot run in this project's test environment: its
  * SQL is rendered, parsed and executed on H2's Oracle compatibility mode, and reports say so.
  */
 public enum TargetDialect {
-    POSTGRES("PostgreSQL"),
-    DUCKDB("DuckDB"),
-    ORACLE("Oracle"),
-    H2("H2");
+    POSTGRES("PostgreSQL", false, PostgresDialect::new),
+    DUCKDB("DuckDB", false, DuckDbDialect::new),
+    ORACLE("Oracle", true, OracleDialect::new),
+    H2("H2", true, H2Dialect::new);
 
     private final String productName;
+    private final boolean foldsToUpperCase;
+    private final Supplier<SqlDialect> sqlDialect;
 
-    TargetDialect(String productName) {
+    TargetDialect(String productName, boolean foldsToUpperCase, Supplier<SqlDialect> sqlDialect) {
         this.productName = productName;
+        this.foldsToUpperCase = foldsToUpperCase;
+        this.sqlDialect = sqlDialect;
+    }
+
+    /** The Calcite dialect that renders this target's SQL. */
+    public SqlDialect sqlDialect() {
+        return sqlDialect.get();
+    }
+
+    /**
+     * The exact name an identifier has in the database: a quoted name as written, an unquoted one
+     * folded the way the engine folds unquoted names (lower case in PostgreSQL and DuckDB, upper
+     * case in Oracle and H2). Every identifier FunnelQL emits is then quoted, so reserved words,
+     * spaces and quotes in names are safe.
+     */
+    public String identifier(String name, boolean quoted) {
+        if (quoted) {
+            return name;
+        }
+        return foldsToUpperCase ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT);
     }
 
     /** The spelling used on the command line and in file names ({@code expected.postgres.sql}). */

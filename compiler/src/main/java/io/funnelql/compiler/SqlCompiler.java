@@ -1,0 +1,68 @@
+package io.funnelql.compiler;
+
+import io.funnelql.compiler.plan.ExpressionTranslator;
+import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.QueryParameters;
+import io.funnelql.compiler.plan.funnel.FunnelPlanner;
+import io.funnelql.compiler.plan.retention.ConditionRetentionPlanner;
+import io.funnelql.compiler.plan.retention.RetentionPlanner;
+import io.funnelql.compiler.plan.sessions.SessionsPlanner;
+import io.funnelql.compiler.proof.FanOutProof;
+import io.funnelql.compiler.render.SqlRenderer;
+import io.funnelql.dialects.TargetDialect;
+import io.funnelql.dsl.model.ConditionRetentionQuery;
+import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Parameter;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.RetentionQuery;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compiler's entry point: resolved query → staged Calcite plan → fan-out proof → SQL for
+ * one target. Stages are named in docs/architecture.md.
+ */
+public final class SqlCompiler {
+    private SqlCompiler() {}
+
+    /** Compiles with bind placeholders for every parameter without a value in {@code inlined}. */
+    public static CompiledQuery compile(Query query, TargetDialect target, Map<Name, Object> inlined) {
+        PlanContext context = new PlanContext(query, target);
+        QueryParameters parameters = new QueryParameters(inlined);
+        ExpressionTranslator translator = new ExpressionTranslator(context, parameters);
+        if (query instanceof FunnelQuery) {
+            FunnelPlanner.plan(context, translator);
+        } else if (query instanceof io.funnelql.dsl.model.SessionsQuery) {
+            SessionsPlanner.plan(context, translator);
+        } else if (query instanceof RetentionQuery) {
+            RetentionPlanner.plan(context, translator);
+        } else if (query instanceof ConditionRetentionQuery) {
+            ConditionRetentionPlanner.plan(context, translator);
+        }
+        RelNode output = context.builder().build();
+        FanOutProof proof = FanOutProof.check(context.stages(), output);
+        SqlRenderer.Rendered rendered = new SqlRenderer(target).render(context.stages(), output);
+        List<Parameter> binds = rendered.placeholders().stream().map(parameters::parameter).toList();
+        List<CompiledQuery.OutputColumn> columns = output.getRowType().getFieldList().stream()
+                .map(SqlCompiler::outputColumn).toList();
+        return new CompiledQuery(query, target, rendered.sql(), context.stages(), output, proof, binds, columns);
+    }
+
+    private static CompiledQuery.OutputColumn outputColumn(RelDataTypeField field) {
+        DataType type = switch (field.getType().getSqlTypeName()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> DataType.BIGINT;
+            case DECIMAL -> field.getType().getScale() == 0 ? DataType.BIGINT : DataType.DOUBLE;
+            case FLOAT, REAL, DOUBLE -> DataType.DOUBLE;
+            case BOOLEAN -> DataType.BOOLEAN;
+            case TIMESTAMP -> DataType.TIMESTAMP;
+            case DATE -> DataType.DATE;
+            default -> DataType.VARCHAR;
+        };
+        return new CompiledQuery.OutputColumn(field.getName(), type);
+    }
+}

@@ -1,0 +1,161 @@
+package io.funnelql.compiler.plan;
+
+import io.funnelql.dialects.TargetDialect;
+import io.funnelql.dsl.model.Column;
+import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Query;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.tools.FrameworkConfig;
+import org.apache.calcite.tools.Frameworks;
+import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Where a query's plan is built: a Calcite schema holding the source's event table and every
+ * stage built so far (so a stage reads earlier ones by name, as its CTE will), and the
+ * RelBuilder. Expression simplification is off: the plan says exactly what the SQL will.
+ */
+public final class PlanContext {
+    private final Query query;
+    private final TargetDialect target;
+    private final SchemaPlus root;
+    private final RelBuilder builder;
+    private final List<String> sourceTable;
+    private final List<Stage> stages = new ArrayList<>();
+    private final Set<String> usedNames = new HashSet<>();
+
+    public PlanContext(Query query, TargetDialect target) {
+        this.query = query;
+        this.target = target;
+        this.root = Frameworks.createRootSchema(false);
+        FrameworkConfig config = Frameworks.newConfigBuilder()
+                .defaultSchema(root)
+                .context(org.apache.calcite.plan.Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)))
+                .typeSystem(org.apache.calcite.rel.type.RelDataTypeSystem.DEFAULT)
+                .build();
+        this.builder = RelBuilder.create(config);
+        this.sourceTable = registerSource();
+    }
+
+    public Query query() {
+        return query;
+    }
+
+    public TargetDialect target() {
+        return target;
+    }
+
+    public RelBuilder builder() {
+        return builder;
+    }
+
+    public List<Stage> stages() {
+        return List.copyOf(stages);
+    }
+
+    /** The column's name in the database, as the target folds it. */
+    public String databaseName(Column column) {
+        return databaseName(column.name());
+    }
+
+    private String databaseName(Name name) {
+        return target.identifier(name.value(), name.quoted());
+    }
+
+    /** A string constant, escaped by the dialect when rendered. */
+    public org.apache.calcite.rex.RexNode literalText(String text) {
+        return builder.getRexBuilder().makeLiteral(text,
+                builder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), false);
+    }
+
+    public org.apache.calcite.rex.RexNode nullText() {
+        return builder.getRexBuilder().makeNullLiteral(builder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
+    }
+
+    /** Pushes a scan of the source's event table. */
+    public RelBuilder scanSource() {
+        return builder.scan(sourceTable);
+    }
+
+    /** Pushes a scan of an earlier stage. */
+    public RelBuilder scan(Stage stage) {
+        return builder.scan(stage.name());
+    }
+
+    /**
+     * Pops the builder's top relation as a named stage. The name is made unique (and never the
+     * source table's name) so a CTE can never shadow the table it reads.
+     */
+    public Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys) {
+        RelNode plan = builder.build();
+        String unique = name;
+        for (int suffix = 2; usedNames.contains(unique.toLowerCase(java.util.Locale.ROOT)); suffix++) {
+            unique = name + "_" + suffix;
+        }
+        usedNames.add(unique.toLowerCase(java.util.Locale.ROOT));
+        List<ImmutableBitSet> keys = new ArrayList<>();
+        RelMetadataQuery metadata = plan.getCluster().getMetadataQuery();
+        java.util.Set<ImmutableBitSet> derived = metadata.getUniqueKeys(plan);
+        if (derived != null) {
+            keys.addAll(derived);
+        }
+        List<String> fieldNames = plan.getRowType().getFieldNames();
+        for (Stage.DeclaredKey key : declaredKeys) {
+            keys.add(ImmutableBitSet.of(key.columns().stream().mapToInt(column -> {
+                int index = fieldNames.indexOf(column);
+                if (index < 0) {
+                    throw new IllegalStateException("declared key column " + column + " is not in stage " + name);
+                }
+                return index;
+            }).toArray()));
+        }
+        root.add(unique, new StageTable(types -> plan.getRowType(), keys));
+        Stage stage = new Stage(unique, purpose, plan, declaredKeys);
+        stages.add(stage);
+        return stage;
+    }
+
+    private List<String> registerSource() {
+        List<Name> parts = query.source().table().parts();
+        List<String> names = parts.stream().map(this::databaseName).toList();
+        usedNames.addAll(names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList());
+        SchemaPlus schema = root;
+        for (String part : names.subList(0, names.size() - 1)) {
+            SchemaPlus existing = schema.subSchemas().get(part);
+            schema = existing != null ? existing : schema.add(part, new AbstractSchema());
+        }
+        schema.add(names.get(names.size() - 1), new StageTable(types -> {
+            RelDataTypeFactory.Builder row = types.builder();
+            for (Column column : query.source().columns()) {
+                row.add(databaseName(column), types.createTypeWithNullability(sqlType(types, column.type()), true));
+            }
+            return row.build();
+        }, List.of()));
+        return names;
+    }
+
+    /** The SQL type of a language type. */
+    public static RelDataType sqlType(RelDataTypeFactory types, DataType type) {
+        return switch (type) {
+            case VARCHAR -> types.createSqlType(SqlTypeName.VARCHAR);
+            case BIGINT -> types.createSqlType(SqlTypeName.BIGINT);
+            case DOUBLE -> types.createSqlType(SqlTypeName.DOUBLE);
+            case BOOLEAN -> types.createSqlType(SqlTypeName.BOOLEAN);
+            case TIMESTAMP -> types.createSqlType(SqlTypeName.TIMESTAMP, 6);
+            case DATE -> types.createSqlType(SqlTypeName.DATE);
+            case INTERVAL, NULL -> types.createSqlType(SqlTypeName.NULL);
+        };
+    }
+}

@@ -1,0 +1,285 @@
+package io.funnelql.compiler.plan.funnel;
+
+import io.funnelql.compiler.CompilationException;
+import io.funnelql.compiler.plan.ColumnNames;
+import io.funnelql.compiler.plan.EventsStage;
+import io.funnelql.compiler.plan.ExpressionTranslator;
+import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.Stage;
+import io.funnelql.dsl.model.Attribution;
+import io.funnelql.dsl.model.EntryPolicy;
+import io.funnelql.dsl.model.Exclusion;
+import io.funnelql.dsl.model.FunnelMode;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.Profile;
+import io.funnelql.dsl.model.Step;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import static io.funnelql.compiler.plan.PlanHelpers.isSet;
+import static io.funnelql.compiler.plan.PlanHelpers.number;
+import static io.funnelql.compiler.plan.PlanHelpers.when;
+
+/**
+ * Plans a funnel: events with step flags, then the strategy the entry policy and profile call
+ * for (a straight chain of per-step joins for the per-entry scan, window passes for
+ * ClickHouse's latest-chain scan), then exclusions, the breakdown value and the report. Every
+ * strategy ends in the same attempt shape ({@link AttemptColumns}).
+ */
+public final class FunnelPlanner {
+    static final String BREAKDOWN = "breakdown_value";
+
+    private FunnelPlanner() {}
+
+    static String stepFlag(int step) {
+        return "step_" + step;
+    }
+
+    static String exclusionFlag(int exclusion) {
+        return "excluded_" + exclusion;
+    }
+
+    /** A stage named after the spec's step, so the SQL reads like the funnel. */
+    static String stageName(FunnelQuery query, int step, String role) {
+        String stepName = query.steps().get(step - 1).name().value();
+        return ColumnNames.stageName(query, role == null ? "step_" + step + "_" + stepName : role);
+    }
+
+    public static void plan(PlanContext context, ExpressionTranslator translator) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        refuseUnsupported(query, context);
+        FunnelRules rules = FunnelRules.of(query);
+        Map<String, io.funnelql.dsl.model.expression.Expression> flags = new LinkedHashMap<>();
+        for (Step step : query.steps()) {
+            flags.put(stepFlag(step.index()), step.condition());
+        }
+        for (int i = 0; i < query.exclusions().size(); i++) {
+            flags.put(exclusionFlag(i + 1), query.exclusions().get(i).condition());
+        }
+        Map<String, io.funnelql.dsl.model.Column> carried = new LinkedHashMap<>();
+        query.breakdown().ifPresent(breakdown -> carried.put(BREAKDOWN, breakdown.column()));
+        EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
+                query.steps().stream().map(Step::condition).toList(), query.nullConditions(), carried, true));
+
+        Stage attempts;
+        List<String> attemptKey = new ArrayList<>(events.keys());
+        if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
+            attempts = ClickHouseLatestWindows.build(context, events, rules, trackedSteps(query));
+        } else {
+            boolean every = query.entry() != EntryPolicy.FIRST;
+            Stage chain = EntryScanChain.build(context, events, rules, every);
+            attempts = withLevel(context, chain, rules.steps());
+            if (query.entry() == EntryPolicy.EVERY) {
+                attemptKey.add(AttemptColumns.order(1));
+            } else {
+                if (query.entry() == EntryPolicy.LATEST) {
+                    attempts = bestAttempt(context, events, attempts);
+                }
+                attempts = withKeysWithoutEntry(context, events, attempts);
+            }
+        }
+        for (int i = 0; i < query.exclusions().size(); i++) {
+            attempts = applyExclusion(context, events, attempts, attemptKey, i);
+        }
+        if (query.breakdown().isPresent()) {
+            attempts = withBreakdown(context, events, attempts, query.breakdown().get().attribution(), attemptKey);
+        }
+        FunnelReports.build(context, attempts, events.keys());
+    }
+
+    private static void refuseUnsupported(FunnelQuery query, PlanContext context) {
+        String target = context.target().productName();
+        if (query.hasMode(FunnelMode.ALLOW_REENTRY)) {
+            throw new CompilationException("mode allow_reentry is not compiled to SQL yet (for " + target
+                    + " or any dialect): it restarts an attempt mid-scan; run it with --engine reference");
+        }
+        if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
+            for (FunnelMode mode : List.of(FunnelMode.STRICT_ORDER, FunnelMode.STRICT_DEDUPLICATION, FunnelMode.STRICT_ONCE)) {
+                if (query.hasMode(mode)) {
+                    throw new CompilationException("mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                            + " with entry latest in profile clickhouse is not compiled to SQL yet (for " + target
+                            + " or any dialect); use entry first or every, profile duckdb_behavioral, or --engine reference");
+                }
+            }
+        }
+    }
+
+    /** The steps whose event the reports read besides the last reached one: the first, exclusion bounds, a named breakdown step. */
+    private static SortedSet<Integer> trackedSteps(FunnelQuery query) {
+        SortedSet<Integer> steps = new TreeSet<>(List.of(1));
+        for (Exclusion exclusion : query.exclusions()) {
+            steps.add(exclusion.after().index());
+            steps.add(exclusion.before().index());
+        }
+        query.breakdown().map(io.funnelql.dsl.model.Breakdown::attribution)
+                .filter(Attribution.NamedStep.class::isInstance)
+                .ifPresent(named -> steps.add(((Attribution.NamedStep) named).step().index()));
+        return steps;
+    }
+
+    private static Stage withLevel(PlanContext context, Stage chain, int steps) {
+        RelBuilder b = context.builder();
+        context.scan(chain);
+        List<RexNode> cases = new ArrayList<>();
+        for (int level = steps; level >= 1; level--) {
+            cases.add(b.isNotNull(b.field(AttemptColumns.order(level))));
+            cases.add(number(b, level));
+        }
+        cases.add(number(b, 0));
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        fields.add(b.call(SqlStdOperatorTable.CASE, cases));
+        names.add(AttemptColumns.LEVEL);
+        b.project(fields, names, true);
+        return context.addStage(ColumnNames.stageName(context.query(), "levels"), "each attempt's furthest step",
+                chain.declaredKeys());
+    }
+
+    /** duckdb_behavioral's entry latest: the attempt that got furthest, the earliest among equals. */
+    private static Stage bestAttempt(PlanContext context, EventsStage.Events events, Stage attempts) {
+        RelBuilder b = context.builder();
+        context.scan(attempts);
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over()
+                .partitionBy(events.keys().stream().map(b::field).toList())
+                .orderBy(b.desc(b.field(AttemptColumns.LEVEL)), b.field(AttemptColumns.order(1)))
+                .rowsUnbounded()
+                .toRex());
+        names.add("attempt_rank");
+        b.project(fields, names, true);
+        Stage ranked = context.addStage(ColumnNames.stageName(context.query(), "ranked_attempts"),
+                "attempts ranked by level, then entry", List.of());
+        context.scan(ranked);
+        b.filter(b.equals(b.field("attempt_rank"), number(b, 1)));
+        b.project(b.fields().subList(0, b.fields().size() - 1));
+        return context.addStage(ColumnNames.stageName(context.query(), "best_attempt"), "each key's best attempt",
+                List.of(new Stage.DeclaredKey(events.keys(), "attempt_rank = 1 keeps one row per key")));
+    }
+
+    /** Keys with events but no entry event still count, at level 0. */
+    private static Stage withKeysWithoutEntry(PlanContext context, EventsStage.Events events, Stage attempts) {
+        RelBuilder b = context.builder();
+        context.scan(events.stage());
+        b.aggregate(b.groupKey(events.keys().stream().map(b::field).toList()));
+        Stage keys = context.addStage(ColumnNames.stageName(context.query(), "keys"), "every key with events", List.of());
+        context.scan(keys);
+        context.scan(attempts);
+        b.join(JoinRelType.LEFT, io.funnelql.compiler.plan.PlanHelpers.keysEqual(b, events.keys(), events.keys()));
+        int width = events.keys().size();
+        List<String> attemptFields = attempts.plan().getRowType().getFieldNames();
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            fields.add(b.field(i));
+            names.add(events.keys().get(i));
+        }
+        for (int i = 0; i < attemptFields.size(); i++) {
+            String name = attemptFields.get(i);
+            if (events.keys().contains(name)) {
+                continue;
+            }
+            RexNode value = b.field(width + i);
+            fields.add(name.equals(AttemptColumns.LEVEL) ? b.call(SqlStdOperatorTable.COALESCE, value, number(b, 0)) : value);
+            names.add(name);
+        }
+        b.project(fields, names, true);
+        return context.addStage(ColumnNames.stageName(context.query(), "attempts"), "one attempt per key", List.of());
+    }
+
+    /** An excluded event strictly between the two steps' events cuts the attempt back to the earlier step. */
+    private static Stage applyExclusion(PlanContext context, EventsStage.Events events, Stage attempts,
+            List<String> attemptKey, int index) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        Exclusion exclusion = query.exclusions().get(index);
+        int after = exclusion.after().index();
+        int before = exclusion.before().index();
+        RelBuilder b = context.builder();
+        int width = attempts.plan().getRowType().getFieldCount();
+        context.scan(attempts);
+        context.scan(events.stage());
+        List<RexNode> on = new ArrayList<>(io.funnelql.compiler.plan.PlanHelpers.keysEqual(b, events.keys(), events.keys()));
+        on.add(b.greaterThanOrEqual(b.field(2, 0, AttemptColumns.LEVEL), number(b, before)));
+        on.add(isSet(b, b.field(2, 1, exclusionFlag(index + 1))));
+        on.add(b.greaterThan(b.field(2, 1, EventsStage.MICROS), b.field(2, 0, AttemptColumns.micros(after))));
+        on.add(b.lessThan(b.field(2, 1, EventsStage.MICROS), b.field(2, 0, AttemptColumns.micros(before))));
+        b.join(JoinRelType.LEFT, on);
+        List<String> eventFields = events.stage().plan().getRowType().getFieldNames();
+        RexNode excludedOrder = b.field(width + eventFields.indexOf(EventsStage.ORDER));
+        List<RexNode> group = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            group.add(b.field(i));
+        }
+        b.aggregate(b.groupKey(group), b.count(false, "excluded_events", excludedOrder));
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>(attempts.plan().getRowType().getFieldNames());
+        for (String name : names) {
+            RexNode value = b.field(name);
+            if (name.equals(AttemptColumns.LEVEL)) {
+                value = b.call(SqlStdOperatorTable.CASE, b.greaterThan(b.field("excluded_events"), number(b, 0)),
+                        number(b, after), value);
+            }
+            fields.add(value);
+        }
+        b.project(fields, names, true);
+        return context.addStage(ColumnNames.stageName(query, "exclusion_" + exclusion.name().value()),
+                "exclusion " + exclusion.name().value() + " between steps " + after + " and " + before,
+                List.of(new Stage.DeclaredKey(attemptKey, "grouped back to one row per attempt")));
+    }
+
+    /** The breakdown column's value on the attributed step's event, looked up by (key, event order). */
+    private static Stage withBreakdown(PlanContext context, EventsStage.Events events, Stage attempts,
+            Attribution attribution, List<String> attemptKey) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        int width = attempts.plan().getRowType().getFieldCount();
+        context.scan(attempts);
+        RexNode level = b.field(AttemptColumns.LEVEL);
+        RexNode attributed;
+        if (attribution instanceof Attribution.NamedStep named) {
+            attributed = when(b, b.greaterThanOrEqual(level, number(b, named.step().index())),
+                    b.field(AttemptColumns.order(named.step().index())));
+        } else if (attribution instanceof Attribution.LastStep) {
+            List<RexNode> cases = new ArrayList<>();
+            for (int step = 1; step <= query.steps().size(); step++) {
+                cases.add(b.equals(level, number(b, step)));
+                cases.add(b.field(AttemptColumns.order(step)));
+            }
+            cases.add(b.getRexBuilder().makeNullLiteral(b.field(AttemptColumns.order(1)).getType()));
+            attributed = b.call(SqlStdOperatorTable.CASE, cases);
+        } else {
+            attributed = when(b, b.greaterThanOrEqual(level, number(b, 1)), b.field(AttemptColumns.order(1)));
+        }
+        List<RexNode> withAttributed = new ArrayList<>(b.fields());
+        withAttributed.add(attributed);
+        List<String> withAttributedNames = new ArrayList<>(attempts.plan().getRowType().getFieldNames());
+        withAttributedNames.add("attributed_order");
+        b.project(withAttributed, withAttributedNames, true);
+        context.scan(events.stage());
+        // An equality of columns, so the join's keys are (key, event order): unique on the events side.
+        List<RexNode> on = new ArrayList<>(io.funnelql.compiler.plan.PlanHelpers.keysEqual(b, events.keys(), events.keys()));
+        on.add(b.equals(b.field(2, 0, "attributed_order"), b.field(2, 1, EventsStage.ORDER)));
+        width = width + 1;
+        b.join(JoinRelType.LEFT, on);
+        List<String> eventFields = events.stage().plan().getRowType().getFieldNames();
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>(attempts.plan().getRowType().getFieldNames());
+        for (int i = 0; i < width - 1; i++) {
+            fields.add(b.field(i));
+        }
+        fields.add(b.field(width + eventFields.indexOf(BREAKDOWN)));
+        names.add(BREAKDOWN);
+        b.project(fields, names, true);
+        return context.addStage(ColumnNames.stageName(query, "breakdown"), "each attempt's breakdown value",
+                List.of(new Stage.DeclaredKey(attemptKey, "the lookup matches at most one event per attempt")));
+    }
+}

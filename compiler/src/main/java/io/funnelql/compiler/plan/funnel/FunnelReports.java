@@ -1,0 +1,156 @@
+package io.funnelql.compiler.plan.funnel;
+
+import io.funnelql.compiler.plan.ColumnNames;
+import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.ReportShapes;
+import io.funnelql.compiler.plan.Stage;
+import io.funnelql.dsl.model.Column;
+import io.funnelql.dsl.model.EntryPolicy;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.Step;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.funnelql.compiler.plan.PlanHelpers.flag;
+import static io.funnelql.compiler.plan.PlanHelpers.number;
+
+/** The funnel's report from the attempt shape: per key, steps with conversions, or time to convert. */
+final class FunnelReports {
+    private FunnelReports() {}
+
+    static void build(PlanContext context, Stage attempts, List<String> keys) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        switch (query.report()) {
+            case PER_KEY -> perKey(context, attempts, keys);
+            case STEPS -> steps(context, attempts);
+            case TIME_TO_CONVERT -> timeToConvert(context, attempts);
+        }
+    }
+
+    private static void perKey(PlanContext context, Stage attempts, List<String> keys) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        context.scan(attempts);
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Column> keyColumns = query.partitionKey();
+        for (int i = 0; i < keys.size(); i++) {
+            fields.add(b.field(keys.get(i)));
+            names.add(keyColumns.get(i).name().value());
+        }
+        if (query.entry() == EntryPolicy.EVERY) {
+            fields.add(b.field(AttemptColumns.ENTRY_TIME));
+            names.add("entry_time");
+        }
+        query.breakdown().ifPresent(breakdown -> {
+            fields.add(b.field(FunnelPlanner.BREAKDOWN));
+            names.add(breakdown.column().name().value());
+        });
+        RexNode level = b.field(AttemptColumns.LEVEL);
+        fields.add(level);
+        names.add("furthest_step");
+        List<RexNode> stepNames = new ArrayList<>();
+        for (Step step : query.steps()) {
+            stepNames.add(b.equals(level, number(b, step.index())));
+            stepNames.add(context.literalText(step.name().value()));
+        }
+        stepNames.add(context.nullText());
+        fields.add(b.call(SqlStdOperatorTable.CASE, stepNames));
+        names.add("furthest_step_name");
+        b.project(fields, names, true);
+    }
+
+    private static void steps(PlanContext context, Stage attempts) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        boolean broken = query.breakdown().isPresent();
+        context.scan(attempts);
+        b.filter(b.greaterThanOrEqual(b.field(AttemptColumns.LEVEL), number(b, 1)));
+        List<RelBuilder.AggCall> counts = new ArrayList<>();
+        for (Step step : query.steps()) {
+            counts.add(b.sum(flag(b, b.greaterThanOrEqual(b.field(AttemptColumns.LEVEL), number(b, step.index()))))
+                    .as("reached_" + step.index()));
+        }
+        b.aggregate(broken ? b.groupKey(b.field(FunnelPlanner.BREAKDOWN)) : b.groupKey(), counts);
+        Stage reached = context.addStage(ColumnNames.stageName(query, "reached"), "attempts that reached each step",
+                List.of());
+        for (Step step : query.steps()) {
+            context.scan(reached);
+            List<RexNode> fields = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            if (broken) {
+                fields.add(b.field(FunnelPlanner.BREAKDOWN));
+                names.add(query.breakdown().get().column().name().value());
+            }
+            RexNode count = reachedCount(b, step.index());
+            fields.addAll(List.of(number(b, step.index()), context.literalText(step.name().value()), count));
+            names.addAll(List.of("step", "name", "count"));
+            if (step.index() == 1) {
+                fields.add(ReportShapes.toDouble(b, context.nullText()));
+                fields.add(ReportShapes.toDouble(b, context.nullText()));
+            } else {
+                fields.add(ReportShapes.percent(b, count, reachedCount(b, step.index() - 1)));
+                fields.add(ReportShapes.percent(b, count, reachedCount(b, 1)));
+            }
+            names.addAll(List.of("conversion_from_previous", "conversion_from_first"));
+            b.project(fields, names, true);
+        }
+        b.union(true, query.steps().size());
+    }
+
+    private static RexNode reachedCount(RelBuilder b, int step) {
+        return b.call(SqlStdOperatorTable.COALESCE, b.field("reached_" + step), number(b, 0));
+    }
+
+    private static void timeToConvert(PlanContext context, Stage attempts) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        boolean broken = query.breakdown().isPresent();
+        context.scan(attempts);
+        b.filter(b.greaterThanOrEqual(b.field(AttemptColumns.LEVEL), number(b, 2)));
+        List<RexNode> lastTime = new ArrayList<>();
+        for (int step = 2; step <= query.steps().size(); step++) {
+            lastTime.add(b.equals(b.field(AttemptColumns.LEVEL), number(b, step)));
+            lastTime.add(b.field(AttemptColumns.micros(step)));
+        }
+        lastTime.add(b.getRexBuilder().makeNullLiteral(b.field(AttemptColumns.micros(1)).getType()));
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (broken) {
+            fields.add(b.field(FunnelPlanner.BREAKDOWN));
+            names.add(FunnelPlanner.BREAKDOWN);
+        }
+        fields.add(b.call(SqlStdOperatorTable.MINUS, lastTime.size() == 3 ? lastTime.get(1)
+                : b.call(SqlStdOperatorTable.CASE, lastTime), b.field(AttemptColumns.micros(1))));
+        names.add("convert_micros");
+        b.project(fields, names, true);
+        Stage conversions = context.addStage(ColumnNames.stageName(query, "conversions"),
+                "time from first to last reached step, per converted attempt", List.of());
+        context.scan(conversions);
+        RexNode micros = b.field("convert_micros");
+        b.aggregate(broken ? b.groupKey(b.field(FunnelPlanner.BREAKDOWN)) : b.groupKey(),
+                b.count().as("converted"),
+                b.sum(micros).as("total_micros"),
+                b.aggregateCall(SqlStdOperatorTable.PERCENTILE_CONT, b.literal(0.5d)).sort(micros).as("median_micros"),
+                b.aggregateCall(SqlStdOperatorTable.PERCENTILE_CONT, b.literal(0.9d)).sort(micros).as("p90_micros"));
+        Stage summary = context.addStage(ColumnNames.stageName(query, "conversion_summary"),
+                "count, total and percentiles of conversion times", List.of());
+        context.scan(summary);
+        List<RexNode> output = new ArrayList<>();
+        List<String> outputNames = new ArrayList<>();
+        if (broken) {
+            output.add(b.field(FunnelPlanner.BREAKDOWN));
+            outputNames.add(query.breakdown().get().column().name().value());
+        }
+        output.add(b.field("converted"));
+        output.add(ReportShapes.averageSeconds(b, b.field("total_micros"), b.field("converted")));
+        output.add(ReportShapes.seconds(b, b.field("median_micros")));
+        output.add(ReportShapes.seconds(b, b.field("p90_micros")));
+        outputNames.addAll(List.of("count", "average_seconds", "median_seconds", "p90_seconds"));
+        b.project(output, outputNames, true);
+    }
+}

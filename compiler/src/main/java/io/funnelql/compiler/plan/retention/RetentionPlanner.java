@@ -1,0 +1,223 @@
+package io.funnelql.compiler.plan.retention;
+
+import io.funnelql.compiler.plan.ColumnNames;
+import io.funnelql.compiler.plan.EventsStage;
+import io.funnelql.compiler.plan.ExpressionTranslator;
+import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.ReportShapes;
+import io.funnelql.compiler.plan.Stage;
+import io.funnelql.dialects.PortableFunctions;
+import io.funnelql.dsl.model.CohortKind;
+import io.funnelql.dsl.model.Column;
+import io.funnelql.dsl.model.RetentionPeriod;
+import io.funnelql.dsl.model.RetentionQuery;
+import io.funnelql.dsl.model.RetentionReport;
+import io.funnelql.dsl.model.ReturnMatch;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.funnelql.compiler.plan.PlanHelpers.flag;
+import static io.funnelql.compiler.plan.PlanHelpers.isSet;
+import static io.funnelql.compiler.plan.PlanHelpers.number;
+
+/**
+ * Cohort retention. Calendar periods: return activity is first aggregated to one row per (key,
+ * period) holding the period's last return event, then joined once to the key's cohorts and
+ * folded into one 0/1 column per offset by conditional aggregation — never a join per offset.
+ * Rolling periods are measured from each key's single cohort event, so returns join that one row.
+ */
+public final class RetentionPlanner {
+    private static final String COHORT = "cohort_event";
+    private static final String RETURN = "return_event";
+
+    private RetentionPlanner() {}
+
+    public static void plan(PlanContext context, ExpressionTranslator translator) {
+        RetentionQuery query = (RetentionQuery) context.query();
+        RelBuilder b = context.builder();
+        Map<String, io.funnelql.dsl.model.expression.Expression> flags = new LinkedHashMap<>();
+        flags.put(COHORT, query.cohortCondition());
+        flags.put(RETURN, query.returnCondition());
+        EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
+                List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions(), Map.of(), true));
+        List<String> keys = events.keys();
+        boolean calendar = query.period() instanceof RetentionPeriod.Calendar;
+
+        // Each event's period number and the first day of that period (the cohort label).
+        context.scan(events.stage());
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        String zone = calendar ? ((RetentionPeriod.Calendar) query.period()).zone().getId() : "UTC";
+        RexNode date = b.call(PortableFunctions.LOCAL_DATE, b.field(EventsStage.TIME), context.literalText(zone));
+        RexNode day = b.call(PortableFunctions.EPOCH_DAY, date);
+        if (calendar) {
+            fields.add(periodIndex(b, ((RetentionPeriod.Calendar) query.period()).unit(), date, day));
+            names.add("period");
+            fields.add(periodStart(b, ((RetentionPeriod.Calendar) query.period()).unit(), date, day));
+        } else {
+            fields.add(date);
+        }
+        names.add("period_start");
+        b.project(fields, names, true);
+        Stage periods = context.addStage(ColumnNames.stageName(query, "periods"),
+                calendar ? "each event's " + ((RetentionPeriod.Calendar) query.period()).unit().name().toLowerCase(java.util.Locale.ROOT)
+                        + " in " + zone : "each event's UTC date", List.of());
+
+        // Cohort memberships: the first cohort event, or the first of each period for recurring cohorts.
+        context.scan(periods);
+        b.filter(isSet(b, b.field(COHORT)));
+        List<RexNode> group = new ArrayList<>(keys.stream().map(b::field).toList());
+        boolean recurring = query.cohortKind() == CohortKind.RECURRING;
+        if (recurring) {
+            group.add(b.field("period"));
+        }
+        List<RelBuilder.AggCall> cohortCalls = new ArrayList<>(List.of(
+                b.min(b.field(EventsStage.ORDER)).as("cohort_order"),
+                b.min(b.field(EventsStage.MICROS)).as("cohort_micros"),
+                b.min(b.field("period_start")).as("cohort")));
+        if (calendar && !recurring) {
+            cohortCalls.add(b.min(b.field("period")).as("cohort_period"));
+        }
+        b.aggregate(b.groupKey(group), cohortCalls);
+        if (recurring) {
+            List<RexNode> renamed = new ArrayList<>(b.fields());
+            List<String> renamedNames = new ArrayList<>(b.peek().getRowType().getFieldNames());
+            renamedNames.set(keys.size(), "cohort_period");
+            b.project(renamed, renamedNames, true);
+        }
+        Stage cohorts = context.addStage(ColumnNames.stageName(query, "cohorts"),
+                recurring ? "each key's first cohort event in every period" : "each key's first cohort event", List.of());
+
+        Stage returns;
+        if (calendar) {
+            context.scan(periods);
+            b.filter(isSet(b, b.field(RETURN)));
+            List<RexNode> activityGroup = new ArrayList<>(keys.stream().map(b::field).toList());
+            activityGroup.add(b.field("period"));
+            b.aggregate(b.groupKey(activityGroup), b.max(b.field(EventsStage.ORDER)).as("last_return_order"));
+            returns = context.addStage(ColumnNames.stageName(query, "activity"),
+                    "one row per key and period with a return event", List.of());
+        } else {
+            context.scan(periods);
+            b.filter(isSet(b, b.field(RETURN)));
+            returns = context.addStage(ColumnNames.stageName(query, "return_events"), "return events", List.of());
+        }
+
+        int width = cohorts.plan().getRowType().getFieldCount();
+        List<String> returnFields = returns.plan().getRowType().getFieldNames();
+        context.scan(cohorts);
+        context.scan(returns);
+        List<RexNode> on = new ArrayList<>();
+        for (String key : keys) {
+            on.add(b.equals(b.field(2, 0, key), b.field(2, 1, key)));
+        }
+        // Returns count only at or after the cohort event.
+        on.add(b.greaterThanOrEqual(b.field(2, 1, calendar ? "last_return_order" : EventsStage.ORDER),
+                b.field(2, 0, "cohort_order")));
+        if (calendar) {
+            on.add(b.greaterThanOrEqual(b.field(2, 1, "period"), b.field(2, 0, "cohort_period")));
+        }
+        b.join(JoinRelType.LEFT, on);
+        RexNode offset;
+        if (calendar) {
+            offset = b.call(SqlStdOperatorTable.MINUS, b.field(width + returnFields.indexOf("period")), b.field("cohort_period"));
+        } else {
+            long length = ((RetentionPeriod.Rolling) query.period()).length().toNanos() / 1000;
+            offset = b.call(PortableFunctions.INTEGER_QUOTIENT, b.call(SqlStdOperatorTable.MINUS,
+                    b.field(width + returnFields.indexOf(EventsStage.MICROS)), b.field("cohort_micros")), number(b, length));
+        }
+        List<RexNode> membership = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            membership.add(b.field(i));
+        }
+        List<RelBuilder.AggCall> returned = new ArrayList<>();
+        for (int wanted : query.offsets()) {
+            RexNode matches = query.returnMatch() == ReturnMatch.ON ? b.equals(offset, number(b, wanted))
+                    : b.greaterThanOrEqual(offset, number(b, wanted));
+            returned.add(b.max(flag(b, matches)).as("returned_" + wanted));
+        }
+        b.aggregate(b.groupKey(membership), returned);
+        Stage memberships = context.addStage(ColumnNames.stageName(query, "returns"),
+                "each cohort membership with a 0/1 column per offset", List.of());
+
+        if (query.report() == RetentionReport.PER_KEY) {
+            perKey(context, memberships, keys);
+        } else {
+            cohortTable(context, memberships);
+        }
+    }
+
+    private static RexNode periodIndex(RelBuilder b, io.funnelql.dsl.model.PeriodUnit unit, RexNode date, RexNode day) {
+        return switch (unit) {
+            case DAY -> day;
+            // ISO weeks start on Monday; 1970-01-01 was a Thursday.
+            case WEEK -> b.call(PortableFunctions.INTEGER_QUOTIENT, b.call(SqlStdOperatorTable.PLUS, day, number(b, 3)), number(b, 7));
+            case MONTH -> b.call(SqlStdOperatorTable.PLUS, b.call(SqlStdOperatorTable.MULTIPLY,
+                    b.call(SqlStdOperatorTable.EXTRACT, b.literal(TimeUnitRange.YEAR), date), number(b, 12)),
+                    b.call(SqlStdOperatorTable.MINUS, b.call(SqlStdOperatorTable.EXTRACT, b.literal(TimeUnitRange.MONTH), date),
+                            number(b, 1)));
+        };
+    }
+
+    private static RexNode periodStart(RelBuilder b, io.funnelql.dsl.model.PeriodUnit unit, RexNode date, RexNode day) {
+        return switch (unit) {
+            case DAY -> date;
+            case WEEK -> b.call(PortableFunctions.DATE_FROM_EPOCH_DAY, b.call(SqlStdOperatorTable.MINUS, day,
+                    b.call(SqlStdOperatorTable.MOD, b.call(SqlStdOperatorTable.PLUS, day, number(b, 3)), number(b, 7))));
+            case MONTH -> b.call(PortableFunctions.DATE_FROM_EPOCH_DAY, b.call(SqlStdOperatorTable.PLUS, b.call(SqlStdOperatorTable.MINUS,
+                    day, b.call(SqlStdOperatorTable.EXTRACT, b.literal(TimeUnitRange.DAY), date)), number(b, 1)));
+        };
+    }
+
+    private static void perKey(PlanContext context, Stage memberships, List<String> keys) {
+        RetentionQuery query = (RetentionQuery) context.query();
+        RelBuilder b = context.builder();
+        context.scan(memberships);
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Column> columns = query.partitionKey();
+        for (int i = 0; i < keys.size(); i++) {
+            fields.add(b.field(keys.get(i)));
+            names.add(columns.get(i).name().value());
+        }
+        fields.add(b.field("cohort"));
+        names.add("cohort");
+        for (int wanted : query.offsets()) {
+            fields.add(b.call(PortableFunctions.FLAG_AS_BOOLEAN,
+                    b.call(SqlStdOperatorTable.COALESCE, b.field("returned_" + wanted), number(b, 0))));
+            names.add("returned_" + wanted);
+        }
+        b.project(fields, names, true);
+    }
+
+    private static void cohortTable(PlanContext context, Stage memberships) {
+        RetentionQuery query = (RetentionQuery) context.query();
+        RelBuilder b = context.builder();
+        context.scan(memberships);
+        List<RelBuilder.AggCall> calls = new ArrayList<>();
+        calls.add(b.count().as("cohort_size"));
+        for (int wanted : query.offsets()) {
+            calls.add(b.sum(b.call(SqlStdOperatorTable.COALESCE, b.field("returned_" + wanted), number(b, 0)))
+                    .as("returned_" + wanted));
+        }
+        b.aggregate(b.groupKey(b.field("cohort")), calls);
+        Stage sizes = context.addStage(ColumnNames.stageName(query, "cohort_sizes"),
+                "per cohort: its size and how many returned at each offset", List.of());
+        for (int wanted : query.offsets()) {
+            context.scan(sizes);
+            RexNode returned = b.field("returned_" + wanted);
+            b.project(List.of(b.field("cohort"), number(b, wanted), b.field("cohort_size"), returned,
+                            ReportShapes.percent(b, returned, b.field("cohort_size"))),
+                    List.of("cohort", "offset", "cohort_size", "returned", "percentage"), true);
+        }
+        b.union(true, query.offsets().size());
+    }
+}

@@ -1,0 +1,102 @@
+package io.funnelql.dialects;
+
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+import java.util.Map;
+
+import static io.funnelql.dialects.TargetDialect.DUCKDB;
+import static io.funnelql.dialects.TargetDialect.H2;
+import static io.funnelql.dialects.TargetDialect.ORACLE;
+import static io.funnelql.dialects.TargetDialect.POSTGRES;
+
+/**
+ * Every engine-specific spelling the compiler needs, per target. docs/dialects.md explains each;
+ * tests execute each on the real engines (Oracle's on H2 in Oracle mode).
+ */
+public final class PortableFunctions {
+    private PortableFunctions() {}
+
+    /** Microseconds since 1970-01-01 00:00 of a TIMESTAMP read as UTC: window arithmetic is done on these integers. */
+    public static final PortableFunction EPOCH_MICROS = new PortableFunction("EPOCH_MICROS",
+            ReturnTypes.BIGINT_NULLABLE, Map.of(
+                    POSTGRES, "CAST(EXTRACT(EPOCH FROM {0}) * 1000000 AS BIGINT)",
+                    DUCKDB, "epoch_us({0})",
+                    H2, "DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', {0})",
+                    ORACLE, "(EXTRACT(DAY FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 86400000000"
+                            + " + EXTRACT(HOUR FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 3600000000"
+                            + " + EXTRACT(MINUTE FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 60000000"
+                            + " + ROUND(EXTRACT(SECOND FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 1000000))"));
+
+    /** The calendar date, in the time zone named by the second operand, of a TIMESTAMP read as UTC. */
+    public static final PortableFunction LOCAL_DATE = new PortableFunction("LOCAL_DATE",
+            ReturnTypes.explicit(SqlTypeName.DATE), Map.of(
+                    POSTGRES, "CAST(({0} AT TIME ZONE 'UTC') AT TIME ZONE {1} AS DATE)",
+                    DUCKDB, "CAST(timezone({1}, timezone('UTC', {0})) AS DATE)",
+                    H2, "CAST(CAST(CAST({0} AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE {1} AS DATE)",
+                    ORACLE, "TRUNC(CAST(FROM_TZ({0}, 'UTC') AT TIME ZONE {1} AS DATE))"));
+
+    /** Days since 1970-01-01 of a DATE. */
+    public static final PortableFunction EPOCH_DAY = new PortableFunction("EPOCH_DAY",
+            ReturnTypes.BIGINT_NULLABLE, Map.of(
+                    POSTGRES, "CAST({0} - DATE '1970-01-01' AS BIGINT)",
+                    DUCKDB, "date_diff('day', DATE '1970-01-01', {0})",
+                    H2, "DATEDIFF(DAY, DATE '1970-01-01', {0})",
+                    ORACLE, "CAST(TRUNC({0}) - DATE '1970-01-01' AS NUMBER(19))"));
+
+    /** The DATE a number of days after 1970-01-01. */
+    public static final PortableFunction DATE_FROM_EPOCH_DAY = new PortableFunction("DATE_FROM_EPOCH_DAY",
+            ReturnTypes.explicit(SqlTypeName.DATE), Map.of(
+                    POSTGRES, "(DATE '1970-01-01' + CAST({0} AS INTEGER))",
+                    DUCKDB, "CAST(DATE '1970-01-01' + CAST({0} AS INTEGER) AS DATE)",
+                    H2, "DATEADD(DAY, {0}, DATE '1970-01-01')",
+                    ORACLE, "(DATE '1970-01-01' + {0})"));
+
+    /** Integer quotient of two non-negative integers (DuckDB's {@code /} would return a double). */
+    public static final PortableFunction INTEGER_QUOTIENT = new PortableFunction("INTEGER_QUOTIENT",
+            ReturnTypes.BIGINT_NULLABLE, Map.of(
+                    POSTGRES, "({0} / {1})",
+                    DUCKDB, "({0} // {1})",
+                    H2, "({0} / {1})",
+                    ORACLE, "TRUNC({0} / {1})"));
+
+    /** A TIMESTAMP as FunnelQL writes it: seconds, then a fraction without trailing zeros when there is one. */
+    public static final PortableFunction TIMESTAMP_TEXT = new PortableFunction("TIMESTAMP_TEXT",
+            ReturnTypes.explicit(SqlTypeName.VARCHAR), Map.of(
+                    POSTGRES, "RTRIM(RTRIM(TO_CHAR({0}, 'YYYY-MM-DD HH24:MI:SS.US'), '0'), '.')",
+                    DUCKDB, "rtrim(rtrim(strftime({0}, '%Y-%m-%d %H:%M:%S.%f'), '0'), '.')",
+                    H2, "RTRIM(RTRIM(FORMATDATETIME({0}, 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.')",
+                    ORACLE, "RTRIM(RTRIM(TO_CHAR({0}, 'YYYY-MM-DD HH24:MI:SS.FF6'), '0'), '.')"));
+
+    /** An integer or string value as text. */
+    public static final PortableFunction TEXT = new PortableFunction("TEXT",
+            ReturnTypes.explicit(SqlTypeName.VARCHAR), Map.of(
+                    POSTGRES, "CAST({0} AS VARCHAR)",
+                    DUCKDB, "CAST({0} AS VARCHAR)",
+                    H2, "CAST({0} AS VARCHAR)",
+                    ORACLE, "TO_CHAR({0})"));
+
+    /** A string in code-point order when sorted (PostgreSQL's default collation is locale-aware). */
+    public static final PortableFunction CODE_POINT_ORDER = new PortableFunction("CODE_POINT_ORDER",
+            ReturnTypes.ARG0, Map.of(
+                    POSTGRES, "{0} COLLATE \"C\"",
+                    DUCKDB, "{0}",
+                    H2, "{0}",
+                    ORACLE, "{0}"));
+
+    /** SQL LIKE with no escape character, as the language defines it (PostgreSQL and H2 default to backslash). */
+    public static final PortableFunction LIKE = new PortableFunction("LIKE_NO_ESCAPE",
+            ReturnTypes.BOOLEAN_NULLABLE, Map.of(
+                    POSTGRES, "({0} LIKE {1} ESCAPE '')",
+                    DUCKDB, "({0} LIKE {1})",
+                    H2, "({0} LIKE {1} ESCAPE '')",
+                    ORACLE, "({0} LIKE {1})"));
+
+    /** A 0/1 flag as a result column of type boolean; Oracle before 23ai has no boolean columns, so it stays 1/0. */
+    public static final PortableFunction FLAG_AS_BOOLEAN = new PortableFunction("FLAG_AS_BOOLEAN",
+            ReturnTypes.BOOLEAN_NULLABLE, Map.of(
+                    POSTGRES, "({0} = 1)",
+                    DUCKDB, "({0} = 1)",
+                    H2, "({0} = 1)",
+                    ORACLE, "{0}"));
+}
