@@ -1,0 +1,38 @@
+package io.funnelql.engine;
+
+import io.funnelql.dialects.TargetDialect;
+import io.funnelql.events.EventTable;
+import io.funnelql.reference.result.ResultTable;
+
+import java.util.List;
+
+/**
+ * A real SQL engine that event tables are loaded into and compiled SQL runs on. Results come back
+ * as the same Java types the reference executor produces, so the two compare with equals.
+ * Failures are {@link EngineException}s naming the engine.
+ */
+public interface Engine extends AutoCloseable {
+    /** The short name {@link Engines#open} takes: "h2", "oracle-h2", "duckdb", "postgres". */
+    String name();
+
+    /** What the engine really is, for reports. */
+    String label();
+
+    TargetDialect dialect();
+
+    /** (Re)creates the source's table, every identifier quoted, and loads the rows the engine's fastest way. */
+    void load(EventTable events);
+
+    /** Runs a query; rows sorted by every column ({@link ResultTable#sorted}). */
+    ResultTable query(String sql, List<Object> bindParameters);
+
+    default ResultTable query(String sql) {
+        return query(sql, List.of());
+    }
+
+    /** Runs a statement that returns no rows (DDL, DML). */
+    void execute(String sql);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,121 @@
+package io.funnelql.engine;
+
+import io.funnelql.dialects.TargetDialect;
+import io.funnelql.dsl.model.Column;
+import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.events.EventTable;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * H2 in memory, one private database per instance. In Oracle mode it stands in for Oracle, which
+ * cannot run here: like Oracle it reads '' as NULL and makes DATE a TIMESTAMP(0).
+ */
+public final class H2Engine extends JdbcEngine {
+    private static final int BATCH = 1000;
+
+    private final boolean oracleMode;
+    private final String label;
+
+    public H2Engine(boolean oracleMode) {
+        super(oracleMode ? "oracle-h2" : "h2", oracleMode ? TargetDialect.ORACLE : TargetDialect.H2, connect(oracleMode));
+        this.oracleMode = oracleMode;
+        try {
+            run("SET TIME ZONE 'UTC'");
+            label = oracleMode ? "H2 in Oracle mode (not a real Oracle)"
+                    : "H2 " + connection.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw closing(connection, failure("starting", e));
+        }
+    }
+
+    private static Connection connect(boolean oracleMode) {
+        String url = "jdbc:h2:mem:funnelql-" + UUID.randomUUID() + (oracleMode ? ";MODE=Oracle" : "");
+        try {
+            return DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new EngineException("h2: cannot open " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    public boolean oracleMode() {
+        return oracleMode;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** H2 folds unquoted names to upper case, in both modes. */
+    @Override
+    protected String identifier(Name name) {
+        return name.quoted() ? name.value() : name.value().toUpperCase(Locale.ROOT);
+    }
+
+    @Override
+    protected String sqlType(DataType type) {
+        return switch (type) {
+            case VARCHAR -> "CHARACTER VARYING";
+            case BIGINT -> "BIGINT";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case BOOLEAN -> "BOOLEAN";
+            case TIMESTAMP -> "TIMESTAMP(6)";
+            case DATE -> "DATE";
+            case INTERVAL, NULL -> throw new EngineException(name() + ": no column can have type " + type.displayName());
+        };
+    }
+
+    private static int jdbcType(DataType type) {
+        return switch (type) {
+            case VARCHAR -> Types.VARCHAR;
+            case BIGINT -> Types.BIGINT;
+            case DOUBLE -> Types.DOUBLE;
+            case BOOLEAN -> Types.BOOLEAN;
+            case TIMESTAMP -> Types.TIMESTAMP;
+            case DATE -> Types.DATE;
+            case INTERVAL, NULL -> Types.NULL;
+        };
+    }
+
+    /** H2 has no bulk path faster than batched inserts in one transaction. */
+    @Override
+    protected void insert(EventTable events, List<String> tableParts, String table) throws SQLException {
+        List<Column> columns = events.source().columns();
+        String sql = "INSERT INTO " + table + " (" + columnList(events.source()) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        connection.setAutoCommit(false);
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int row = 0; row < events.rowCount(); row++) {
+                for (int c = 0; c < columns.size(); c++) {
+                    Object value = loadValue(events.value(c, row));
+                    if (value == null) {
+                        insert.setNull(c + 1, jdbcType(columns.get(c).type()));
+                    } else {
+                        insert.setObject(c + 1, value);
+                    }
+                }
+                insert.addBatch();
+                if ((row + 1) % BATCH == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+}
