@@ -3,7 +3,6 @@ package io.funnelql.engine;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
-import io.funnelql.dsl.model.Name;
 import io.funnelql.events.EventTable;
 
 import java.sql.Connection;
@@ -13,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -54,12 +52,6 @@ public final class H2Engine extends JdbcEngine {
     @Override
     public String label() {
         return label;
-    }
-
-    /** H2 folds unquoted names to upper case, in both modes. */
-    @Override
-    protected String identifier(Name name) {
-        return name.quoted() ? name.value() : name.value().toUpperCase(Locale.ROOT);
     }
 
     @Override

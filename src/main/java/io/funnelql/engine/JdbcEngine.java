@@ -50,7 +50,7 @@ abstract class JdbcEngine implements Engine {
 
     /** The identifier as the compiler emits it: quoted names exact, unquoted ones folded as the engine folds them. */
     protected String identifier(Name name) {
-        return name.value();
+        return dialect.identifier(name.value(), name.quoted());
     }
 
     static String quote(String identifier) {

@@ -23,9 +23,10 @@ public final class PortableFunctions {
                     POSTGRES, "CAST(EXTRACT(EPOCH FROM {0}) * 1000000 AS BIGINT)",
                     DUCKDB, "epoch_us({0})",
                     H2, "DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', {0})",
-                    ORACLE, "(EXTRACT(DAY FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 86400000000"
-                            + " + EXTRACT(HOUR FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 3600000000"
-                            + " + EXTRACT(MINUTE FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 60000000"
+                    // CASTs to NUMBER keep every product exact (H2's Oracle mode multiplies in INTEGER).
+                    ORACLE, "(CAST(EXTRACT(DAY FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 86400000000"
+                            + " + CAST(EXTRACT(HOUR FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 3600000000"
+                            + " + CAST(EXTRACT(MINUTE FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 60000000"
                             + " + ROUND(EXTRACT(SECOND FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 1000000))"));
 
     /** The calendar date, in the time zone named by the second operand, of a TIMESTAMP read as UTC. */
@@ -33,8 +34,12 @@ public final class PortableFunctions {
             ReturnTypes.explicit(SqlTypeName.DATE), Map.of(
                     POSTGRES, "CAST(({0} AT TIME ZONE 'UTC') AT TIME ZONE {1} AS DATE)",
                     DUCKDB, "CAST(timezone({1}, timezone('UTC', {0})) AS DATE)",
-                    H2, "CAST(CAST(CAST({0} AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE {1} AS DATE)",
-                    ORACLE, "TRUNC(CAST(FROM_TZ({0}, 'UTC') AT TIME ZONE {1} AS DATE))"));
+                    // H2's CAST of a zoned timestamp to DATE goes through the session zone; formatting keeps the local date.
+                    H2, "CAST(FORMATDATETIME(CAST(CAST({0} AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE {1},"
+                            + " 'yyyy-MM-dd') AS DATE)",
+                    // FROM_TZ would read better, but H2's Oracle mode lacks it; TO_TIMESTAMP_TZ is in both.
+                    ORACLE, "TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR({0}, 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00',"
+                            + " 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE {1}, 'YYYY-MM-DD'), 'YYYY-MM-DD')"));
 
     /** Days since 1970-01-01 of a DATE. */
     public static final PortableFunction EPOCH_DAY = new PortableFunction("EPOCH_DAY",

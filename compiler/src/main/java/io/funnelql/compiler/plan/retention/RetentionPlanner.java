@@ -55,7 +55,7 @@ public final class RetentionPlanner {
         context.scan(events.stage());
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        String zone = calendar ? ((RetentionPeriod.Calendar) query.period()).zone().getId() : "UTC";
+        String zone = calendar ? zoneName(context, ((RetentionPeriod.Calendar) query.period()).zone()) : "UTC";
         RexNode date = b.call(PortableFunctions.LOCAL_DATE, b.field(EventsStage.TIME), context.literalText(zone));
         RexNode day = b.call(PortableFunctions.EPOCH_DAY, date);
         if (calendar) {
@@ -153,6 +153,19 @@ public final class RetentionPlanner {
         } else {
             cohortTable(context, memberships);
         }
+    }
+
+    /** A region name every engine's time zone database knows; fixed offsets are spelled differently by each engine. */
+    private static String zoneName(PlanContext context, java.time.ZoneId zone) {
+        if (zone instanceof java.time.ZoneOffset offset) {
+            if (offset.getTotalSeconds() == 0) {
+                return "UTC";
+            }
+            throw new io.funnelql.compiler.CompilationException("time zone " + offset.getId() + " is a fixed offset, which "
+                    + context.target().productName() + " and the other engines spell differently; name a region such as "
+                    + "'Etc/GMT-2' or 'Europe/Berlin' instead");
+        }
+        return zone.getId();
     }
 
     private static RexNode periodIndex(RelBuilder b, io.funnelql.dsl.model.PeriodUnit unit, RexNode date, RexNode day) {

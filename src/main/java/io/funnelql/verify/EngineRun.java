@@ -1,0 +1,33 @@
+package io.funnelql.verify;
+
+import io.funnelql.compiler.CompiledQuery;
+import io.funnelql.compiler.SqlCompiler;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Parameter;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.engine.Engine;
+import io.funnelql.events.EventTable;
+import io.funnelql.reference.result.ResultTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a query on a real engine: compile for its dialect, load the events, execute with binds, read typed rows. */
+public final class EngineRun {
+    private EngineRun() {}
+
+    /** The SQL that ran and what it returned, in the reference's value types. */
+    public record Outcome(CompiledQuery compiled, ResultTable result) {}
+
+    public static Outcome run(Engine engine, Query query, EventTable events, Map<Name, Object> parameters) {
+        CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), Map.of());
+        engine.load(events);
+        List<Object> binds = new ArrayList<>();
+        for (Parameter parameter : compiled.bindParameters()) {
+            binds.add(parameters.get(parameter.name()));
+        }
+        ResultTable raw = engine.query(compiled.sql(), binds);
+        return new Outcome(compiled, ResultCoercion.coerce(raw, compiled.columns()));
+    }
+}
