@@ -36,10 +36,25 @@ final class GoldenCase {
     /** A skip whose reason starts so is an engine that runs but disagrees; any other reason is the compiler's refusal. */
     static final String KNOWN_DISAGREEMENT = "known disagreement";
 
+    /**
+     * A skip whose reason starts so is an engine that does not finish the query in any useful time: its
+     * SQL is still compiled and must equal its snapshot (the SQL that hung), but it is not run.
+     */
+    static final String KNOWN_HANG = "known hang";
+
     /** Why one engine does not run a case. */
     record Skip(String engine, String reason) {
         boolean knownDisagreement() {
             return reason.startsWith(KNOWN_DISAGREEMENT);
+        }
+
+        boolean knownHang() {
+            return reason.startsWith(KNOWN_HANG);
+        }
+
+        /** Neither a disagreement nor a hang: the compiler's refusal, which the reason must quote. */
+        boolean refusal() {
+            return !knownDisagreement() && !knownHang();
         }
     }
 
