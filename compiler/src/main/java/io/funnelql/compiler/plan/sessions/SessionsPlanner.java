@@ -86,7 +86,8 @@ public final class SessionsPlanner {
         RexNode starts = flag(b, b.or(b.isNull(b.field("previous_micros")), b.greaterThan(
                 b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), b.field("previous_micros")), number(b, gap))));
         fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, starts).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER))
+                .rowsTo(org.apache.calcite.rex.RexWindowBounds.CURRENT_ROW).toRex());
         names.add("session_number");
         b.project(fields, names, true);
         Stage numbered = context.addStage(ColumnNames.stageName(query, "sessions"),
