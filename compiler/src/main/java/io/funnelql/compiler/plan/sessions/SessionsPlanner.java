@@ -134,9 +134,12 @@ public final class SessionsPlanner {
             sessionKey.add(b.field("session_number"));
             List<RexNode> fields = new ArrayList<>(b.fields());
             List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-            fields.add(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey).toRex());
+            // An ORDER BY with a whole-partition frame: Oracle rejects a frame without ORDER BY (ORA-30485).
+            fields.add(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey)
+                    .orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
             names.add("first_order");
-            fields.add(b.aggregateCall(SqlStdOperatorTable.MAX, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey).toRex());
+            fields.add(b.aggregateCall(SqlStdOperatorTable.MAX, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey)
+                    .orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
             names.add("last_order");
             b.project(fields, names, true);
             bounded = context.addStage(ColumnNames.stageName(query, "session_bounds"),
