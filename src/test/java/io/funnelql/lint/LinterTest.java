@@ -141,6 +141,51 @@ class LinterTest {
                 JOIN app.events e ON e.account_id = o.account_id AND e.event_id = o.event_id;
                 """))).findings();
         assertThat(findings).extracting(f -> f.rule().code() + "@" + f.line())
-                .containsExactly("FQL001@2", "FQL003@2");
+                .containsExactly("FQL001@2", "FQL003@2", "FQL005@2");
+    }
+
+    @Test
+    void aStepSelfJoinNeedsBothTimeBounds() {
+        String prefix = "SELECT a.user_id, b.ts FROM events a JOIN events b ON b.user_id = a.user_id AND ";
+        assertThat(located(lint(prefix + "b.ts > a.ts"))).containsExactly("FQL005@1:81");
+        assertThat(located(lint(prefix + "a.ts < b.ts"))).containsExactly("FQL005@1:81");
+        assertThat(codes(lint(prefix + "b.ts - a.ts > INTERVAL '0' SECOND"))).containsExactly("FQL005");
+        assertThat(codes(lint(prefix + "b.ts > a.ts AND b.ts <= a.ts + INTERVAL '1 hour'"))).isEmpty();
+        assertThat(codes(lint(prefix + "b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' HOUR"))).isEmpty();
+        assertThat(codes(lint(prefix + "b.ts > a.ts AND b.ts - a.ts <= INTERVAL '1' HOUR"))).isEmpty();
+        // Two different relations are not a step self-join.
+        assertThat(codes(lint("SELECT a.x FROM views a JOIN clicks b ON b.user_id = a.user_id AND b.ts > a.ts"))).isEmpty();
+        assertThat(lint(prefix + "b.ts > a.ts").findings().get(0).message())
+                .contains("Add an upper bound, such as b.ts <= a.ts + INTERVAL '1' HOUR.");
+    }
+
+    @Test
+    void windowFunctionsOrderedByTimeAloneNeedATieBreaker() {
+        assertThat(located(lint("""
+                SELECT ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY occurred_at DESC) AS n,
+                       LAG(ts) OVER (PARTITION BY user_id ORDER BY ts, event_id) AS previous,
+                       FIRST_VALUE(page) OVER (PARTITION BY session_id ORDER BY created_at) AS landing,
+                       ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY score) AS by_score,
+                       RANK() OVER (PARTITION BY user_id ORDER BY ts) AS ranked
+                FROM events
+                """))).containsExactly("FQL008@1:57", "FQL008@3:65");
+    }
+
+    @Test
+    void ratiosOfCountsNeedNullIfAndMustNotTruncate() {
+        assertThat(located(lint("""
+                SELECT COUNT(b) / COUNT(a),
+                       100.0 * COUNT(b) / NULLIF(COUNT(a), 0),
+                       COUNT(b) / NULLIF(COUNT(a), 0),
+                       COUNT(b)::numeric / NULLIF(COUNT(a), 0),
+                       SUM(CASE WHEN s = 2 THEN 1 ELSE 0 END) / COUNT(*),
+                       AVG(x) / 2
+                FROM t GROUP BY y
+                """))).containsExactly("FQL009@1:19", "FQL009@3:8", "FQL009@5:8");
+        // Without GROUP BY, COUNT(*) is zero on an empty input; DuckDB divides integers exactly.
+        LintReport duckdb = new Linter(new LintSettings(TargetDialect.DUCKDB, List.of(), Optional.empty()))
+                .lint(List.of(SqlFile.of("q.sql", "SELECT COUNT(b) / COUNT(*), COUNT(b) / NULLIF(COUNT(*), 0) FROM t")));
+        assertThat(located(duckdb)).containsExactly("FQL009@1:19");
+        assertThat(duckdb.findings().get(0).message()).contains("DuckDB returns NULL");
     }
 }

@@ -10,6 +10,9 @@ public final class Rules {
         return List.of(
                 new FanOutAggregate(),
                 new DistinctHidesFanOut(),
-                new MissingTenantGuard());
+                new MissingTenantGuard(),
+                new UnboundedStepJoin(),
+                new NondeterministicOrdering(),
+                new UnsafeRatio());
     }
 }
