@@ -1,5 +1,6 @@
 package io.funnelql.reference.funnel;
 
+import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.dsl.model.Attribution;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
