@@ -2,13 +2,22 @@ package io.funnelql.cli;
 
 import io.funnelql.dialects.TargetDialect;
 
+import io.funnelql.compiler.CompiledQuery;
+import io.funnelql.compiler.SqlCompiler;
+import io.funnelql.compiler.plan.Stage;
+import io.funnelql.compiler.proof.JoinVerdict;
+import io.funnelql.dsl.model.Query;
+import org.apache.calcite.plan.RelOptUtil;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -30,7 +39,37 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpecificationFiles.query(SpecificationFiles.load(specification), query);
-        return PlannedFeature.report(spec.commandLine().getErr(), "explain", "the plan and fan-out proof");
+        Query selected = SpecificationFiles.query(SpecificationFiles.load(specification), query);
+        CompiledQuery compiled = SqlCompiler.compile(selected, dialect, Map.of());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Query " + selected.name().display() + " (" + selected.kind() + ") for " + dialect.productName());
+        out.println();
+        out.println("Plan: " + compiled.stages().size() + " stages, then the output");
+        int number = 1;
+        for (Stage stage : compiled.stages()) {
+            out.println(number++ + ". " + stage.name() + ": " + stage.purpose());
+            out.print(indent(RelOptUtil.toString(stage.plan())));
+            for (Stage.DeclaredKey key : stage.declaredKeys()) {
+                out.println("   unique on (" + String.join(", ", key.columns()) + "): " + key.reason());
+            }
+        }
+        out.println("output:");
+        out.print(indent(RelOptUtil.toString(compiled.output())));
+        out.println();
+        List<JoinVerdict> verdicts = compiled.proof().verdicts();
+        out.println("Fan-out proof: " + verdicts.size() + (verdicts.size() == 1 ? " join, " : " joins, ")
+                + (compiled.proof().safe() ? "none can multiply rows" : "SOME MAY MULTIPLY ROWS"));
+        for (JoinVerdict verdict : verdicts) {
+            out.println("  " + (verdict.safe() ? "safe: " : "UNSAFE: ") + verdict.stage() + ": " + verdict.join());
+            out.println("        because " + verdict.reason());
+        }
+        out.println();
+        out.println("SQL");
+        out.print(SqlText.withHeader(compiled));
+        return ExitCode.OK;
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(line -> "     " + line).reduce("", (a, b) -> a + b + "\n");
     }
 }

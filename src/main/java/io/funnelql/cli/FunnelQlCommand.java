@@ -44,6 +44,15 @@ public final class FunnelQlCommand implements Runnable {
                 err.println(input.getMessage());
                 return ExitCode.INVALID_INPUT;
             }
+            if (exception instanceof io.funnelql.compiler.CompilationException refusal) {
+                err.println("funnelql " + parseResult.subcommand().commandSpec().name() + ": cannot compile: "
+                        + refusal.getMessage());
+                return ExitCode.INTERNAL_ERROR;
+            }
+            if (exception instanceof io.funnelql.engine.EngineException failure) {
+                err.println("funnelql " + parseResult.subcommand().commandSpec().name() + ": " + failure.getMessage());
+                return ExitCode.INTERNAL_ERROR;
+            }
             err.println("funnelql: internal error: " + exception);
             if (System.getenv("FUNNELQL_DEBUG") != null) {
                 exception.printStackTrace(err);

@@ -1,6 +1,12 @@
 package io.funnelql.cli;
 
 import io.funnelql.dialects.TargetDialect;
+import io.funnelql.dsl.model.Source;
+import io.funnelql.lint.LintSettings;
+import io.funnelql.lint.Linter;
+import io.funnelql.lint.parse.SqlFile;
+import io.funnelql.lint.report.LintReport;
+import io.funnelql.lint.report.ReportWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,7 +14,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +54,30 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return PlannedFeature.report(spec.commandLine().getErr(), "lint", "the SQL linter");
+        PrintWriter err = spec.commandLine().getErr();
+        if (!List.of("text", "json", "sarif").contains(format)) {
+            throw new UserInputException("funnelql lint: --format expected one of text, json, sarif but was '" + format + "'");
+        }
+        if (against.isPresent()) {
+            // Counterexamples (issue #6, second half) need the reference and the engines wired to the linter.
+            return PlannedFeature.report(err, "lint --against", "proving findings with counterexamples");
+        }
+        if (query.isPresent()) {
+            throw new UserInputException("funnelql lint: --query names a query of --against SPEC.fql; give --against too");
+        }
+        List<Source> sources = schema.map(path -> SpecificationFiles.load(path).sources()).orElse(List.of());
+        List<SqlFile> sqlFiles = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                sqlFiles.add(SqlFile.of(file.toString(), Files.readString(file)));
+            } catch (IOException e) {
+                throw new UserInputException(SpecificationFiles.unreadable(file, e));
+            }
+        }
+        LintReport report = new Linter(new LintSettings(dialect, sources, tenantColumn)).lint(sqlFiles);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(ReportWriter.render(report, format, VersionProvider.version()));
+        out.flush();
+        return report.exitCode();
     }
 }

@@ -35,10 +35,27 @@ final class ParameterValues {
                 values.put(parameter.name(), value);
                 continue;
             }
-            Optional<Object> value = Values.parse(text, parameter.type());
-            values.put(parameter.name(), value.orElseThrow(() -> new UserInputException("funnelql: --param "
-                    + parameter.name().value() + "=" + text + ": not " + Values.expectedForm(parameter.type()))));
+            values.put(parameter.name(), parse(parameter, text));
         }
         return values;
+    }
+
+    /** Only the parameters given on the command line, typed: what {@code compile} inlines as literals. */
+    static Map<Name, Object> given(Specification specification, Map<String, String> given) {
+        Map<String, String> written = given == null ? Map.of() : given;
+        Map<Name, Object> values = new HashMap<>();
+        for (Map.Entry<String, String> entry : written.entrySet()) {
+            Parameter parameter = specification.parameter(entry.getKey()).orElseThrow(() -> new UserInputException(
+                    "funnelql: --param " + entry.getKey() + ": " + specification.fileName() + " declares no parameter "
+                            + entry.getKey()));
+            values.put(parameter.name(), parse(parameter, entry.getValue()));
+        }
+        return values;
+    }
+
+    private static Object parse(Parameter parameter, String text) {
+        Optional<Object> value = Values.parse(text, parameter.type());
+        return value.orElseThrow(() -> new UserInputException("funnelql: --param "
+                + parameter.name().value() + "=" + text + ": not " + Values.expectedForm(parameter.type())));
     }
 }

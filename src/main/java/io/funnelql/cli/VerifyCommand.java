@@ -1,12 +1,26 @@
 package io.funnelql.cli;
 
+import io.funnelql.compiler.CompilationException;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.Specification;
+import io.funnelql.engine.Engine;
+import io.funnelql.engine.Engines;
+import io.funnelql.events.EventTable;
+import io.funnelql.reference.ReferenceExecutor;
+import io.funnelql.reference.result.ResultTable;
+import io.funnelql.verify.EngineRun;
+import io.funnelql.verify.ResultDiff;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +39,8 @@ final class VerifyCommand implements Callable<Integer> {
     Path events;
 
     @Option(names = "--engines", split = ",", paramLabel = "LIST",
-            description = "Engines to check, comma-separated: duckdb, postgres, h2, oracle (H2's Oracle mode).")
+            description = "Engines to check, comma-separated (default all): duckdb, postgres, h2, oracle-h2 "
+                    + "(H2 in Oracle mode; \"oracle\" is accepted for it).")
     List<String> engines;
 
     @Option(names = "--query", paramLabel = "NAME", description = "Verify one query only.")
@@ -36,7 +51,50 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SpecificationFiles.load(specification);
-        return PlannedFeature.report(spec.commandLine().getErr(), "verify", "verification on SQL engines");
+        Specification loaded = SpecificationFiles.load(specification);
+        List<Query> queries = query.isPresent() ? List.of(SpecificationFiles.query(loaded, query)) : loaded.queries();
+        Map<Name, Object> values = ParameterValues.resolve(loaded, parameters);
+        List<String> names = (engines == null || engines.isEmpty() ? EngineNames.SQL_ENGINES : engines).stream()
+                .map(EngineNames::canonical).distinct().toList();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, Engine> opened = new LinkedHashMap<>();
+        List<List<Object>> table = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        boolean allAgree = true;
+        try {
+            for (Query selected : queries) {
+                EventTable events = EventFiles.read(this.events, selected.source());
+                ResultTable expected = ReferenceExecutor.execute(selected, events, values);
+                table.add(ResultTable.row(selected.name().value(), "reference", (long) expected.rows().size(), "-"));
+                for (String name : names) {
+                    err.println("funnelql verify: " + selected.name().value() + " on " + name + " ...");
+                    Engine engine = opened.computeIfAbsent(name, Engines::open);
+                    String verdict;
+                    Long rows = null;
+                    try {
+                        EngineRun.Outcome outcome = EngineRun.run(engine, selected, events, values);
+                        rows = (long) outcome.result().rows().size();
+                        List<String> diff = ResultDiff.between(expected, outcome.result(), 10);
+                        verdict = diff.isEmpty() ? "agrees" : "DIFFERS";
+                        if (!diff.isEmpty()) {
+                            details.add(selected.name().value() + " on " + engine.label()
+                                    + " (- reference only, + engine only):\n  " + String.join("\n  ", diff));
+                        }
+                    } catch (CompilationException refusal) {
+                        verdict = "NOT COMPILED";
+                        details.add(selected.name().value() + " on " + engine.label() + ": " + refusal.getMessage());
+                    }
+                    allAgree &= verdict.equals("agrees");
+                    table.add(ResultTable.row(selected.name().value(), engine.label(), rows, verdict));
+                }
+            }
+        } finally {
+            opened.values().forEach(Engine::close);
+        }
+        out.print(OutputFormat.TABLE.render(new ResultTable(List.of("query", "engine", "rows", "result"), table)));
+        details.forEach(detail -> out.println("\n" + detail));
+        out.println(allAgree ? "\nall engines agree with the reference" : "\nnot every engine agrees with the reference");
+        return allAgree ? ExitCode.OK : ExitCode.INTERNAL_ERROR;
     }
 }

@@ -10,13 +10,19 @@ import java.util.Properties;
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
+        return new String[] {"funnelql " + version(), "Java " + System.getProperty("java.version")};
+    }
+
+    /** The build's version, or "unknown" when the jar carries none. */
+    static String version() {
         Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/funnelql-version.properties")) {
             if (in != null) {
                 properties.load(in);
             }
+        } catch (IOException e) {
+            return "unknown";
         }
-        return new String[] {"funnelql " + properties.getProperty("version", "unknown"),
-                "Java " + System.getProperty("java.version")};
+        return properties.getProperty("version", "unknown");
     }
 }

@@ -40,9 +40,9 @@ public final class QueryRows {
      * Each row's condition bitmask ({@link #mask}), or -1 for a row the query's filter or the
      * NULL policy leaves out.
      */
-    public int[] masks(List<Expression> conditions, NullConditionPolicy nulls) {
+    public long[] masks(List<Expression> conditions, NullConditionPolicy nulls) {
         RowFunction[] compiled = compile(conditions);
-        int[] masks = new int[table.rowCount()];
+        long[] masks = new long[table.rowCount()];
         for (int row = 0; row < masks.length; row++) {
             masks[row] = passesFilter(row) ? mask(compiled, row, nulls) : -1;
         }
@@ -51,17 +51,17 @@ public final class QueryRows {
 
     /**
      * Bit i set when condition i is true. Returns -1 when a condition is NULL and the policy
-     * skips such rows.
+     * skips such rows. A long, so that a 32-step funnel's bit 31 never reads as that -1.
      */
-    public static int mask(RowFunction[] conditions, int row, NullConditionPolicy nulls) {
-        int mask = 0;
+    public static long mask(RowFunction[] conditions, int row, NullConditionPolicy nulls) {
+        long mask = 0;
         for (int i = 0; i < conditions.length; i++) {
             Boolean value = ExpressionEvaluator.truth(conditions[i].value(row));
             if (value == null && nulls == NullConditionPolicy.SKIP_ROW) {
                 return -1;
             }
             if (Boolean.TRUE.equals(value)) {
-                mask |= 1 << i;
+                mask |= 1L << i;
             }
         }
         return mask;

@@ -35,9 +35,13 @@ public final class ResultDiff {
             }
         });
         if (lines.size() > limit) {
-            int more = lines.size() - limit;
-            List<String> shown = new ArrayList<>(lines.subList(0, limit));
-            shown.add("... and " + more + " more differing rows");
+            // Show both sides: the first rows only the reference has and the first only the engine has.
+            List<String> missing = lines.stream().filter(line -> line.startsWith("-")).toList();
+            List<String> extra = lines.stream().filter(line -> line.startsWith("+")).toList();
+            int fromMissing = Math.min(missing.size(), Math.max(limit / 2, limit - extra.size()));
+            List<String> shown = new ArrayList<>(missing.subList(0, fromMissing));
+            shown.addAll(extra.subList(0, Math.min(extra.size(), limit - fromMissing)));
+            shown.add("... and " + (lines.size() - shown.size()) + " more differing rows");
             return shown;
         }
         return lines;

@@ -144,12 +144,24 @@ class RunCommandTest {
     }
 
     @Test
-    void enginesThatHaveNotLandedSaySo() {
+    void anEngineRunGivesTheReferenceTableAndSaysWhereTheSqlIs() throws Exception {
+        String[] base = {"run", "../examples/checkout.fql", "--query", "checkout", "--events", "../examples/events.csv"};
+        CommandLineRun reference = CommandLineRun.of(base);
+        CommandLineRun duckdb = CommandLineRun.of(concat(base, "--engine", "duckdb"));
+        assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
+        assertThat(duckdb.out()).isEqualTo(reference.out());
+        assertThat(duckdb.err()).contains("on DuckDB").contains("funnelql-out/checkout.duckdb.sql");
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("funnelql-out", "checkout.duckdb.sql")))
+                .startsWith("-- FunnelQL: funnel checkout for DuckDB\n-- bind 1: :period_start (timestamp)\nWITH ");
+    }
+
+    @Test
+    void anUnknownEngineListsTheValidOnes() {
         CommandLineRun run = CommandLineRun.of("run", "../examples/checkout.fql", "--query", "checkout",
-                "--events", "../examples/events.csv", "--engine", "duckdb");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).isEqualTo("funnelql run: the duckdb engine is not available in this build yet.\n");
+                "--events", "../examples/events.csv", "--engine", "sqlite");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("funnelql: unknown engine 'sqlite'; valid engines: duckdb, postgres, h2, oracle-h2 "
+                + "(oracle-h2 is H2 in Oracle mode, not a real Oracle)\n");
     }
 
     private static String[] concat(String[] base, String... more) {

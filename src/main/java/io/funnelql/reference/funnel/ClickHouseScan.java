@@ -1,5 +1,6 @@
 package io.funnelql.reference.funnel;
 
+import io.funnelql.dsl.model.FunnelRules;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.funnelql.reference.funnel;
 
+import io.funnelql.dsl.model.FunnelRules;
 /**
  * The scan from one fixed entry event (duckdb-behavioral's per-entry scan, with FunnelQL's
  * window anchor, bound and tie knobs): greedily takes, for each next step, the earliest event

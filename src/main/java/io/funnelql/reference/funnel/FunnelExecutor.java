@@ -1,5 +1,6 @@
 package io.funnelql.reference.funnel;
 
+import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.dsl.model.Attribution;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
@@ -54,16 +55,16 @@ public final class FunnelExecutor implements QueryExecutor {
 
     @Override
     public void accumulate(QueryRows rows) {
-        int[] masks = rows.masks(query.steps().stream().map(Step::condition).toList(), query.nullConditions());
+        long[] masks = rows.masks(query.steps().stream().map(Step::condition).toList(), query.nullConditions());
         // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
-        int[] exclusionMasks = rows.masks(query.exclusions().stream().map(Exclusion::condition).toList(),
+        long[] exclusionMasks = rows.masks(query.exclusions().stream().map(Exclusion::condition).toList(),
                 NullConditionPolicy.FALSE);
         List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0);
         for (KeyGroup group : groups) {
             int[] keyMasks = new int[group.size()];
             for (int i = 0; i < keyMasks.length; i++) {
-                keyMasks[i] = masks[group.rows()[i]];
+                keyMasks[i] = (int) masks[group.rows()[i]]; // at most 32 steps: bits 0..31
             }
             KeyEvents events = new KeyEvents(group.times(), keyMasks);
             for (Attempt scanned : scan(events)) {
@@ -109,7 +110,7 @@ public final class FunnelExecutor implements QueryExecutor {
     }
 
     /** An exclusion event strictly between the two steps' events cuts the attempt back to the earlier step. */
-    private Attempt applyExclusions(Attempt attempt, KeyGroup group, int[] exclusionMasks) {
+    private Attempt applyExclusions(Attempt attempt, KeyGroup group, long[] exclusionMasks) {
         Attempt current = attempt;
         for (int i = 0; i < query.exclusions().size(); i++) {
             Exclusion exclusion = query.exclusions().get(i);
@@ -122,7 +123,7 @@ public final class FunnelExecutor implements QueryExecutor {
             long to = current.times()[before - 1];
             for (int position = 0; position < group.size(); position++) {
                 long time = group.times()[position];
-                if (time > from && time < to && (exclusionMasks[group.rows()[position]] & (1 << i)) != 0) {
+                if (time > from && time < to && (exclusionMasks[group.rows()[position]] & (1L << i)) != 0) {
                     current = current.truncated(after);
                     break;
                 }

@@ -28,19 +28,19 @@ public final class ConditionRetentionExecutor implements QueryExecutor {
 
     @Override
     public void accumulate(QueryRows rows) {
-        int[] masks = rows.masks(query.conditions().stream().map(RetentionCondition::condition).toList(),
+        long[] masks = rows.masks(query.conditions().stream().map(RetentionCondition::condition).toList(),
                 query.nullConditions());
         int count = query.conditions().size();
         for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0)) {
-            int seen = 0;
+            long seen = 0;
             for (int row : group.rows()) {
                 seen |= masks[row];
             }
             List<Object> row = new ArrayList<>(group.key());
             boolean first = (seen & 1) != 0;
             for (int i = 0; i < count; i++) {
-                boolean flag = first && (seen & (1 << i)) != 0;
+                boolean flag = first && (seen & (1L << i)) != 0;
                 row.add(flag);
                 totals[i] += flag ? 1 : 0;
             }

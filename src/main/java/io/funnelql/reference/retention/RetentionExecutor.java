@@ -40,7 +40,7 @@ public final class RetentionExecutor implements QueryExecutor {
 
     @Override
     public void accumulate(QueryRows rows) {
-        int[] masks = rows.masks(List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions());
+        long[] masks = rows.masks(List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions());
         for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] > 0)) {
             memberships.addAll(memberships(group, masks));
@@ -52,7 +52,7 @@ public final class RetentionExecutor implements QueryExecutor {
         return query.report() == RetentionReport.PER_KEY ? perKey() : cohorts();
     }
 
-    private List<Membership> memberships(KeyGroup group, int[] masks) {
+    private List<Membership> memberships(KeyGroup group, long[] masks) {
         List<Membership> result = new ArrayList<>();
         Map<Long, Integer> cohortEvents = new TreeMap<>(); // cohort period index -> position of its first cohort event
         for (int position = 0; position < group.size(); position++) {
@@ -69,7 +69,11 @@ public final class RetentionExecutor implements QueryExecutor {
             long cohortTime = group.times()[start];
             long cohortPeriod = period(cohortTime, cohortTime);
             boolean[] returned = new boolean[query.offsets().size()];
-            for (int position = start; position < group.size(); position++) {
+            int from = start;
+            while (from > 0 && group.times()[from - 1] == cohortTime) {
+                from--; // "at or after" is by time: a same-instant return counts whichever row sorts first
+            }
+            for (int position = from; position < group.size(); position++) {
                 if ((masks[group.rows()[position]] & RETURN) == 0) {
                     continue;
                 }

@@ -1,5 +1,6 @@
 package io.funnelql.compiler.plan.funnel;
 
+import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.Stage;

@@ -1,5 +1,6 @@
 package io.funnelql.compiler.plan.funnel;
 
+import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.compiler.CompilationException;
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;

@@ -80,7 +80,6 @@ public final class RetentionPlanner {
             group.add(b.field("period"));
         }
         List<RelBuilder.AggCall> cohortCalls = new ArrayList<>(List.of(
-                b.min(b.field(EventsStage.ORDER)).as("cohort_order"),
                 b.min(b.field(EventsStage.MICROS)).as("cohort_micros"),
                 b.min(b.field("period_start")).as("cohort")));
         if (calendar && !recurring) {
@@ -102,7 +101,7 @@ public final class RetentionPlanner {
             b.filter(isSet(b, b.field(RETURN)));
             List<RexNode> activityGroup = new ArrayList<>(keys.stream().map(b::field).toList());
             activityGroup.add(b.field("period"));
-            b.aggregate(b.groupKey(activityGroup), b.max(b.field(EventsStage.ORDER)).as("last_return_order"));
+            b.aggregate(b.groupKey(activityGroup), b.max(b.field(EventsStage.MICROS)).as("last_return_micros"));
             returns = context.addStage(ColumnNames.stageName(query, "activity"),
                     "one row per key and period with a return event", List.of());
         } else {
@@ -119,9 +118,9 @@ public final class RetentionPlanner {
         for (String key : keys) {
             on.add(b.equals(b.field(2, 0, key), b.field(2, 1, key)));
         }
-        // Returns count only at or after the cohort event.
-        on.add(b.greaterThanOrEqual(b.field(2, 1, calendar ? "last_return_order" : EventsStage.ORDER),
-                b.field(2, 0, "cohort_order")));
+        // Returns count only at or after the cohort event's time.
+        on.add(b.greaterThanOrEqual(b.field(2, 1, calendar ? "last_return_micros" : EventsStage.MICROS),
+                b.field(2, 0, "cohort_micros")));
         if (calendar) {
             on.add(b.greaterThanOrEqual(b.field(2, 1, "period"), b.field(2, 0, "cohort_period")));
         }

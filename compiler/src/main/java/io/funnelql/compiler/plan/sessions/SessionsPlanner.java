@@ -86,7 +86,8 @@ public final class SessionsPlanner {
         RexNode starts = flag(b, b.or(b.isNull(b.field("previous_micros")), b.greaterThan(
                 b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), b.field("previous_micros")), number(b, gap))));
         fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, starts).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER))
+                .rowsTo(org.apache.calcite.rex.RexWindowBounds.CURRENT_ROW).toRex());
         names.add("session_number");
         b.project(fields, names, true);
         Stage numbered = context.addStage(ColumnNames.stageName(query, "sessions"),
@@ -133,9 +134,12 @@ public final class SessionsPlanner {
             sessionKey.add(b.field("session_number"));
             List<RexNode> fields = new ArrayList<>(b.fields());
             List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-            fields.add(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey).toRex());
+            // An ORDER BY with a whole-partition frame: Oracle rejects a frame without ORDER BY (ORA-30485).
+            fields.add(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey)
+                    .orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
             names.add("first_order");
-            fields.add(b.aggregateCall(SqlStdOperatorTable.MAX, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey).toRex());
+            fields.add(b.aggregateCall(SqlStdOperatorTable.MAX, b.field(EventsStage.ORDER)).over().partitionBy(sessionKey)
+                    .orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
             names.add("last_order");
             b.project(fields, names, true);
             bounded = context.addStage(ColumnNames.stageName(query, "session_bounds"),

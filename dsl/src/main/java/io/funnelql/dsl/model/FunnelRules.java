@@ -1,14 +1,10 @@
-package io.funnelql.reference.funnel;
+package io.funnelql.dsl.model;
 
-import io.funnelql.dsl.model.FunnelMode;
-import io.funnelql.dsl.model.FunnelQuery;
-import io.funnelql.dsl.model.Profile;
-import io.funnelql.dsl.model.TiePolicy;
-import io.funnelql.dsl.model.WindowAnchor;
-import io.funnelql.dsl.model.WindowBound;
-
-/** A funnel's knobs, flattened for the scans' inner loops. Times are microseconds. */
-record FunnelRules(
+/**
+ * A funnel's knobs, flattened into the rules both the reference scans and the SQL plans read
+ * (docs/semantics.md): one definition, so the two cannot drift apart. Times are microseconds.
+ */
+public record FunnelRules(
         int steps,
         long window,
         boolean anchorAtFirstStep,
@@ -21,7 +17,7 @@ record FunnelRules(
         boolean timestampDedup,
         boolean entryRowAdvances) {
 
-    static FunnelRules of(FunnelQuery query) {
+    public static FunnelRules of(FunnelQuery query) {
         return new FunnelRules(
                 query.steps().size(),
                 query.window().length().toNanos() / 1000,
@@ -38,12 +34,17 @@ record FunnelRules(
     }
 
     /** Whether an event {@code elapsed} after the window's anchor is inside the window. */
-    boolean inside(long elapsed) {
+    public boolean inside(long elapsed) {
         return exclusiveBound ? elapsed < window : elapsed <= window;
     }
 
     /** Whether a step at {@code time} may follow a step at {@code previous}. */
-    boolean follows(long previous, long time) {
+    public boolean follows(long previous, long time) {
         return tiesForbidden ? time > previous : time >= previous;
+    }
+
+    /** Whether one event may fill step {@code step} right after filling step {@code step - 1}. */
+    public boolean sameRowMayFill(int step) {
+        return !strictOnce && !tiesForbidden && (step - 1 >= 2 || entryRowAdvances);
     }
 }

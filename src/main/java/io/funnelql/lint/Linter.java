@@ -1,0 +1,110 @@
+package io.funnelql.lint;
+
+import io.funnelql.dsl.model.Column;
+import io.funnelql.dsl.model.Source;
+import io.funnelql.lint.model.Catalog;
+import io.funnelql.lint.model.RelationShape;
+import io.funnelql.lint.model.StatementAnalyzer;
+import io.funnelql.lint.parse.ParseProblem;
+import io.funnelql.lint.parse.ParsedFile;
+import io.funnelql.lint.parse.SqlFile;
+import io.funnelql.lint.parse.SqlScriptParser;
+import io.funnelql.lint.parse.SqlStatement;
+import io.funnelql.lint.report.Finding;
+import io.funnelql.lint.report.LintReport;
+import io.funnelql.lint.report.RuleInfo;
+import io.funnelql.lint.rules.LintContext;
+import io.funnelql.lint.rules.Rule;
+import io.funnelql.lint.rules.Rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The linter: parses each file statement by statement, reads each query into select blocks
+ * against a catalog (the schema's sources, then what the file declares and creates, in order),
+ * and runs every rule on every statement.
+ */
+public final class Linter {
+    private final LintSettings settings;
+    private final List<Rule> rules;
+
+    public Linter(LintSettings settings) {
+        this(settings, Rules.all());
+    }
+
+    public Linter(LintSettings settings, List<Rule> rules) {
+        this.settings = settings;
+        this.rules = List.copyOf(rules);
+    }
+
+    public LintReport lint(List<SqlFile> files) {
+        List<Finding> findings = new ArrayList<>();
+        Map<String, SqlFile> byName = new LinkedHashMap<>();
+        for (SqlFile file : files) {
+            byName.put(file.name(), file);
+            lint(file, findings);
+        }
+        return new LintReport(rules.stream().map(Rule::info).toList(), byName, findings);
+    }
+
+    private void lint(SqlFile file, List<Finding> findings) {
+        ParsedFile parsed = new SqlScriptParser().parse(file);
+        for (ParseProblem problem : parsed.problems()) {
+            findings.add(new Finding(RuleInfo.SYNTAX, file.name(), problem.line(), problem.column(), problem.line(),
+                    problem.column(), problem.message()));
+        }
+        Catalog catalog = catalog(settings.sources());
+        for (SqlStatement statement : parsed.statements()) {
+            if (statement instanceof SqlStatement.TableDeclaration table) {
+                catalog.add(table.name(), new RelationShape(Optional.of(lastPart(table.name())),
+                        Optional.of(table.columns()), table.uniqueKeys().stream().map(Set::copyOf).toList(),
+                        Optional.empty(), List.of()));
+                continue;
+            }
+            SqlStatement.Query query = (SqlStatement.Query) statement;
+            StatementAnalyzer.Result analyzed = StatementAnalyzer.analyze(query.query(), catalog);
+            LintContext context = new LintContext(file, query, analyzed.blocks(), settings, findings::add);
+            for (Rule rule : rules) {
+                rule.check(context);
+            }
+            if (query.target().isPresent() && query.kind() != SqlStatement.Kind.INSERT) {
+                RelationShape shape = analyzed.shape().withOrigin(lastPart(query.target().get()));
+                if (!query.targetColumns().isEmpty()) {
+                    shape = shape.renamed(query.targetColumns());
+                }
+                catalog.add(query.target().get(), shape);
+            }
+        }
+    }
+
+    private static String lastPart(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+
+    /** The schema's sources as relations: their columns, their time column, unique on (tenant,) event id. */
+    static Catalog catalog(List<Source> sources) {
+        Catalog catalog = new Catalog();
+        for (Source source : sources) {
+            List<String> columns = source.columns().stream().map(Linter::name).toList();
+            List<Set<String>> keys = new ArrayList<>();
+            source.eventId().ifPresent(id -> keys.add(source.tenant().isPresent()
+                    ? Set.of(name(source.tenant().get()), name(id)) : Set.of(name(id))));
+            String table = source.table().toString().toLowerCase(Locale.ROOT);
+            RelationShape shape = new RelationShape(Optional.of(lastPart(table)), Optional.of(columns), keys,
+                    Optional.of(name(source.time())), List.of());
+            catalog.add(table, shape);
+            catalog.add(source.name().value(), shape.withOrigin(source.name().value()));
+        }
+        return catalog;
+    }
+
+    private static String name(Column column) {
+        return column.name().value().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,33 @@
+package io.funnelql.lint.model;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The relations a file's statements can name: FunnelQL sources from {@code --schema}, tables
+ * declared with CREATE TABLE, and views and tables created from queries earlier in the file.
+ * Names are looked up whole ({@code app.events}) and by their last part ({@code events}).
+ */
+public final class Catalog {
+    private final Map<String, RelationShape> byName = new HashMap<>();
+
+    public void add(String name, RelationShape shape) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        byName.put(lower, shape);
+        int dot = lower.lastIndexOf('.');
+        if (dot >= 0) {
+            byName.putIfAbsent(lower.substring(dot + 1), shape);
+        }
+    }
+
+    public Optional<RelationShape> lookup(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        RelationShape shape = byName.get(lower);
+        if (shape == null && lower.lastIndexOf('.') >= 0) {
+            shape = byName.get(lower.substring(lower.lastIndexOf('.') + 1));
+        }
+        return Optional.ofNullable(shape);
+    }
+}

@@ -1,0 +1,120 @@
+package io.funnelql.lint.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small SQL lexer, enough to cut a file into statements and to read statement headers and
+ * table declarations: it knows string literals ('' escapes, E'' escapes, PostgreSQL dollar
+ * quotes), quoted names, line and block comments, numbers and symbols (:: counted as one).
+ */
+public final class SqlLexer {
+    private SqlLexer() {}
+
+    public static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && text.charAt(i + 1) == '\'')) {
+                int start = i;
+                boolean backslashEscapes = c != '\'';
+                i = c == '\'' ? i + 1 : i + 2;
+                while (i < n) {
+                    char d = text.charAt(i);
+                    if (backslashEscapes && d == '\\') {
+                        i += 2;
+                    } else if (d == '\'' && i + 1 < n && text.charAt(i + 1) == '\'') {
+                        i += 2;
+                    } else if (d == '\'') {
+                        i++;
+                        break;
+                    } else {
+                        i++;
+                    }
+                }
+                tokens.add(new Token(Token.Kind.STRING, text.substring(start, Math.min(i, n)), start, Math.min(i, n)));
+            } else if (c == '"') {
+                int start = i++;
+                while (i < n) {
+                    if (text.charAt(i) == '"' && i + 1 < n && text.charAt(i + 1) == '"') {
+                        i += 2;
+                    } else if (text.charAt(i) == '"') {
+                        i++;
+                        break;
+                    } else {
+                        i++;
+                    }
+                }
+                tokens.add(new Token(Token.Kind.QUOTED_NAME, text.substring(start, Math.min(i, n)), start, Math.min(i, n)));
+            } else if (c == '$' && dollarTag(text, i) != null) {
+                String tag = dollarTag(text, i);
+                int close = text.indexOf(tag, i + tag.length());
+                int end = close < 0 ? n : close + tag.length();
+                tokens.add(new Token(Token.Kind.STRING, text.substring(i, end), i, end));
+                i = end;
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '$')) {
+                    i++;
+                }
+                tokens.add(new Token(Token.Kind.WORD, text.substring(start, i), start, i));
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(text.charAt(i + 1)))) {
+                int start = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+                    i++;
+                }
+                tokens.add(new Token(Token.Kind.NUMBER, text.substring(start, i), start, i));
+            } else if (c == ':' && i + 1 < n && text.charAt(i + 1) == ':') {
+                tokens.add(new Token(Token.Kind.SYMBOL, "::", i, i + 2));
+                i += 2;
+            } else {
+                tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), i, i + 1));
+                i++;
+            }
+        }
+        return tokens;
+    }
+
+    /** {@code $$} or {@code $tag$} starting at {@code i}, or null. */
+    private static String dollarTag(String text, int i) {
+        int j = i + 1;
+        while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+            j++;
+        }
+        if (j < text.length() && text.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(text.charAt(i + 1)))) {
+            return text.substring(i, j + 1);
+        }
+        return null;
+    }
+
+    /** The file's statements: token runs between top-level semicolons, empty ones dropped. */
+    public static List<List<Token>> statements(List<Token> tokens) {
+        List<List<Token>> statements = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token token : tokens) {
+            if (token.isSymbol(";")) {
+                if (!current.isEmpty()) {
+                    statements.add(List.copyOf(current));
+                }
+                current = new ArrayList<>();
+            } else {
+                current.add(token);
+            }
+        }
+        if (!current.isEmpty()) {
+            statements.add(List.copyOf(current));
+        }
+        return statements;
+    }
+}

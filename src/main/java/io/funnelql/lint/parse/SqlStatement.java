@@ -1,0 +1,34 @@
+package io.funnelql.lint.parse;
+
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One statement of a SQL file that the linter understood. */
+public sealed interface SqlStatement {
+    /** Offset of the statement's first character in the file. */
+    int start();
+
+    enum Kind { QUERY, VIEW, MATERIALIZED_VIEW, CREATE_TABLE_AS, INSERT }
+
+    /**
+     * A statement whose body is a query: a plain SELECT or WITH, or the query of a view, a
+     * CREATE TABLE AS or an INSERT. {@code target} names what it creates or fills.
+     */
+    record Query(Kind kind, Optional<String> target, List<String> targetColumns, SqlNode query, int start)
+            implements SqlStatement {
+        public Query {
+            targetColumns = List.copyOf(targetColumns);
+        }
+    }
+
+    /** {@code CREATE TABLE name (columns…)}: its columns and its primary key and unique constraints. */
+    record TableDeclaration(String name, List<String> columns, List<List<String>> uniqueKeys, int start)
+            implements SqlStatement {
+        public TableDeclaration {
+            columns = List.copyOf(columns);
+            uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+        }
+    }
+}

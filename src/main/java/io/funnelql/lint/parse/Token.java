@@ -1,0 +1,23 @@
+package io.funnelql.lint.parse;
+
+import java.util.Locale;
+
+/** A lexical token of SQL text, located by its offsets in the file. Comments are not tokens. */
+public record Token(Kind kind, String text, int start, int end) {
+    public enum Kind { WORD, QUOTED_NAME, STRING, NUMBER, SYMBOL }
+
+    public boolean isWord(String word) {
+        return kind == Kind.WORD && text.equalsIgnoreCase(word);
+    }
+
+    public boolean isSymbol(String symbol) {
+        return kind == Kind.SYMBOL && text.equals(symbol);
+    }
+
+    /** The name this token spells: unquoted words fold to lower case, quoted names lose their quotes. */
+    public String name() {
+        return kind == Kind.QUOTED_NAME
+                ? text.substring(1, text.length() - 1).replace("\"\"", "\"").toLowerCase(Locale.ROOT)
+                : text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,69 @@
+package io.funnelql.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** compile, explain and verify as a user types them. */
+class CompileCommandTest {
+    @Test
+    void compilePrintsAHeaderNamingTheBindPlaceholders() {
+        CommandLineRun run = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "checkout", "--dialect", "postgres");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("-- FunnelQL: funnel checkout for PostgreSQL\n-- bind 1: :period_start (timestamp)\nWITH \"checkout_events\" AS (")
+                .contains("WHERE \"occurred_at\" IS NOT NULL").contains(">= ?").endsWith(";\n");
+    }
+
+    @Test
+    void paramInlinesAnEscapedLiteralAndLeavesNoPlaceholder() {
+        CommandLineRun run = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "checkout", "--dialect", "oracle",
+                "--param", "period_start=2024-11-01 00:00:00");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("-- FunnelQL: funnel checkout for Oracle (tested on H2's Oracle mode, not on a real Oracle)\nWITH ")
+                .contains(">= TIMESTAMP '2024-11-01 00:00:00.000'").doesNotContain("?").doesNotContain("-- bind");
+    }
+
+    @Test
+    void aViewTakesParameterDefaultsAndIsNamedAfterTheQuery() {
+        CommandLineRun run = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "checkout", "--dialect", "h2", "--as", "view");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("CREATE VIEW \"CHECKOUT\" AS\nWITH ").doesNotContain("?");
+    }
+
+    @Test
+    void aRefusalNamesTheFeatureAndTheDialect() {
+        CommandLineRun run = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "visits", "--dialect", "duckdb");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("funnelql compile: cannot compile: sessions with a max length are not compiled to SQL yet (for DuckDB");
+    }
+
+    @Test
+    void explainShowsEveryStageTheProofAndTheSql() {
+        CommandLineRun run = CommandLineRun.of("explain", "../examples/streaming.fql", "--query", "impression_attempts", "--dialect", "duckdb");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Query impression_attempts (funnel) for DuckDB\n\nPlan: 4 stages, then the output\n1. impression_attempts_events:")
+                .contains("unique on (key_account_id, key_user_id, key_title_id, event_order): ROW_NUMBER()")
+                .contains("Fan-out proof: 1 join, none can multiply rows\n  safe: impression_attempts_step_2_play: LEFT JOIN")
+                .contains("because grouped straight back to one row per impression_attempts_entries row")
+                .contains("\nSQL\n-- FunnelQL: funnel impression_attempts for DuckDB\nWITH ");
+    }
+
+    @Test
+    void verifyPrintsAnAgreementTableAndExitsZeroWhenAllAgree() {
+        CommandLineRun run = CommandLineRun.of("verify", "../examples/streaming.fql", "--events", "../examples/events.csv",
+                "--engines", "duckdb,oracle", "--query", "impression_attempts");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("impression_attempts  DuckDB").contains("H2 in Oracle mode (not a real Oracle)")
+                .doesNotContain("DIFFERS").endsWith("\nall engines agree with the reference\n");
+    }
+
+    @Test
+    void verifyFailsWhenAQueryCannotBeCompiled() {
+        CommandLineRun run = CommandLineRun.of("verify", "../examples/checkout.fql", "--events", "../examples/events.csv",
+                "--engines", "duckdb", "--query", "visits");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("NOT COMPILED").contains("sessions with a max length")
+                .endsWith("\nnot every engine agrees with the reference\n");
+    }
+}
