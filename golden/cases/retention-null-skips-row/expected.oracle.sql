@@ -8,22 +8,22 @@ WITH "r_events" AS (
   FROM "r_events"
 ),
 "r_cohorts" AS (
-  SELECT "key_user_id", MIN("event_order") "cohort_order", MIN("event_micros") "cohort_micros", MIN("period_start") "cohort", MIN("period") "cohort_period"
+  SELECT "key_user_id", MIN("event_micros") "cohort_micros", MIN("period_start") "cohort", MIN("period") "cohort_period"
   FROM "r_periods"
   WHERE "cohort_event" = 1
   GROUP BY "key_user_id"
 ),
 "r_activity" AS (
-  SELECT "key_user_id", "period", MAX("event_order") "last_return_order"
+  SELECT "key_user_id", "period", MAX("event_micros") "last_return_micros"
   FROM "r_periods"
   WHERE "return_event" = 1
   GROUP BY "key_user_id", "period"
 ),
 "r_returns" AS (
-  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_order", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 1 THEN 1 ELSE 0 END) "returned_1"
+  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 1 THEN 1 ELSE 0 END) "returned_1"
   FROM "r_cohorts"
-    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_order" <= "r_activity"."last_return_order" AND "r_cohorts"."cohort_period" <= "r_activity"."period"
-  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_order", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
+    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_micros" <= "r_activity"."last_return_micros" AND "r_cohorts"."cohort_period" <= "r_activity"."period"
+  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
 )
 SELECT "key_user_id" "user_id", "cohort", (COALESCE("returned_1", 0)) "returned_1"
 FROM "r_returns"

@@ -8,7 +8,7 @@ WITH "r_events" AS (
   FROM "r_events"
 ),
 "r_cohorts" AS (
-  SELECT "key_user_id", MIN("event_order") AS "cohort_order", MIN("event_micros") AS "cohort_micros", MIN("period_start") AS "cohort"
+  SELECT "key_user_id", MIN("event_micros") AS "cohort_micros", MIN("period_start") AS "cohort"
   FROM "r_periods"
   WHERE "cohort_event" = 1
   GROUP BY "key_user_id"
@@ -19,10 +19,10 @@ WITH "r_events" AS (
   WHERE "return_event" = 1
 ),
 "r_returns" AS (
-  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_order", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") // 86400000000) = 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") // 86400000000) = 1 THEN 1 ELSE 0 END) AS "returned_1", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") // 86400000000) = 2 THEN 1 ELSE 0 END) AS "returned_2"
+  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") // 86400000000) = 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") // 86400000000) = 1 THEN 1 ELSE 0 END) AS "returned_1", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") // 86400000000) = 2 THEN 1 ELSE 0 END) AS "returned_2"
   FROM "r_cohorts"
-    LEFT JOIN "r_return_events" ON "r_cohorts"."key_user_id" = "r_return_events"."key_user_id" AND "r_cohorts"."cohort_order" <= "r_return_events"."event_order"
-  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_order", "r_cohorts"."cohort_micros", "r_cohorts"."cohort"
+    LEFT JOIN "r_return_events" ON "r_cohorts"."key_user_id" = "r_return_events"."key_user_id" AND "r_cohorts"."cohort_micros" <= "r_return_events"."event_micros"
+  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort"
 )
 SELECT "key_user_id" AS "user_id", "cohort", ((COALESCE("returned_0", 0)) = 1) AS "returned_0", ((COALESCE("returned_1", 0)) = 1) AS "returned_1", ((COALESCE("returned_2", 0)) = 1) AS "returned_2"
 FROM "r_returns"

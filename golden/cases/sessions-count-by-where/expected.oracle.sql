@@ -8,7 +8,7 @@ WITH "s_events" AS (
   FROM "s_events"
 ),
 "s_sessions" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "session_number"
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "session_number"
   FROM "s_gaps"
 ),
 "s_session_summary" AS (

@@ -17,7 +17,7 @@ WITH "s_events" AS (
   FROM "s_distinct_events"
 ),
 "s_sessions" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "session_number"
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "session_number"
   FROM "s_gaps"
 )
 SELECT "key_user_id" "user_id", "event_time" "occurred_at", "event_id_value" "event_id", CAST("session_number" AS NUMBER(19)) "session_number"

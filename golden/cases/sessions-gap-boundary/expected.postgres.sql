@@ -8,11 +8,11 @@ WITH "s_events" AS (
   FROM "s_events"
 ),
 "s_sessions" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "session_number"
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
   FROM "s_gaps"
 ),
 "s_session_bounds" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", "session_number", MIN("event_order") OVER (PARTITION BY "key_user_id", "session_number" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "first_order", MAX("event_order") OVER (PARTITION BY "key_user_id", "session_number" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "last_order"
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", "session_number", MIN("event_order") OVER (PARTITION BY "key_user_id", "session_number" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "first_order", MAX("event_order") OVER (PARTITION BY "key_user_id", "session_number" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "last_order"
   FROM "s_sessions"
 ),
 "s_session_summary" AS (
