@@ -94,7 +94,7 @@ class GoldenCasesTest {
      * Only known files; a snapshot for every engine that runs and none for a dialect that does
      * not exist or an engine that is skipped (update mode deletes the latter).
      */
-    private void checkFiles(Path folder) throws Exception {
+    static void checkFiles(Path folder) throws Exception {
         List<String> problems = new ArrayList<>();
         for (String required : List.of(GoldenCase.SPEC, GoldenCase.EVENTS, GoldenCase.EXPECTED)) {
             if (!Files.isRegularFile(folder.resolve(required))) {
@@ -145,7 +145,7 @@ class GoldenCasesTest {
      * The reference's result, written as CSV, is exactly expected.csv; or, under a
      * {@code reference: known disagreement} skip, still differs from it.
      */
-    private static void checkReference(GoldenCase golden) {
+    static void checkReference(GoldenCase golden) {
         String actual = ResultFormatter.csv(golden.reference());
         GoldenCase.Skip skip = golden.skips().get(GoldenCase.REFERENCE);
         if (skip != null) {
@@ -164,7 +164,7 @@ class GoldenCasesTest {
         }
     }
 
-    private static void checkEngine(GoldenCase golden, String engineName) throws Exception {
+    static void checkEngine(GoldenCase golden, String engineName) throws Exception {
         String label = "case " + golden.name() + " on " + engineName;
         TargetDialect dialect = DIALECTS.get(engineName);
         GoldenCase.Skip skip = golden.skips().get(engineName);
