@@ -3,11 +3,8 @@ package io.funnelql.golden;
 import io.funnelql.compiler.CompilationException;
 import io.funnelql.dsl.SpecificationLoader;
 import io.funnelql.dsl.model.Name;
-import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Specification;
-import io.funnelql.engine.Engine;
-import io.funnelql.engine.Engines;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventTable;
 import io.funnelql.reference.ReferenceExecutor;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,20 +32,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ExamplesAgreementTest {
     static final Path EXAMPLES = Path.of("..", "examples");
-    static final List<String> ENGINES = List.of("duckdb", "h2", "oracle-h2", "postgres");
     /** Queries the compiler refuses today, with the refusal it must give (a known gap, listed in docs/dialects.md). */
     static final Map<String, String> KNOWN_REFUSALS = Map.of("visits", "sessions with a max length are not compiled to SQL yet");
 
-    private static final Map<String, Engine> OPEN = new LinkedHashMap<>();
-
-    static Engine engine(String name) {
-        return OPEN.computeIfAbsent(name, Engines::open);
-    }
-
     @AfterAll
     static void close() {
-        OPEN.values().forEach(Engine::close);
-        OPEN.clear();
+        SharedEngines.closeAll();
     }
 
     @TestFactory
@@ -59,13 +46,10 @@ class ExamplesAgreementTest {
         try (Stream<Path> files = Files.list(EXAMPLES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".fql")).sorted().toList()) {
                 Specification specification = SpecificationLoader.load(file);
-                Map<Name, Object> parameters = new HashMap<>();
-                for (Parameter parameter : specification.parameters()) {
-                    parameters.put(parameter.name(), parameter.defaultValue().orElse(null));
-                }
+                Map<Name, Object> parameters = SpecParameters.defaults(specification);
                 for (Query query : specification.queries()) {
                     EventTable events = CsvEventReader.read(EXAMPLES.resolve("events.csv"), query.source());
-                    for (String engineName : ENGINES) {
+                    for (String engineName : SharedEngines.NAMES) {
                         String label = file.getFileName() + " " + query.name().value() + " on " + engineName;
                         tests.add(DynamicTest.dynamicTest(label, () -> check(query, events, parameters, engineName, label)));
                     }
@@ -78,12 +62,12 @@ class ExamplesAgreementTest {
     private static void check(Query query, EventTable events, Map<Name, Object> parameters, String engineName, String label) {
         String refusal = KNOWN_REFUSALS.get(query.name().value());
         if (refusal != null) {
-            assertThatThrownBy(() -> EngineRun.run(engine(engineName), query, events, parameters))
+            assertThatThrownBy(() -> EngineRun.run(SharedEngines.engine(engineName), query, events, parameters))
                     .isInstanceOf(CompilationException.class).hasMessageContaining(refusal);
             return;
         }
         ResultTable expected = ReferenceExecutor.execute(query, events, parameters);
-        EngineRun.Outcome outcome = EngineRun.run(engine(engineName), query, events, parameters);
+        EngineRun.Outcome outcome = EngineRun.run(SharedEngines.engine(engineName), query, events, parameters);
         List<String> diff = ResultDiff.between(expected, outcome.result(), 20);
         assertThat(diff).as(label + " differs from the reference:\n" + String.join("\n", diff)
                 + "\n-- SQL --\n" + outcome.compiled().sql()).isEmpty();

@@ -3,7 +3,6 @@ package io.funnelql.golden;
 import io.funnelql.dsl.SpecificationLoader;
 import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.Name;
-import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.Specification;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventTable;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -54,10 +52,7 @@ class SemanticsExamplesTest {
         var query = specification.queries().get(0);
         EventTable table = CsvEventReader.read(new StringReader(text.substring(events + "-- events\n".length(), expected)),
                 "events", query.source());
-        Map<Name, Object> parameters = new HashMap<>();
-        for (Parameter parameter : specification.parameters()) {
-            parameters.put(parameter.name(), parameter.defaultValue().orElse(null));
-        }
+        Map<Name, Object> parameters = SpecParameters.defaults(specification);
         String actual = ResultFormatter.csv(ReferenceExecutor.execute(query, table, parameters));
         assertThat(actual).isEqualTo(text.substring(expected + "-- expected\n".length()));
     }

@@ -1,0 +1,28 @@
+WITH "f_events" AS (
+  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "PLATFORM" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'b' THEN 1 ELSE 0 END AS "step_2", "PLATFORM" AS "breakdown_value"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a') AND ("EVENT_NAME" = 'b' OR NOT "EVENT_NAME" = 'b')
+),
+"f_entries" AS (
+  SELECT "key_user_id", "event_order" AS "step_1_order", "event_micros" AS "step_1_micros", "event_time" AS "entry_time"
+  FROM "f_events"
+  WHERE "step_1" = 1
+),
+"f_step_2_b" AS (
+  SELECT "f_entries"."key_user_id", "f_entries"."step_1_order", "f_entries"."step_1_micros", "f_entries"."entry_time", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_entries"."step_1_order" OR "f_events"."event_order" = "f_entries"."step_1_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_2_order", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_entries"."step_1_order" OR "f_events"."event_order" = "f_entries"."step_1_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_2_micros"
+  FROM "f_entries"
+    LEFT JOIN "f_events" ON "f_entries"."key_user_id" = "f_events"."key_user_id" AND "f_entries"."step_1_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_entries"."step_1_micros" + 1800000000
+  GROUP BY "f_entries"."key_user_id", "f_entries"."step_1_order", "f_entries"."step_1_micros", "f_entries"."entry_time"
+),
+"f_levels" AS (
+  SELECT "key_user_id", "step_1_order", "step_1_micros", "entry_time", "step_2_order", "step_2_micros", CASE WHEN "step_2_order" IS NOT NULL THEN 2 WHEN "step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
+  FROM "f_step_2_b"
+),
+"f_breakdown" AS (
+  SELECT "t"."key_user_id", "t"."step_1_order", "t"."step_1_micros", "t"."entry_time", "t"."step_2_order", "t"."step_2_micros", "t"."level", "f_events"."breakdown_value"
+  FROM (SELECT "key_user_id", "step_1_order", "step_1_micros", "entry_time", "step_2_order", "step_2_micros", "level", CASE WHEN "level" = 1 THEN "step_1_order" WHEN "level" = 2 THEN "step_2_order" ELSE NULL END AS "attributed_order"
+      FROM "f_levels") AS "t"
+    LEFT JOIN "f_events" ON "t"."key_user_id" = "f_events"."key_user_id" AND "t"."attributed_order" = "f_events"."event_order"
+)
+SELECT "key_user_id" AS "user_id", "entry_time", "breakdown_value" AS "platform", "level" AS "furthest_step", CASE WHEN "level" = 1 THEN 'a' WHEN "level" = 2 THEN 'b' ELSE NULL END AS "furthest_step_name"
+FROM "f_breakdown"

@@ -1,0 +1,32 @@
+WITH "f_events" AS (
+  SELECT "ACCOUNT_ID" "key_account_id", "USER_ID" "key_user_id", "SESSION_ID" "key_session_id", "OCCURRED_AT" "event_time", (CAST(EXTRACT(DAY FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 86400000000 + CAST(EXTRACT(HOUR FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 3600000000 + CAST(EXTRACT(MINUTE FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 60000000 + ROUND(EXTRACT(SECOND FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) * 1000000)) "event_micros", ROW_NUMBER() OVER (PARTITION BY "ACCOUNT_ID", "USER_ID", "SESSION_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END "step_1", CASE WHEN "EVENT_NAME" = 'b' THEN 1 ELSE 0 END "step_2"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND ("ACCOUNT_ID" IS NOT NULL AND "USER_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND (("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a') AND ("EVENT_NAME" = 'b' OR NOT "EVENT_NAME" = 'b')))
+),
+"f_chain" AS (
+  SELECT "key_account_id", "key_user_id", "key_session_id", "event_time", "event_micros", "event_order", "step_1", "step_2", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_account_id", "key_user_id", "key_session_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_account_id", "key_user_id", "key_session_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "chain_1_step_1_micros"
+  FROM "f_events"
+),
+"f_chains" AS (
+  SELECT "key_account_id", "key_user_id", "key_session_id", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_order" ELSE NULL END) "chain_2_step_1_order", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_micros" ELSE NULL END) "chain_2_step_1_micros", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) "chain_2_step_2_order", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) "chain_2_step_2_micros", MAX("chain_1_step_1_order") "chain_1_step_1_order", MAX("chain_1_step_1_micros") "chain_1_step_1_micros"
+  FROM "f_chain"
+  GROUP BY "key_account_id", "key_user_id", "key_session_id"
+),
+"f_levels" AS (
+  SELECT "key_account_id", "key_user_id", "key_session_id", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_1_step_1_order", "chain_1_step_1_micros", CASE WHEN "chain_2_step_2_order" IS NOT NULL THEN 2 WHEN "chain_1_step_1_order" IS NOT NULL THEN 1 ELSE 0 END "level"
+  FROM "f_chains"
+),
+"f_attempts" AS (
+  SELECT "key_account_id", "key_user_id", "key_session_id", "level", CASE WHEN "level" = 1 THEN "chain_1_step_1_order" WHEN "level" = 2 THEN "chain_2_step_1_order" ELSE NULL END "step_1_order", CASE WHEN "level" = 1 THEN "chain_1_step_1_micros" WHEN "level" = 2 THEN "chain_2_step_1_micros" ELSE NULL END "step_1_micros", CASE WHEN "level" = 2 THEN "chain_2_step_2_order" ELSE NULL END "step_2_order", CASE WHEN "level" = 2 THEN "chain_2_step_2_micros" ELSE NULL END "step_2_micros"
+  FROM "f_levels"
+),
+"f_reached" AS (
+  SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) "reached_2"
+  FROM "f_attempts"
+  WHERE "level" >= 1
+)
+SELECT 1 "step", 'a' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS DOUBLE PRECISION) "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) "conversion_from_first"
+FROM "f_reached"
+UNION ALL
+SELECT 2 "step", 'b' "name", COALESCE("reached_2", 0) "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
+FROM "f_reached"

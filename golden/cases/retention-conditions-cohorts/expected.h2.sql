@@ -1,0 +1,26 @@
+WITH "r_events" AS (
+  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END AS "condition_1", CASE WHEN "EVENT_NAME" = 'add_to_cart' THEN 1 ELSE 0 END AS "condition_2", CASE WHEN "EVENT_NAME" = 'purchase' AND "REVENUE" > 0 THEN 1 ELSE 0 END AS "condition_3"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR NOT "EVENT_NAME" = 'signup') AND ("EVENT_NAME" = 'add_to_cart' OR NOT "EVENT_NAME" = 'add_to_cart') AND ("EVENT_NAME" = 'purchase' AND "REVENUE" > 0 OR NOT ("EVENT_NAME" = 'purchase' AND "REVENUE" > 0))
+),
+"r_conditions_seen" AS (
+  SELECT "key_user_id", MAX("condition_1") AS "condition_1", MAX("condition_2") AS "condition_2", MAX("condition_3") AS "condition_3"
+  FROM "r_events"
+  GROUP BY "key_user_id"
+),
+"r_per_key" AS (
+  SELECT "key_user_id" AS "user_id", "condition_1" * "condition_1" AS "signed_up", "condition_1" * "condition_2" AS "carted", "condition_1" * "condition_3" AS "bought"
+  FROM "r_conditions_seen"
+),
+"r_totals" AS (
+  SELECT SUM("signed_up") AS "total_1", SUM("carted") AS "total_2", SUM("bought") AS "total_3"
+  FROM "r_per_key"
+)
+SELECT 1 AS "condition", 'signed_up' AS "name", COALESCE("total_1", 0) AS "keys"
+FROM "r_totals"
+UNION ALL
+SELECT 2 AS "condition", 'carted' AS "name", COALESCE("total_2", 0) AS "keys"
+FROM "r_totals"
+UNION ALL
+SELECT 3 AS "condition", 'bought' AS "name", COALESCE("total_3", 0) AS "keys"
+FROM "r_totals"

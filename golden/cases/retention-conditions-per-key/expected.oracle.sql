@@ -1,0 +1,12 @@
+WITH "r_events" AS (
+  SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", (CAST(EXTRACT(DAY FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 86400000000 + CAST(EXTRACT(HOUR FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 3600000000 + CAST(EXTRACT(MINUTE FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 60000000 + ROUND(EXTRACT(SECOND FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) * 1000000)) "event_micros", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END "condition_1", CASE WHEN "EVENT_NAME" = 'add_to_cart' THEN 1 ELSE 0 END "condition_2", CASE WHEN "EVENT_NAME" = 'purchase' AND "REVENUE" > 0 THEN 1 ELSE 0 END "condition_3"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR NOT "EVENT_NAME" = 'signup') AND ("EVENT_NAME" = 'add_to_cart' OR NOT "EVENT_NAME" = 'add_to_cart') AND ("EVENT_NAME" = 'purchase' AND "REVENUE" > 0 OR NOT ("EVENT_NAME" = 'purchase' AND "REVENUE" > 0))
+),
+"r_conditions_seen" AS (
+  SELECT "key_user_id", MAX("condition_1") "condition_1", MAX("condition_2") "condition_2", MAX("condition_3") "condition_3"
+  FROM "r_events"
+  GROUP BY "key_user_id"
+)
+SELECT "key_user_id" "user_id", ("condition_1" * "condition_1") "signed_up", ("condition_1" * "condition_2") "carted", ("condition_1" * "condition_3") "bought"
+FROM "r_conditions_seen"

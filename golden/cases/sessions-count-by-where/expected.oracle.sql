@@ -1,0 +1,20 @@
+WITH "s_events" AS (
+  SELECT "USER_ID" "key_user_id", "PLATFORM" "key_platform", "OCCURRED_AT" "event_time", (CAST(EXTRACT(DAY FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 86400000000 + CAST(EXTRACT(HOUR FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 3600000000 + CAST(EXTRACT(MINUTE FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 60000000 + ROUND(EXTRACT(SECOND FROM ("OCCURRED_AT" - TIMESTAMP '1970-01-01 00:00:00')) * 1000000)) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID", "PLATFORM" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "PLATFORM" IS NOT NULL AND "EVENT_NAME" <> 'heartbeat'
+),
+"s_gaps" AS (
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order") "previous_micros"
+  FROM "s_events"
+),
+"s_sessions" AS (
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "session_number"
+  FROM "s_gaps"
+),
+"s_session_summary" AS (
+  SELECT "key_user_id", "key_platform", "session_number", MIN("event_time") "session_start", MAX("event_time") "session_end", MIN("event_micros") "start_micros", MAX("event_micros") "end_micros", COUNT(*) "event_count"
+  FROM "s_sessions"
+  GROUP BY "key_user_id", "key_platform", "session_number"
+)
+SELECT "key_user_id" "user_id", "key_platform" "platform", CAST("session_number" AS NUMBER(19)) "session_number", "key_user_id" || '/' || "key_platform" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.FF6'), '0'), '.') "session_id", "session_start", "session_end", CAST(FLOOR(CAST("end_micros" - "start_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 "duration_seconds", "event_count"
+FROM "s_session_summary"

@@ -1,0 +1,24 @@
+WITH "s_events" AS (
+  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "EVENT_ID" NULLS FIRST) AS "event_order", "EVENT_ID" AS "event_id_value"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL
+),
+"s_event_id_occurrences" AS (
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", ROW_NUMBER() OVER (PARTITION BY "key_user_id", "event_id_value" ORDER BY "event_order") AS "id_occurrence"
+  FROM "s_events"
+),
+"s_distinct_events" AS (
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_id_value"
+  FROM "s_event_id_occurrences"
+  WHERE "event_id_value" IS NULL OR "id_occurrence" = 1
+),
+"s_gaps" AS (
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", LAG("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "previous_micros"
+  FROM "s_distinct_events"
+),
+"s_sessions" AS (
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
+  FROM "s_gaps"
+)
+SELECT "key_user_id" AS "user_id", "event_time" AS "occurred_at", "event_id_value" AS "event_id", CAST("session_number" AS BIGINT) AS "session_number"
+FROM "s_sessions"
