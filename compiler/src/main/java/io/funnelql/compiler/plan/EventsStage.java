@@ -12,7 +12,6 @@ import org.apache.calcite.tools.RelBuilder;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -120,14 +119,5 @@ public final class EventsStage {
             order.add(b.nullsFirst(field));
         }
         return order;
-    }
-
-    /** Flags named in order, for requests. */
-    public static Map<String, Expression> flags(String prefix, List<Expression> conditions) {
-        Map<String, Expression> flags = new LinkedHashMap<>();
-        for (int i = 0; i < conditions.size(); i++) {
-            flags.put(prefix + (i + 1), conditions.get(i));
-        }
-        return flags;
     }
 }

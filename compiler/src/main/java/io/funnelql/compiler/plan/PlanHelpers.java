@@ -1,5 +1,7 @@
 package io.funnelql.compiler.plan;
 
+import io.funnelql.dsl.model.Column;
+import io.funnelql.dsl.model.Query;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
@@ -32,17 +34,21 @@ public final class PlanHelpers {
         return b.equals(flag, number(b, 1));
     }
 
-    /** Every field of the relation on top of the builder. */
-    public static List<RexNode> allFields(RelBuilder b) {
-        return new ArrayList<>(b.fields());
-    }
-
-    /** Equality of the named columns between the two inputs of a join being built. */
-    public static List<RexNode> keysEqual(RelBuilder b, List<String> leftKeys, List<String> rightKeys) {
+    /** Equality of the named key columns between the two inputs of a join being built. */
+    public static List<RexNode> keysEqual(RelBuilder b, List<String> keys) {
         List<RexNode> conditions = new ArrayList<>();
-        for (int i = 0; i < leftKeys.size(); i++) {
-            conditions.add(b.equals(b.field(2, 0, leftKeys.get(i)), b.field(2, 1, rightKeys.get(i))));
+        for (String key : keys) {
+            conditions.add(b.equals(b.field(2, 0, key), b.field(2, 1, key)));
         }
         return conditions;
+    }
+
+    /** Appends the key columns (named {@code key_…} inside the plan) under the query's own column names, for a report. */
+    public static void addReportKeys(RelBuilder b, Query query, List<String> keys, List<RexNode> fields, List<String> names) {
+        List<Column> columns = query.partitionKey();
+        for (int i = 0; i < keys.size(); i++) {
+            fields.add(b.field(keys.get(i)));
+            names.add(columns.get(i).name().value());
+        }
     }
 }

@@ -17,11 +17,9 @@ import java.util.List;
  * once where it is computed and never copied into its uses.
  */
 public final class SqlRenderer {
-    private final TargetDialect target;
     private final SqlDialect dialect;
 
     public SqlRenderer(TargetDialect target) {
-        this.target = target;
         this.dialect = target.sqlDialect();
     }
 
@@ -59,9 +57,5 @@ public final class SqlRenderer {
 
     private static String indent(String text) {
         return "  " + text.replace("\n", "\n  ");
-    }
-
-    public TargetDialect target() {
-        return target;
     }
 }

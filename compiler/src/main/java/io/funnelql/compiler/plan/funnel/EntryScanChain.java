@@ -3,6 +3,7 @@ package io.funnelql.compiler.plan.funnel;
 import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelQuery;
@@ -73,10 +74,7 @@ final class EntryScanChain {
         List<String> eventFields = events.stage().plan().getRowType().getFieldNames();
         context.scan(previous);
         context.scan(events.stage());
-        List<RexNode> on = new ArrayList<>();
-        for (String key : events.keys()) {
-            on.add(b.equals(b.field(2, 0, key), b.field(2, 1, key)));
-        }
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, events.keys()));
         RexNode previousOrder = b.field(2, 0, AttemptColumns.order(step - 1));
         RexNode anchor = b.field(2, 0, AttemptColumns.micros(rules.anchorAtFirstStep() ? 1 : step - 1));
         on.add(b.greaterThanOrEqual(b.field(2, 1, EventsStage.ORDER), previousOrder));

@@ -6,6 +6,7 @@ import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
 import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dsl.model.Attribution;
 import io.funnelql.dsl.model.EntryPolicy;
@@ -175,7 +176,7 @@ public final class FunnelPlanner {
         Stage keys = context.addStage(ColumnNames.stageName(context.query(), "keys"), "every key with events", List.of());
         context.scan(keys);
         context.scan(attempts);
-        b.join(JoinRelType.LEFT, io.funnelql.compiler.plan.PlanHelpers.keysEqual(b, events.keys(), events.keys()));
+        b.join(JoinRelType.LEFT, PlanHelpers.keysEqual(b, events.keys()));
         int width = events.keys().size();
         List<String> attemptFields = attempts.plan().getRowType().getFieldNames();
         List<RexNode> fields = new ArrayList<>();
@@ -208,7 +209,7 @@ public final class FunnelPlanner {
         int width = attempts.plan().getRowType().getFieldCount();
         context.scan(attempts);
         context.scan(events.stage());
-        List<RexNode> on = new ArrayList<>(io.funnelql.compiler.plan.PlanHelpers.keysEqual(b, events.keys(), events.keys()));
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, events.keys()));
         on.add(b.greaterThanOrEqual(b.field(2, 0, AttemptColumns.LEVEL), number(b, before)));
         on.add(isSet(b, b.field(2, 1, exclusionFlag(index + 1))));
         on.add(b.greaterThan(b.field(2, 1, EventsStage.MICROS), b.field(2, 0, AttemptColumns.micros(after))));
@@ -267,7 +268,7 @@ public final class FunnelPlanner {
         b.project(withAttributed, withAttributedNames, true);
         context.scan(events.stage());
         // An equality of columns, so the join's keys are (key, event order): unique on the events side.
-        List<RexNode> on = new ArrayList<>(io.funnelql.compiler.plan.PlanHelpers.keysEqual(b, events.keys(), events.keys()));
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, events.keys()));
         on.add(b.equals(b.field(2, 0, "attributed_order"), b.field(2, 1, EventsStage.ORDER)));
         width = width + 1;
         b.join(JoinRelType.LEFT, on);

@@ -2,9 +2,9 @@ package io.funnelql.compiler.plan.funnel;
 
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
-import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.Step;
@@ -37,11 +37,7 @@ final class FunnelReports {
         context.scan(attempts);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<Column> keyColumns = query.partitionKey();
-        for (int i = 0; i < keys.size(); i++) {
-            fields.add(b.field(keys.get(i)));
-            names.add(keyColumns.get(i).name().value());
-        }
+        PlanHelpers.addReportKeys(b, query, keys, fields, names);
         if (query.entry() == EntryPolicy.EVERY) {
             fields.add(b.field(AttemptColumns.ENTRY_TIME));
             names.add("entry_time");

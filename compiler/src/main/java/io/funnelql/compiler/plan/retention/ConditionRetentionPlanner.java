@@ -4,9 +4,9 @@ import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
 import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
-import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.RetentionCondition;
 import io.funnelql.dsl.model.RetentionReport;
@@ -49,11 +49,7 @@ public final class ConditionRetentionPlanner {
         context.scan(seen);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<Column> columns = query.partitionKey();
-        for (int i = 0; i < keys.size(); i++) {
-            fields.add(b.field(keys.get(i)));
-            names.add(columns.get(i).name().value());
-        }
+        PlanHelpers.addReportKeys(b, query, keys, fields, names);
         for (RetentionCondition c : query.conditions()) {
             // Condition n counts only together with the first condition.
             fields.add(b.call(SqlStdOperatorTable.MULTIPLY, b.field(condition(1)), b.field(condition(c.index()))));

@@ -4,11 +4,11 @@ import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
 import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.CohortKind;
-import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
@@ -114,10 +114,7 @@ public final class RetentionPlanner {
         List<String> returnFields = returns.plan().getRowType().getFieldNames();
         context.scan(cohorts);
         context.scan(returns);
-        List<RexNode> on = new ArrayList<>();
-        for (String key : keys) {
-            on.add(b.equals(b.field(2, 0, key), b.field(2, 1, key)));
-        }
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         // Returns count only at or after the cohort event's time.
         on.add(b.greaterThanOrEqual(b.field(2, 1, calendar ? "last_return_micros" : EventsStage.MICROS),
                 b.field(2, 0, "cohort_micros")));
@@ -195,11 +192,7 @@ public final class RetentionPlanner {
         context.scan(memberships);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<Column> columns = query.partitionKey();
-        for (int i = 0; i < keys.size(); i++) {
-            fields.add(b.field(keys.get(i)));
-            names.add(columns.get(i).name().value());
-        }
+        PlanHelpers.addReportKeys(b, query, keys, fields, names);
         fields.add(b.field("cohort"));
         names.add("cohort");
         for (int wanted : query.offsets()) {

@@ -5,6 +5,7 @@ import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
 import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
@@ -106,7 +107,7 @@ public final class SessionsPlanner {
         context.scan(numbered);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        addKeys(b, query, keys, fields, names);
+        PlanHelpers.addReportKeys(b, query, keys, fields, names);
         fields.add(b.field(EventsStage.TIME));
         names.add(query.source().time().name().value());
         query.source().eventId().ifPresent(column -> {
@@ -163,7 +164,7 @@ public final class SessionsPlanner {
         context.scan(sessions);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        addKeys(b, query, keys, fields, names);
+        PlanHelpers.addReportKeys(b, query, keys, fields, names);
         fields.add(b.cast(b.field("session_number"), org.apache.calcite.sql.type.SqlTypeName.BIGINT));
         names.add("session_number");
         fields.add(sessionId(context, query, keys));
@@ -183,14 +184,6 @@ public final class SessionsPlanner {
             names.add("last_event");
         }
         b.project(fields, names, true);
-    }
-
-    private static void addKeys(RelBuilder b, SessionsQuery query, List<String> keys, List<RexNode> fields, List<String> names) {
-        List<Column> columns = query.partitionKey();
-        for (int i = 0; i < keys.size(); i++) {
-            fields.add(b.field(keys.get(i)));
-            names.add(columns.get(i).name().value());
-        }
     }
 
     /** The key's values and the session's start, joined by "/": stable when later events of the session arrive. */
