@@ -26,5 +26,5 @@ WITH "f_events" AS (
 SELECT 1 AS "step", 'a' AS "name", COALESCE("reached_1", 0) AS "count", CAST(NULL AS DOUBLE PRECISION) AS "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) AS "conversion_from_first"
 FROM "f_reached"
 UNION ALL
-SELECT 2 AS "step", 'b' AS "name", COALESCE("reached_2", 0) AS "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
+SELECT 2 AS "step", 'b' AS "name", COALESCE("reached_2", 0) AS "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
 FROM "f_reached"

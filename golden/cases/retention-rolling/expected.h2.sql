@@ -19,7 +19,7 @@ WITH "r_events" AS (
   WHERE "return_event" = 1
 ),
 "r_returns" AS (
-  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") / 86400000000) = 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") / 86400000000) = 1 THEN 1 ELSE 0 END) AS "returned_1", MAX(CASE WHEN (("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") / 86400000000) = 2 THEN 1 ELSE 0 END) AS "returned_2"
+  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", MAX(CASE WHEN (CAST(("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") AS BIGINT) / CAST(86400000000 AS BIGINT)) = 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN (CAST(("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") AS BIGINT) / CAST(86400000000 AS BIGINT)) = 1 THEN 1 ELSE 0 END) AS "returned_1", MAX(CASE WHEN (CAST(("r_return_events"."event_micros" - "r_cohorts"."cohort_micros") AS BIGINT) / CAST(86400000000 AS BIGINT)) = 2 THEN 1 ELSE 0 END) AS "returned_2"
   FROM "r_cohorts"
     LEFT JOIN "r_return_events" ON "r_cohorts"."key_user_id" = "r_return_events"."key_user_id" AND "r_cohorts"."cohort_micros" <= "r_return_events"."event_micros"
   GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort"

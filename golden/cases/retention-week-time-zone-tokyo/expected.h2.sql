@@ -4,7 +4,7 @@ WITH "r_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR NOT "EVENT_NAME" = 'signup') AND ("EVENT_NAME" = 'login' OR NOT "EVENT_NAME" = 'login')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", ((DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'Asia/Tokyo' , 'yyyy-MM-dd') AS DATE))) + 3) / 7) AS "period", DATEADD(DAY, (DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'Asia/Tokyo' , 'yyyy-MM-dd') AS DATE))) - MOD(DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'Asia/Tokyo' , 'yyyy-MM-dd') AS DATE))) + 3, 7)) , DATE '1970-01-01') AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", (CAST((DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'Asia/Tokyo' , 'yyyy-MM-dd') AS DATE))) + 3) AS BIGINT) / CAST(7 AS BIGINT)) AS "period", DATEADD(DAY, (DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'Asia/Tokyo' , 'yyyy-MM-dd') AS DATE))) - MOD(DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'Asia/Tokyo' , 'yyyy-MM-dd') AS DATE))) + 3, 7)) , DATE '1970-01-01') AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (
@@ -30,8 +30,8 @@ WITH "r_events" AS (
   FROM "r_returns"
   GROUP BY "cohort"
 )
-SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST(((20000 * "returned_0" + "cohort_size") / (2 * "cohort_size")) AS DOUBLE) / 1.000E2 END AS "percentage"
+SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST((CAST((20000 * "returned_0" + "cohort_size") AS BIGINT) / CAST((2 * "cohort_size") AS BIGINT)) AS DOUBLE) / 1.000E2 END AS "percentage"
 FROM "r_cohort_sizes"
 UNION ALL
-SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST(((20000 * "returned_1" + "cohort_size") / (2 * "cohort_size")) AS DOUBLE) / 1.000E2 END AS "percentage"
+SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST((CAST((20000 * "returned_1" + "cohort_size") AS BIGINT) / CAST((2 * "cohort_size") AS BIGINT)) AS DOUBLE) / 1.000E2 END AS "percentage"
 FROM "r_cohort_sizes"

@@ -4,7 +4,7 @@ WITH "r_events" AS (
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'signup' OR NOT "event_name" = 'signup') AND ("event_name" = 'login' OR NOT "event_name" = 'login')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", ((CAST((CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tokyo' AS DATE)) - DATE '1970-01-01' AS BIGINT) + 3) / 7) AS "period", (DATE '1970-01-01' + CAST((CAST((CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tokyo' AS DATE)) - DATE '1970-01-01' AS BIGINT) - MOD(CAST((CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tokyo' AS DATE)) - DATE '1970-01-01' AS BIGINT) + 3, 7)) AS INTEGER)) AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", (CAST((CAST((CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tokyo' AS DATE)) - DATE '1970-01-01' AS BIGINT) + 3) AS BIGINT) / CAST(7 AS BIGINT)) AS "period", (DATE '1970-01-01' + CAST((CAST((CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tokyo' AS DATE)) - DATE '1970-01-01' AS BIGINT) - MOD(CAST((CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Tokyo' AS DATE)) - DATE '1970-01-01' AS BIGINT) + 3, 7)) AS INTEGER)) AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (
@@ -30,8 +30,8 @@ WITH "r_events" AS (
   FROM "r_returns"
   GROUP BY "cohort"
 )
-SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST(((20000 * "returned_0" + "cohort_size") / (2 * "cohort_size")) AS DOUBLE PRECISION) / 1.000E2 END AS "percentage"
+SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST((CAST((20000 * "returned_0" + "cohort_size") AS BIGINT) / CAST((2 * "cohort_size") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "percentage"
 FROM "r_cohort_sizes"
 UNION ALL
-SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST(((20000 * "returned_1" + "cohort_size") / (2 * "cohort_size")) AS DOUBLE PRECISION) / 1.000E2 END AS "percentage"
+SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST((CAST((20000 * "returned_1" + "cohort_size") AS BIGINT) / CAST((2 * "cohort_size") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "percentage"
 FROM "r_cohort_sizes"

@@ -28,4 +28,10 @@ public final class H2Dialect extends H2SqlDialect {
     public boolean supportsAggregateFunctionFilter() {
         return false;
     }
+
+    /** Unicode text as written, quotes doubled: see {@link StringLiterals}. */
+    @Override
+    public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value) {
+        StringLiterals.quote(buffer, value);
+    }
 }

@@ -36,4 +36,10 @@ public final class OracleDialect extends OracleSqlDialect {
     public boolean supportsAggregateFunctionFilter() {
         return false;
     }
+
+    /** Unicode text as written, quotes doubled: see {@link StringLiterals}. */
+    @Override
+    public void quoteStringLiteral(StringBuilder buffer, String charsetName, String value) {
+        StringLiterals.quote(buffer, value);
+    }
 }

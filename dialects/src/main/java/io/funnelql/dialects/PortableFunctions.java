@@ -23,11 +23,11 @@ public final class PortableFunctions {
                     POSTGRES, "CAST(EXTRACT(EPOCH FROM {0}) * 1000000 AS BIGINT)",
                     DUCKDB, "epoch_us({0})",
                     H2, "DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', {0})",
-                    // CASTs to NUMBER keep every product exact (H2's Oracle mode multiplies in INTEGER).
-                    ORACLE, "(CAST(EXTRACT(DAY FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 86400000000"
-                            + " + CAST(EXTRACT(HOUR FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 3600000000"
-                            + " + CAST(EXTRACT(MINUTE FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) AS NUMBER(19)) * 60000000"
-                            + " + ROUND(EXTRACT(SECOND FROM ({0} - TIMESTAMP '1970-01-01 00:00:00')) * 1000000))"));
+                    // Calendar fields, not EXTRACT on an interval: H2's Oracle mode drops the seconds' fraction there.
+                    // 'J' is the Julian day (2440588 = 1970-01-01), 'SSSSS' seconds past midnight; NUMBER(19) keeps products exact.
+                    ORACLE, "((CAST(TO_CHAR({0}, 'J') AS NUMBER(19)) - 2440588) * 86400000000"
+                            + " + CAST(TO_CHAR({0}, 'SSSSS') AS NUMBER(19)) * 1000000"
+                            + " + CAST(TO_CHAR({0}, 'FF6') AS NUMBER(19)))"));
 
     /** The calendar date, in the time zone named by the second operand, of a TIMESTAMP read as UTC. */
     public static final PortableFunction LOCAL_DATE = new PortableFunction("LOCAL_DATE",
@@ -57,17 +57,21 @@ public final class PortableFunctions {
                     H2, "DATEADD(DAY, {0}, DATE '1970-01-01')",
                     ORACLE, "(DATE '1970-01-01' + {0})"));
 
-    /** Integer quotient of two non-negative integers (DuckDB's {@code /} would return a double). */
+    /**
+     * Integer quotient of two non-negative integers (DuckDB's {@code /} would return a double). The
+     * CASTs matter when an operand is a SUM: PostgreSQL and H2 sum BIGINTs into an exact decimal,
+     * whose {@code /} keeps the fraction.
+     */
     public static final PortableFunction INTEGER_QUOTIENT = new PortableFunction("INTEGER_QUOTIENT",
             ReturnTypes.BIGINT_NULLABLE, Map.of(
-                    POSTGRES, "({0} / {1})",
+                    POSTGRES, "(CAST({0} AS BIGINT) / CAST({1} AS BIGINT))",
                     DUCKDB, "({0} // {1})",
-                    H2, "({0} / {1})",
+                    H2, "(CAST({0} AS BIGINT) / CAST({1} AS BIGINT))",
                     ORACLE, "TRUNC({0} / {1})"));
 
     /** A TIMESTAMP as FunnelQL writes it: seconds, then a fraction without trailing zeros when there is one. */
     public static final PortableFunction TIMESTAMP_TEXT = new PortableFunction("TIMESTAMP_TEXT",
-            ReturnTypes.explicit(SqlTypeName.VARCHAR), Map.of(
+            UnicodeText.RETURN_TYPE, Map.of(
                     POSTGRES, "RTRIM(RTRIM(TO_CHAR({0}, 'YYYY-MM-DD HH24:MI:SS.US'), '0'), '.')",
                     DUCKDB, "rtrim(rtrim(strftime({0}, '%Y-%m-%d %H:%M:%S.%f'), '0'), '.')",
                     H2, "RTRIM(RTRIM(FORMATDATETIME({0}, 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.')",
@@ -75,7 +79,7 @@ public final class PortableFunctions {
 
     /** An integer or string value as text. */
     public static final PortableFunction TEXT = new PortableFunction("TEXT",
-            ReturnTypes.explicit(SqlTypeName.VARCHAR), Map.of(
+            UnicodeText.RETURN_TYPE, Map.of(
                     POSTGRES, "CAST({0} AS VARCHAR)",
                     DUCKDB, "CAST({0} AS VARCHAR)",
                     H2, "CAST({0} AS VARCHAR)",

@@ -145,7 +145,7 @@ public final class ExpressionTranslator {
             return rex.makeNullLiteral(PlanContext.sqlType(types, nullType));
         }
         return switch (type) {
-            case VARCHAR -> rex.makeLiteral((String) value, types.createSqlType(SqlTypeName.VARCHAR), false);
+            case VARCHAR -> context.literalText((String) value);
             case BIGINT -> rex.makeExactLiteral(BigDecimal.valueOf((Long) value), types.createSqlType(SqlTypeName.BIGINT));
             case DOUBLE -> rex.makeApproxLiteral(new BigDecimal(Double.toString((Double) value)));
             case BOOLEAN -> rex.makeLiteral((Boolean) value);

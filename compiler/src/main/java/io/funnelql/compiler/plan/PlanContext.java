@@ -1,6 +1,7 @@
 package io.funnelql.compiler.plan;
 
 import io.funnelql.dialects.TargetDialect;
+import io.funnelql.dialects.UnicodeText;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.Name;
@@ -76,12 +77,11 @@ public final class PlanContext {
 
     /** A string constant, escaped by the dialect when rendered. */
     public org.apache.calcite.rex.RexNode literalText(String text) {
-        return builder.getRexBuilder().makeLiteral(text,
-                builder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR), false);
+        return builder.getRexBuilder().makeLiteral(text, UnicodeText.type(builder.getTypeFactory()), false);
     }
 
     public org.apache.calcite.rex.RexNode nullText() {
-        return builder.getRexBuilder().makeNullLiteral(builder.getTypeFactory().createSqlType(SqlTypeName.VARCHAR));
+        return builder.getRexBuilder().makeNullLiteral(UnicodeText.type(builder.getTypeFactory()));
     }
 
     /** Pushes a scan of the source's event table. */
@@ -149,7 +149,7 @@ public final class PlanContext {
     /** The SQL type of a language type. */
     public static RelDataType sqlType(RelDataTypeFactory types, DataType type) {
         return switch (type) {
-            case VARCHAR -> types.createSqlType(SqlTypeName.VARCHAR);
+            case VARCHAR -> UnicodeText.type(types);
             case BIGINT -> types.createSqlType(SqlTypeName.BIGINT);
             case DOUBLE -> types.createSqlType(SqlTypeName.DOUBLE);
             case BOOLEAN -> types.createSqlType(SqlTypeName.BOOLEAN);

@@ -1,0 +1,30 @@
+WITH "f_events" AS (
+  SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'a' OR "EVENT_NAME" = 'ab' THEN 1 ELSE 0 END "step_1", CASE WHEN "EVENT_NAME" = 'b' OR "EVENT_NAME" = 'ab' THEN 1 ELSE 0 END "step_2"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR "EVENT_NAME" = 'ab' OR NOT ("EVENT_NAME" = 'a' OR "EVENT_NAME" = 'ab')) AND ("EVENT_NAME" = 'b' OR "EVENT_NAME" = 'ab' OR NOT ("EVENT_NAME" = 'b' OR "EVENT_NAME" = 'ab'))
+),
+"f_entries" AS (
+  SELECT "key_user_id", "event_order" "step_1_order", "event_micros" "step_1_micros", "event_time" "entry_time"
+  FROM "f_events"
+  WHERE "step_1" = 1
+),
+"f_step_2_b" AS (
+  SELECT "f_entries"."key_user_id", "f_entries"."step_1_order", "f_entries"."step_1_micros", "f_entries"."entry_time", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_entries"."step_1_order" OR "f_events"."event_order" = "f_entries"."step_1_order") THEN "f_events"."event_order" ELSE NULL END) "step_2_order", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_entries"."step_1_order" OR "f_events"."event_order" = "f_entries"."step_1_order") THEN "f_events"."event_micros" ELSE NULL END) "step_2_micros"
+  FROM "f_entries"
+    LEFT JOIN "f_events" ON "f_entries"."key_user_id" = "f_events"."key_user_id" AND "f_entries"."step_1_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_entries"."step_1_micros" + 3600000000
+  GROUP BY "f_entries"."key_user_id", "f_entries"."step_1_order", "f_entries"."step_1_micros", "f_entries"."entry_time"
+),
+"f_levels" AS (
+  SELECT "key_user_id", "step_1_order", "step_1_micros", "entry_time", "step_2_order", "step_2_micros", CASE WHEN "step_2_order" IS NOT NULL THEN 2 WHEN "step_1_order" IS NOT NULL THEN 1 ELSE 0 END "level"
+  FROM "f_step_2_b"
+),
+"f_reached" AS (
+  SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) "reached_2"
+  FROM "f_levels"
+  WHERE "level" >= 1
+)
+SELECT 1 "step", 'a' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS DOUBLE PRECISION) "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) "conversion_from_first"
+FROM "f_reached"
+UNION ALL
+SELECT 2 "step", 'b' "name", COALESCE("reached_2", 0) "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
+FROM "f_reached"
