@@ -1,21 +1,21 @@
-WITH "s_events" AS (
+WITH "s_events" AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST) AS "event_order", "event_name" AS "event_name_value"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL
 ),
-"s_gaps" AS (
+"s_gaps" AS MATERIALIZED (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", LAG("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "previous_micros"
   FROM "s_events"
 ),
-"s_sessions" AS (
+"s_sessions" AS MATERIALIZED (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
   FROM "s_gaps"
 ),
-"s_session_bounds" AS (
+"s_session_bounds" AS MATERIALIZED (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", "session_number", MIN("event_order") OVER (PARTITION BY "key_user_id", "session_number" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "first_order", MAX("event_order") OVER (PARTITION BY "key_user_id", "session_number" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "last_order"
   FROM "s_sessions"
 ),
-"s_session_summary" AS (
+"s_session_summary" AS MATERIALIZED (
   SELECT "key_user_id", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", MIN("event_micros") AS "start_micros", MAX("event_micros") AS "end_micros", COUNT(*) AS "event_count", MAX(CASE WHEN "event_order" = "first_order" THEN "event_name_value" ELSE NULL END) AS "first_event", MAX(CASE WHEN "event_order" = "last_order" THEN "event_name_value" ELSE NULL END) AS "last_event"
   FROM "s_session_bounds"
   GROUP BY "key_user_id", "session_number"

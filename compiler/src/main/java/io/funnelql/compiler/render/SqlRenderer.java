@@ -18,9 +18,11 @@ import java.util.List;
  */
 public final class SqlRenderer {
     private final SqlDialect dialect;
+    private final String commonTableExpressionPrefix;
 
     public SqlRenderer(TargetDialect target) {
         this.dialect = target.sqlDialect();
+        this.commonTableExpressionPrefix = target.commonTableExpressionPrefix();
     }
 
     /** SQL text and, in order of appearance, the indexes of its bind placeholders. */
@@ -33,7 +35,7 @@ public final class SqlRenderer {
             Stage stage = stages.get(i);
             SqlString body = statement(stage.plan());
             sql.append(i == 0 ? "WITH " : ",\n");
-            sql.append(dialect.quoteIdentifier(stage.name())).append(" AS (\n");
+            sql.append(dialect.quoteIdentifier(stage.name())).append(" AS ").append(commonTableExpressionPrefix).append("(\n");
             sql.append(indent(body.getSql())).append("\n)");
             placeholders.addAll(body.getDynamicParameters() == null ? List.of() : body.getDynamicParameters());
         }
