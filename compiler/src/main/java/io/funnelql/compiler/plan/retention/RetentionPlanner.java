@@ -92,8 +92,15 @@ public final class RetentionPlanner {
             renamedNames.set(keys.size(), "cohort_period");
             b.project(renamed, renamedNames, true);
         }
+        // Calcite derives no key through the renaming projection, so the recurring grain is declared.
+        List<Stage.DeclaredKey> cohortKey = List.of();
+        if (recurring) {
+            List<String> columns = new ArrayList<>(keys);
+            columns.add("cohort_period");
+            cohortKey = List.of(new Stage.DeclaredKey(columns, "grouped by key and period"));
+        }
         Stage cohorts = context.addStage(ColumnNames.stageName(query, "cohorts"),
-                recurring ? "each key's first cohort event in every period" : "each key's first cohort event", List.of());
+                recurring ? "each key's first cohort event in every period" : "each key's first cohort event", cohortKey);
 
         Stage returns;
         if (calendar) {
@@ -120,6 +127,13 @@ public final class RetentionPlanner {
                 b.field(2, 0, "cohort_micros")));
         if (calendar) {
             on.add(b.greaterThanOrEqual(b.field(2, 1, "period"), b.field(2, 0, "cohort_period")));
+            if (query.returnMatch() == ReturnMatch.ON) {
+                // Periods past the last offset count for nothing: bounding the range keeps a key with many
+                // recurring cohorts from meeting every later period of its activity.
+                int lastOffset = query.offsets().stream().mapToInt(Integer::intValue).max().orElse(0);
+                on.add(b.lessThanOrEqual(b.field(2, 1, "period"),
+                        b.call(SqlStdOperatorTable.PLUS, b.field(2, 0, "cohort_period"), number(b, lastOffset))));
+            }
         }
         b.join(JoinRelType.LEFT, on);
         RexNode offset;
