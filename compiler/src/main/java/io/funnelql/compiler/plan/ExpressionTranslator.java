@@ -1,8 +1,8 @@
 package io.funnelql.compiler.plan;
 
-import io.funnelql.compiler.CompilationException;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.expression.ArithmeticOperator;
 import io.funnelql.dsl.model.expression.ComparisonOperator;
 import io.funnelql.dsl.model.expression.Expression;
 import io.funnelql.dsl.model.expression.LogicalOperator;
@@ -17,6 +17,7 @@ import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.TimestampString;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -84,9 +85,8 @@ public final class ExpressionTranslator {
 
     private RexNode arithmetic(Expression.Arithmetic arithmetic) {
         RelBuilder b = context.builder();
-        if (arithmetic.type() != DataType.BIGINT && arithmetic.type() != DataType.DOUBLE) {
-            throw new CompilationException("interval and timestamp arithmetic in conditions is not compiled to SQL yet; "
-                    + "compare the time column with a timestamp literal or parameter instead");
+        if (arithmetic.type() == DataType.TIMESTAMP) {
+            return micros(arithmetic);
         }
         RexNode left = translate(arithmetic.left());
         RexNode right = translate(arithmetic.right());
@@ -106,10 +106,39 @@ public final class ExpressionTranslator {
                 types.createSqlType(SqlTypeName.DOUBLE), true), value);
     }
 
+    /**
+     * Timestamp and interval arithmetic is done in integer microseconds since 1970, as windows
+     * are: interval types and their literals are spelled differently by every engine, integers are
+     * not. Intervals are microseconds already ({@link #literal}); a timestamp operand goes through
+     * {@code EPOCH_MICROS}.
+     */
+    private RexNode micros(Expression expression) {
+        RelBuilder b = context.builder();
+        if (expression instanceof Expression.Arithmetic arithmetic && arithmetic.type() == DataType.TIMESTAMP) {
+            boolean intervalFirst = arithmetic.left().type() == DataType.INTERVAL;
+            RexNode time = micros(intervalFirst ? arithmetic.right() : arithmetic.left());
+            RexNode interval = translate(intervalFirst ? arithmetic.left() : arithmetic.right());
+            return b.call(arithmetic.operator() == ArithmeticOperator.SUBTRACT ? SqlStdOperatorTable.MINUS
+                    : SqlStdOperatorTable.PLUS, time, interval);
+        }
+        if (expression.type() == DataType.INTERVAL) {
+            return translate(expression);
+        }
+        return b.call(PortableFunctions.EPOCH_MICROS, comparable(translate(expression), expression.type(), DataType.TIMESTAMP));
+    }
+
+    private static boolean inMicros(Expression expression) {
+        return expression.type() == DataType.INTERVAL
+                || expression instanceof Expression.Arithmetic arithmetic && arithmetic.type() == DataType.TIMESTAMP;
+    }
+
     private RexNode comparison(ComparisonOperator operator, Expression leftExpression, Expression rightExpression) {
         RelBuilder b = context.builder();
-        RexNode left = comparable(translate(leftExpression), leftExpression.type(), rightExpression.type());
-        RexNode right = comparable(translate(rightExpression), rightExpression.type(), leftExpression.type());
+        boolean micros = inMicros(leftExpression) || inMicros(rightExpression);
+        RexNode left = micros ? micros(leftExpression)
+                : comparable(translate(leftExpression), leftExpression.type(), rightExpression.type());
+        RexNode right = micros ? micros(rightExpression)
+                : comparable(translate(rightExpression), rightExpression.type(), leftExpression.type());
         boolean ordering = operator != ComparisonOperator.EQUAL && operator != ComparisonOperator.NOT_EQUAL;
         if (ordering && leftExpression.type() == DataType.VARCHAR) {
             left = b.call(PortableFunctions.CODE_POINT_ORDER, left);
@@ -151,7 +180,9 @@ public final class ExpressionTranslator {
             case BOOLEAN -> rex.makeLiteral((Boolean) value);
             case TIMESTAMP -> rex.makeTimestampLiteral(timestamp((LocalDateTime) value), 6);
             case DATE -> rex.makeDateLiteral(DateString.fromDaysSinceEpoch((int) ((LocalDate) value).toEpochDay()));
-            case INTERVAL, NULL -> throw new CompilationException("an interval constant is not compiled to SQL yet");
+            case INTERVAL -> rex.makeExactLiteral(BigDecimal.valueOf(((Duration) value).toNanos() / 1000),
+                    types.createSqlType(SqlTypeName.BIGINT));
+            case NULL -> throw new IllegalStateException("a non-null constant of type NULL");
         };
     }
 

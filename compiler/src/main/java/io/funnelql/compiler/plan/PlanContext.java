@@ -155,7 +155,9 @@ public final class PlanContext {
             case BOOLEAN -> types.createSqlType(SqlTypeName.BOOLEAN);
             case TIMESTAMP -> types.createSqlType(SqlTypeName.TIMESTAMP, 6);
             case DATE -> types.createSqlType(SqlTypeName.DATE);
-            case INTERVAL, NULL -> types.createSqlType(SqlTypeName.NULL);
+            // Intervals are integer microseconds in SQL (see ExpressionTranslator.micros).
+            case INTERVAL -> types.createSqlType(SqlTypeName.BIGINT);
+            case NULL -> types.createSqlType(SqlTypeName.NULL);
         };
     }
 }
