@@ -58,11 +58,7 @@ final class LintCommand implements Callable<Integer> {
         if (!List.of("text", "json", "sarif").contains(format)) {
             throw new UserInputException("funnelql lint: --format expected one of text, json, sarif but was '" + format + "'");
         }
-        if (against.isPresent()) {
-            // Counterexamples (issue #6, second half) need the reference and the engines wired to the linter.
-            return PlannedFeature.report(err, "lint --against", "proving findings with counterexamples");
-        }
-        if (query.isPresent()) {
+        if (query.isPresent() && against.isEmpty()) {
             throw new UserInputException("funnelql lint: --query names a query of --against SPEC.fql; give --against too");
         }
         List<Source> sources = schema.map(path -> SpecificationFiles.load(path).sources()).orElse(List.of());
@@ -78,6 +74,14 @@ final class LintCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(ReportWriter.render(report, format, VersionProvider.version()));
         out.flush();
+        if (against.isPresent()) {
+            // Machine-readable reports stay valid documents: the proof goes to stderr there.
+            PrintWriter proofOut = format.equals("text") ? out : err;
+            boolean disproved = CounterexampleReport.run(against.get(), query, sqlFiles.get(0), proofOut, err);
+            if (disproved) {
+                return ExitCode.INTERNAL_ERROR; // as an error-level finding does
+            }
+        }
         return report.exitCode();
     }
 }

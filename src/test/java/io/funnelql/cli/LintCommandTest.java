@@ -64,14 +64,51 @@ class LintCommandTest {
                 "\"uri\": \"" + file.toString().replace('\\', '/') + "\"", "\"startLine\": 3", "\"startColumn\": 17");
     }
 
+    private static final String AGAINST = "../examples/lint/against/";
+
     @Test
-    void againstIsNotAvailableYetAndABadFormatIsAUsageError(@TempDir Path directory) throws IOException {
+    void againstFindsTheSmallestDatasetOnWhichTheFanOutFunnelIsWrong() {
+        CommandLineRun run = CommandLineRun.of("lint", AGAINST + "impression_funnel_fanout.sql",
+                "--against", AGAINST + "impression_funnel.fql", "--query", "impression_to_play");
+        assertThat(run.exitCode()).isEqualTo(1);
+        String out = run.out();
+        assertThat(out).contains(AGAINST + "impression_funnel_fanout.sql:1:1: error: counterexample: ",
+                "the spec's result:\n  impression,detail,play\n  1,",
+                "the hand-written SQL's result:\n  impression,detail,play\n  2,");
+        // Shrunk: one impression and the two detail views that each join it.
+        String events = out.substring(out.indexOf("events:\n"), out.indexOf("the spec's result:"));
+        assertThat(events.lines().filter(line -> line.matches(".*,u[0-9],.*")).count()).isEqualTo(3);
+        assertThat(events.lines().filter(line -> line.contains("impression,")).count()).isEqualTo(1);
+        assertThat(run.err()).isEmpty(); // found before the first progress line (every 100 datasets)
+    }
+
+    @Test
+    void againstFindsNoCounterexampleForTheCorrectedTwin() {
+        CommandLineRun run = CommandLineRun.of("lint", AGAINST + "impression_funnel_fixed.sql",
+                "--against", AGAINST + "impression_funnel.fql");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("no counterexample: " + AGAINST + "impression_funnel_fixed.sql against query "
+                + "impression_to_play", "agreed on all 400 adversarial datasets");
+    }
+
+    @Test
+    void againstExplainsColumnsTheSpecDoesNotReturnAndSqlThatDoesNotRun(@TempDir Path directory) throws IOException {
+        Path columns = write(directory, "columns.sql", "SELECT COUNT(*) AS impressions FROM events;\n");
+        CommandLineRun run = CommandLineRun.of("lint", columns.toString(), "--against", AGAINST + "impression_funnel.fql");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("returns columns [impressions], which the spec's query impression_to_play does "
+                + "not: return some of [step, name, count, conversion_from_previous, conversion_from_first, or, one per "
+                + "step: impression, detail, play]");
+        Path broken = write(directory, "broken.sql", "SELECT COUNT(*) AS impression FROM no_such_table;\n");
+        CommandLineRun failing = CommandLineRun.of("lint", broken.toString(), "--against", AGAINST + "impression_funnel.fql");
+        assertThat(failing.exitCode()).isEqualTo(2);
+        assertThat(failing.err()).contains("the hand-written SQL does not run on").contains("no_such_table")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBadFormatIsAUsageError(@TempDir Path directory) throws IOException {
         Path file = write(directory, "fan.sql", FAN_OUT);
-        CommandLineRun against = CommandLineRun.of("lint", file.toString(), "--against", "../examples/checkout.fql",
-                "--query", "checkout");
-        assertThat(against.exitCode()).isEqualTo(1);
-        assertThat(against.err()).isEqualTo("funnelql lint --against: proving findings with counterexamples is not "
-                + "available in this build yet.\n");
         CommandLineRun format = CommandLineRun.of("lint", file.toString(), "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(2);
         assertThat(format.err()).contains("expected one of text, json, sarif but was 'xml'");
