@@ -46,20 +46,37 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         Specification loaded = SpecificationFiles.load(specification);
         Query selected = SpecificationFiles.query(loaded, query);
-        if (form == OutputForm.MATERIALIZED_VIEW || form == OutputForm.INCREMENTAL) {
+        if (form == OutputForm.INCREMENTAL) {
             return PlannedFeature.report(spec.commandLine().getErr(), "compile", "--as " + form.keyword());
         }
-        Map<Name, Object> inlined = form == OutputForm.VIEW
+        boolean stored = form == OutputForm.VIEW || form == OutputForm.MATERIALIZED_VIEW;
+        Map<Name, Object> inlined = stored
                 // A view has no placeholders: every parameter takes its --param value or its default.
                 ? ParameterValues.resolve(loaded, parameters)
                 : ParameterValues.given(loaded, parameters);
         CompiledQuery compiled = SqlCompiler.compile(selected, dialect, inlined);
-        if (form == OutputForm.VIEW && !compiled.bindParameters().isEmpty()) {
+        if (stored && !compiled.bindParameters().isEmpty()) {
             throw new IllegalStateException("a view was compiled with bind placeholders");
         }
-        spec.commandLine().getOut().print(form == OutputForm.VIEW
-                ? SqlText.header(compiled) + Statements.view(compiled) + ";\n"
-                : SqlText.withHeader(compiled));
+        String text = switch (form) {
+            case VIEW -> SqlText.header(compiled) + Statements.view(compiled) + ";\n";
+            case MATERIALIZED_VIEW -> SqlText.header(compiled) + materialization(Statements.materializedView(compiled));
+            default -> SqlText.withHeader(compiled);
+        };
+        spec.commandLine().getOut().print(text);
         return ExitCode.OK;
+    }
+
+    /** Runs as a script: creates and fills; the periodic refresh is shown as a comment. */
+    private static String materialization(Statements.Materialization materialization) {
+        StringBuilder text = new StringBuilder();
+        materialization.create().forEach(statement -> text.append(statement).append(";\n"));
+        if (!materialization.firstRefresh().isEmpty()) {
+            text.append("-- Fill it once:\n");
+            materialization.firstRefresh().forEach(statement -> text.append(statement).append(";\n"));
+        }
+        text.append("-- Refresh it (e.g. every hour):\n");
+        materialization.refresh().forEach(statement -> text.append("-- ").append(statement.replace("\n", "\n-- ")).append(";\n"));
+        return text.toString();
     }
 }

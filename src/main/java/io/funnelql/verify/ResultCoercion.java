@@ -11,10 +11,10 @@ import java.util.List;
  * Gives an engine's values the types the compiled query declares, where the engine cannot say
  * them itself: Oracle has no boolean columns (1/0) and its DATE is a timestamp at midnight.
  */
-final class ResultCoercion {
+public final class ResultCoercion {
     private ResultCoercion() {}
 
-    static ResultTable coerce(ResultTable raw, List<CompiledQuery.OutputColumn> columns) {
+    public static ResultTable coerce(ResultTable raw, List<CompiledQuery.OutputColumn> columns) {
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : raw.rows()) {
             List<Object> typed = new ArrayList<>(row.size());

@@ -24,6 +24,26 @@ class CompileCommandTest {
     }
 
     @Test
+    void aMaterializedViewIsCreatedEmptyIndexedFilledAndRefreshedConcurrentlyOnPostgres() {
+        CommandLineRun run = CommandLineRun.of("compile", "../examples/sessions.fql", "--query", "browsing",
+                "--dialect", "postgres", "--as", "materialized-view");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("-- FunnelQL: sessions browsing for PostgreSQL\nCREATE MATERIALIZED VIEW \"browsing\" AS\nWITH ")
+                .contains("\nWITH NO DATA;\nCREATE UNIQUE INDEX \"browsing_key\" ON \"browsing\" (")
+                .endsWith("\n-- Fill it once:\nREFRESH MATERIALIZED VIEW \"browsing\";\n"
+                        + "-- Refresh it (e.g. every hour):\n-- REFRESH MATERIALIZED VIEW CONCURRENTLY \"browsing\";\n")
+                .doesNotContain("?");
+        CommandLineRun duckdb = CommandLineRun.of("compile", "../examples/sessions.fql", "--query", "browsing",
+                "--dialect", "duckdb", "--as", "materialized-view");
+        assertThat(duckdb.out()).contains("CREATE TABLE \"browsing\" AS\n")
+                .contains("-- Refresh it (e.g. every hour):\n-- CREATE OR REPLACE TABLE \"browsing\" AS\n-- WITH ");
+        CommandLineRun incremental = CommandLineRun.of("compile", "../examples/sessions.fql", "--query", "browsing",
+                "--dialect", "duckdb", "--as", "incremental");
+        assertThat(incremental.exitCode()).isEqualTo(1);
+        assertThat(incremental.err()).contains("not available in this build yet");
+    }
+
+    @Test
     void aViewTakesParameterDefaultsAndIsNamedAfterTheQuery() {
         CommandLineRun run = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "checkout", "--dialect", "h2", "--as", "view");
         assertThat(run.exitCode()).as(run.err()).isZero();
