@@ -37,8 +37,8 @@ public final class SpecificationFiles {
         }
     }
 
-    /** The message for a spec file that cannot be read. */
-    static String unreadable(Path path, IOException error) {
+    /** The message for a file that cannot be read: a spec, or the test kit's expected rows. */
+    public static String unreadable(Path path, IOException error) {
         return error instanceof NoSuchFileException
                 ? "funnelql: " + path + ": no such file"
                 : "funnelql: cannot read " + path + ": " + error.getMessage();
