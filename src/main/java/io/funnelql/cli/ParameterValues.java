@@ -9,11 +9,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns {@code --param name=value} options into typed values for every declared parameter. */
-final class ParameterValues {
+/**
+ * Turns {@code --param name=value} options (and the test kit's {@code parameter(name, value)},
+ * which takes the same text) into typed values for every declared parameter.
+ */
+public final class ParameterValues {
     private ParameterValues() {}
 
-    static Map<Name, Object> resolve(Specification specification, Map<String, String> given) {
+    public static Map<Name, Object> resolve(Specification specification, Map<String, String> given) {
         Map<String, String> written = given == null ? Map.of() : given;
         for (String name : written.keySet()) {
             if (specification.parameter(name).isEmpty()) {

@@ -2,6 +2,7 @@ package io.funnelql.cli;
 
 import io.funnelql.dsl.SpecificationLoader;
 import io.funnelql.dsl.diagnostic.InvalidSpecificationException;
+import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Specification;
 
@@ -10,29 +11,41 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Loading specs for commands: every failure becomes a message for the user. */
-final class SpecificationFiles {
+/**
+ * Loading specs for commands and the test kit (funnelql-testkit): every failure becomes a
+ * message for the user, {@code file:line:col} diagnostics for a spec that does not check.
+ */
+public final class SpecificationFiles {
     private SpecificationFiles() {}
 
-    static Specification load(Path path) {
+    public static Specification load(Path path) {
+        SourceFile file;
         try {
-            return SpecificationLoader.load(path);
-        } catch (InvalidSpecificationException e) {
-            throw new UserInputException(e.render());
+            file = SourceFile.read(path);
         } catch (IOException e) {
             throw new UserInputException(unreadable(path, e));
         }
+        return load(file);
     }
 
-    /** The message for a spec file that cannot be read. */
-    static String unreadable(Path path, IOException error) {
+    /** A spec given as text; diagnostics name it by the file's name. */
+    public static Specification load(SourceFile file) {
+        try {
+            return SpecificationLoader.load(file);
+        } catch (InvalidSpecificationException e) {
+            throw new UserInputException(e.render());
+        }
+    }
+
+    /** The message for a file that cannot be read: a spec, or the test kit's expected rows. */
+    public static String unreadable(Path path, IOException error) {
         return error instanceof NoSuchFileException
                 ? "funnelql: " + path + ": no such file"
                 : "funnelql: cannot read " + path + ": " + error.getMessage();
     }
 
     /** The query named on the command line, or the file's only query. */
-    static Query query(Specification specification, Optional<String> name) {
+    public static Query query(Specification specification, Optional<String> name) {
         if (name.isPresent()) {
             return specification.query(name.get()).orElseThrow(() -> new UserInputException(
                     "funnelql: " + specification.fileName() + " has no query named '" + name.get() + "'; it has: "

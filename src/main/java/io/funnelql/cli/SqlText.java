@@ -3,11 +3,14 @@ package io.funnelql.cli;
 import io.funnelql.compiler.CompiledQuery;
 import io.funnelql.dsl.model.Parameter;
 
-/** Compiled SQL as the commands print it: a header naming the target and the bind placeholders, then the statement. */
-final class SqlText {
+/**
+ * Compiled SQL as the commands (and the test kit's failures) print it: a header naming the target
+ * and the bind placeholders, then the statement.
+ */
+public final class SqlText {
     private SqlText() {}
 
-    static String withHeader(CompiledQuery compiled) {
+    public static String withHeader(CompiledQuery compiled) {
         return header(compiled) + compiled.sql() + ";\n";
     }
 

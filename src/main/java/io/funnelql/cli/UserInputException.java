@@ -1,7 +1,10 @@
 package io.funnelql.cli;
 
-/** Bad input from the user, already phrased for them; reported without a stack trace, exit code 2. */
-final class UserInputException extends RuntimeException {
+/**
+ * Bad input from the user, already phrased for them; reported without a stack trace, exit code 2.
+ * Public so the test kit can turn it into a test failure that shows just the message.
+ */
+public final class UserInputException extends RuntimeException {
     UserInputException(String message) {
         super(message, null, false, false);
     }

@@ -9,6 +9,7 @@ import io.funnelql.engine.Engine;
 import io.funnelql.reference.result.ResultFormatter;
 import io.funnelql.reference.result.ResultTable;
 import io.funnelql.verify.EngineRun;
+import io.funnelql.verify.ExpectedCsv;
 import io.funnelql.verify.ResultDiff;
 
 import org.junit.jupiter.api.AfterAll;
@@ -210,7 +211,8 @@ class GoldenCasesTest {
         ResultTable reference = golden.reference();
         ResultTable actual = outcome.result();
         List<DataType> compiledTypes = outcome.compiled().columns().stream().map(CompiledQuery.OutputColumn::type).toList();
-        ResultTable expected = ExpectedCsv.parse(golden.expected(), ExpectedCsv.columnTypes(reference, compiledTypes));
+        ResultTable expected = ExpectedCsv.parse(golden.expected(), GoldenCase.EXPECTED,
+                ExpectedCsv.columnTypes(reference, compiledTypes));
         List<String> fromExpected = ResultDiff.between(expected, actual, 20);
         boolean referenceKnownWrong = golden.skips().containsKey(GoldenCase.REFERENCE);
         List<String> fromReference = referenceKnownWrong ? List.of() : ResultDiff.between(reference, actual, 20);

@@ -1,0 +1,33 @@
+package io.funnelql.testkit;
+
+/**
+ * The real SQL engines a check can run on besides the reference executor. Each is opened once
+ * per JVM on first use and shared by every test ({@link SharedEngines}).
+ */
+public enum Engine {
+    /** DuckDB, in memory. */
+    DUCKDB("duckdb"),
+    /** PostgreSQL: the server at FUNNELQL_POSTGRES_URL, else an embedded server the JVM starts (docs/engines.md). */
+    POSTGRES("postgres"),
+    /** H2, in memory. */
+    H2("h2"),
+    /** H2 in its Oracle compatibility mode, running the Oracle SQL: not a real Oracle. */
+    ORACLE_H2("oracle-h2");
+
+    private final String engineName;
+
+    Engine(String engineName) {
+        this.engineName = engineName;
+    }
+
+    /** The name {@code funnelql run --engine} takes: duckdb, postgres, h2, oracle-h2. */
+    public String engineName() {
+        return engineName;
+    }
+
+    /** The engine name, so failures and test names read like the command line. */
+    @Override
+    public String toString() {
+        return engineName;
+    }
+}
