@@ -21,7 +21,11 @@ public final class EngineRun {
     public record Outcome(CompiledQuery compiled, ResultTable result) {}
 
     public static Outcome run(Engine engine, Query query, EventTable events, Map<Name, Object> parameters) {
-        CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), Map.of());
+        return run(engine, SqlCompiler.compile(query, engine.dialect(), Map.of()), events, parameters);
+    }
+
+    /** Runs SQL compiled for the engine's dialect: a caller running one query over many event tables compiles it once. */
+    public static Outcome run(Engine engine, CompiledQuery compiled, EventTable events, Map<Name, Object> parameters) {
         engine.load(events);
         List<Object> binds = new ArrayList<>();
         for (Parameter parameter : compiled.bindParameters()) {

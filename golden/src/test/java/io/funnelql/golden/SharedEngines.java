@@ -11,19 +11,20 @@ import java.util.Map;
  * The engines a test class runs on, each opened once on first use and closed by the class's
  * {@code @AfterAll} ({@link #closeAll}). "oracle-h2" is H2 in Oracle mode running the Oracle
  * SQL, not a real Oracle; PostgreSQL is the embedded server unless FUNNELQL_POSTGRES_URL is set.
+ * Public for the differential suite (package io.funnelql.golden.differential).
  */
-final class SharedEngines {
-    static final List<String> NAMES = List.of("duckdb", "h2", "oracle-h2", "postgres");
+public final class SharedEngines {
+    public static final List<String> NAMES = List.of("duckdb", "h2", "oracle-h2", "postgres");
 
     private static final Map<String, Engine> OPEN = new LinkedHashMap<>();
 
     private SharedEngines() {}
 
-    static synchronized Engine engine(String name) {
+    public static synchronized Engine engine(String name) {
         return OPEN.computeIfAbsent(name, Engines::open);
     }
 
-    static synchronized void closeAll() {
+    public static synchronized void closeAll() {
         OPEN.values().forEach(Engine::close);
         OPEN.clear();
     }

@@ -9,11 +9,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The values a spec's parameters take in a test: the given text (typed by the declaration), else the default. */
-final class SpecParameters {
+public final class SpecParameters {
     private SpecParameters() {}
 
     /** Every declared parameter's default (NULL when it has none). */
-    static Map<Name, Object> defaults(Specification specification) {
+    public static Map<Name, Object> defaults(Specification specification) {
         return values(specification, Map.of());
     }
 

@@ -1,0 +1,73 @@
+package io.funnelql.golden.differential;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Condition texts over a source shape: step, cohort and return conditions built on a small
+ * event-name alphabet (so one row often matches several steps), mixed with property conditions
+ * that are NULL on NULL properties (so the null-condition knobs matter).
+ */
+final class Conditions {
+    /**
+     * The event names datasets use. "x" matches no plain step condition. ASCII only.
+     * KNOWN: no literal outside Latin-1 (golden case hostile-literals-unicode: the compiler fails on one).
+     */
+    static final List<String> EVENT_NAMES = List.of("a", "b", "c", "d", "x");
+
+    private Conditions() {}
+
+    /** A step (or cohort, return, retention) condition; the plain {@code event_name = 'a'} form first, for shrinking. */
+    static Arbitrary<String> step(SourceShape shape) {
+        Arbitrary<String> name = Arbitraries.of(EVENT_NAMES);
+        Arbitrary<String> equal = name.map(e -> "event_name = '" + e + "'");
+        Arbitrary<String> in = Combinators.combine(name, name).as((e, f) -> "event_name in ('" + e + "', '" + f + "')");
+        Arbitrary<String> withProperty = Combinators.combine(equal, property(shape)).as((e, p) -> e + " and " + p);
+        Arbitrary<String> orProperty = Combinators.combine(equal, property(shape)).as((e, p) -> "(" + e + " or " + p + ")");
+        Arbitrary<String> negated = name.map(e -> "not event_name = '" + e + "'");
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, equal),
+                Tuple.of(2, in),
+                Tuple.of(2, withProperty),
+                Tuple.of(1, orProperty),
+                Tuple.of(1, negated));
+    }
+
+    /** A condition on a column other than event_name: NULL whenever that column is NULL. */
+    static Arbitrary<String> property(SourceShape shape) {
+        List<String> conditions = new ArrayList<>();
+        switch (shape.property()) {
+            case TEXT -> conditions.addAll(List.of("platform = 'ios'", "platform <> 'web'", "platform is null",
+                    "platform in ('ios', 'android')", "platform like 'i%'", "platform > 'ios'"));
+            case NUMBER -> conditions.addAll(List.of("amount > 2.5", "amount between 0 and 5", "amount * 2 >= 10",
+                    "10 / amount > 2", "amount is not null", "amount + 1 <= 1"));
+            case NONE -> { }
+        }
+        if (shape.title()) {
+            conditions.addAll(List.of("title_id = 1", "title_id <> 2"));
+        }
+        if (shape.tenant()) {
+            conditions.add("account_id = 'acme'");
+        }
+        conditions.add("event_name <> 'x'");
+        return Arbitraries.of(conditions);
+    }
+
+    /** A where clause, or none (first); the last form binds the parameter {@link GeneratedSpec} declares for it. */
+    static Arbitrary<String> where(SourceShape shape) {
+        return Arbitraries.oneOf(Arbitraries.just(""), property(shape).map(p -> "where " + p),
+                Arbitraries.just("where occurred_at >= :" + GeneratedSpec.SINCE));
+    }
+
+    /** The count by clause, or none (the source's key): the counting unit is the user or the user and title. */
+    static Arbitrary<String> countBy(SourceShape shape) {
+        return shape.title()
+                ? Arbitraries.of("", "count by user_id", "count by user_id, title_id", "count by title_id")
+                : Arbitraries.of("", "count by user_id");
+    }
+}

@@ -1,0 +1,25 @@
+package io.funnelql.golden.differential;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/** A duration as a spec writes it ({@code 10 minutes}) and its length, which sizes the dataset's time grid. */
+record DurationLiteral(String text, long micros) {
+    private static final long SECOND = 1_000_000L;
+
+    /**
+     * Windows, gaps and rolling periods: from a millisecond-scale one (so that sub-second fractions
+     * and the ±1 µs neighbours of a boundary matter) to days; the first is what shrinking aims at.
+     */
+    static Arbitrary<DurationLiteral> any() {
+        return Arbitraries.of(
+                new DurationLiteral("1 hour", 3600 * SECOND),
+                new DurationLiteral("10 minutes", 600 * SECOND),
+                new DurationLiteral("30 minutes", 1800 * SECOND),
+                new DurationLiteral("90 seconds", 90 * SECOND),
+                new DurationLiteral("1 second", SECOND),
+                new DurationLiteral("500 milliseconds", SECOND / 2),
+                new DurationLiteral("2 days", 2 * 86_400 * SECOND),
+                new DurationLiteral("1 week", 7 * 86_400 * SECOND));
+    }
+}

@@ -1,0 +1,29 @@
+package io.funnelql.golden.differential;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/** Any generated spec: a random source shape, then a funnel (most often), sessions or retention query over it. */
+final class GeneratedSpecs {
+    private GeneratedSpecs() {}
+
+    static Arbitrary<GeneratedSpec> any() {
+        return shapes().flatMap(shape -> Arbitraries.frequencyOf(
+                Tuple.of(6, FunnelSpecs.any(shape)),
+                Tuple.of(2, SessionsSpecs.any(shape)),
+                Tuple.of(2, RetentionSpecs.any(shape))));
+    }
+
+    /** Every column optional but user_id, occurred_at and event_name; the smallest shape first, for shrinking. */
+    static Arbitrary<SourceShape> shapes() {
+        return Combinators.combine(
+                        Arbitraries.of(false, true),
+                        Arbitraries.of(false, true),
+                        Arbitraries.of(SourceShape.Property.class),
+                        Arbitraries.of(false, true),
+                        Arbitraries.of(false, true))
+                .as(SourceShape::new);
+    }
+}

@@ -1,0 +1,40 @@
+package io.funnelql.golden.differential;
+
+import net.jqwik.api.AfterFailureMode;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+
+/**
+ * Tries and seed of the differential property: fixed by default, so CI runs the same pairs every
+ * time, and overridden by {@code -Dfunnelql.tries=N} and {@code -Dfunnelql.seed=S}
+ * (surefire passes Maven's -D properties on to the test JVM).
+ */
+final class RunSettings implements AroundPropertyHook {
+    static final String TRIES_PROPERTY = "funnelql.tries";
+    static final String SEED_PROPERTY = "funnelql.seed";
+    /** With {@link DifferentialTest#DATASETS_PER_SPEC} datasets each: the pairs docs/differential-testing.md measures. */
+    static final int DEFAULT_TRIES = 250;
+    static final String DEFAULT_SEED = "20250605";
+
+    static int tries() {
+        return Integer.parseInt(System.getProperty(TRIES_PROPERTY, String.valueOf(DEFAULT_TRIES)).strip());
+    }
+
+    static String seed() {
+        return System.getProperty(SEED_PROPERTY, DEFAULT_SEED).strip();
+    }
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        context.attributes().setTries(tries());
+        context.attributes().setSeed(seed());
+        // A failure's seed is reported and rerun by hand with -Dfunnelql.seed: no hidden database replay.
+        context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
+        // Shrinking runs every engine per step: bounded shrinking (10 s) stops far from a minimal case.
+        context.attributes().setShrinking(ShrinkingMode.FULL);
+        return property.execute();
+    }
+}
