@@ -29,5 +29,5 @@ WITH "f_events" AS (
   SELECT COUNT(*) AS "converted", SUM("convert_micros") AS "total_micros", PERCENTILE_CONT(5E-1) WITHIN GROUP (ORDER BY "convert_micros") AS "median_micros", PERCENTILE_CONT(9E-1) WITHIN GROUP (ORDER BY "convert_micros") AS "p90_micros"
   FROM "f_conversions"
 )
-SELECT "converted" AS "count", CASE WHEN "converted" = 0 THEN NULL ELSE CAST(((2 * "total_micros" + "converted") / (2 * "converted")) AS DOUBLE PRECISION) / 1.0000000E6 END AS "average_seconds", CAST(FLOOR(CAST("median_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 AS "median_seconds", CAST(FLOOR(CAST("p90_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 AS "p90_seconds"
+SELECT "converted" AS "count", CASE WHEN "converted" = 0 THEN NULL ELSE CAST((CAST((2 * "total_micros" + "converted") AS BIGINT) / CAST((2 * "converted") AS BIGINT)) AS DOUBLE PRECISION) / 1.0000000E6 END AS "average_seconds", CAST(FLOOR(CAST("median_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 AS "median_seconds", CAST(FLOOR(CAST("p90_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 AS "p90_seconds"
 FROM "f_conversion_summary"

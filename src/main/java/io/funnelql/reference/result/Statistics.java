@@ -27,7 +27,12 @@ public final class Statistics {
         double position = fraction * (sorted.length - 1);
         int lower = (int) Math.floor(position);
         int upper = (int) Math.ceil(position);
-        return round(sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower));
+        // Interpolated in whole microseconds, as the SQL does: in seconds, 147.5 µs came out as
+        // 1.4749999999999998E-4 and rounded down.
+        double lowerMicros = Math.rint(sorted[lower] * 1_000_000);
+        double upperMicros = Math.rint(sorted[upper] * 1_000_000);
+        double micros = lowerMicros + (upperMicros - lowerMicros) * (position - lower);
+        return Math.floor(micros + 0.5) / 1_000_000;
     }
 
     public static Double average(double[] values) {
