@@ -51,8 +51,8 @@ class GoldenCasesRulesTest {
 
     @Test
     void aSnapshotForASkippedEngineIsStale() throws Exception {
-        Path folder = copy("interval-arithmetic");
-        Files.writeString(folder.resolve("expected.h2.sql"), "SELECT 1\n");
+        Path folder = copy("entry-first");
+        Files.writeString(folder.resolve("skip"), "h2: known disagreement — for this test\n");
         assertThatThrownBy(() -> GoldenCasesTest.checkFiles(folder)).hasMessageContaining("stale snapshot expected.h2.sql")
                 .hasMessageContaining("engine h2 is skipped");
     }
@@ -92,7 +92,10 @@ class GoldenCasesRulesTest {
 
     @Test
     void aRefusalSkipMustQuoteTheCompilersRefusal() throws Exception {
-        Path folder = copy("interval-arithmetic");
+        // A fixed UTC offset other than UTC is refused: PostgreSQL reads '+02:00' with POSIX's inverted sign.
+        Path folder = copy("retention-month-time-zone-berlin");
+        Path spec = folder.resolve("spec.fql");
+        Files.writeString(spec, Files.readString(spec).replace("'Europe/Berlin'", "'+02:00'"));
         Files.writeString(folder.resolve("skip"), "all: some other reason\n");
         assertThatThrownBy(() -> GoldenCasesTest.checkEngine(GoldenCase.load(folder), "postgres"))
                 .hasMessageContaining("the skip's reason must be the compiler's refusal");
@@ -138,7 +141,7 @@ class GoldenCasesRulesTest {
         Files.writeString(snapshot, Files.readString(snapshot).replace("\"f_events\"", "\"f_evts\""));
         assertThatThrownBy(() -> GoldenCasesTest.checkEngine(GoldenCase.load(folder), "duckdb"))
                 .hasMessageContaining("the compiled SQL differs from expected.duckdb.sql")
-                .hasMessageContaining("@@ expected line").hasMessageContaining("- WITH \"f_evts\" AS (")
-                .hasMessageContaining("+ WITH \"f_events\" AS (");
+                .hasMessageContaining("@@ expected line").hasMessageContaining("- WITH \"f_evts\" AS MATERIALIZED (")
+                .hasMessageContaining("+ WITH \"f_events\" AS MATERIALIZED (");
     }
 }
