@@ -73,6 +73,38 @@ class LinterTest {
     }
 
     @Test
+    void aPostgresCastBindsToTheValueBeforeItAndNotToTheWholeCondition() {
+        // Babel alone reads "p.user_id = i.user_id AND p.ts::timestamp > i.ts" as
+        // "(p.user_id = i.user_id AND p.ts)::timestamp > i.ts", losing the join key, and cannot read
+        // a cast on a BETWEEN's lower bound.
+        LintReport report = lint("""
+                SELECT COUNT(*) FROM impressions i JOIN plays p
+                  ON p.user_id = i.user_id AND p.ts::timestamp > i.ts
+                WHERE i.ts BETWEEN '2024-01-01'::date AND '2024-02-01'::date
+                """);
+        assertThat(codes(report)).doesNotContain("FQL000").contains("FQL001");
+        assertThat(report.findings().stream().filter(f -> f.rule().code().equals("FQL001")).findFirst().orElseThrow()
+                .message()).contains("on i.user_id = p.user_id");
+    }
+
+    @Test
+    void aColumnEquatedToAnExpressionOfTheOtherSideIsBound() {
+        // weekly is unique on (user_id, week), and a1.week = c.week + 1 binds week: one row per cohort row.
+        assertThat(codes(lint("""
+                WITH weekly AS (SELECT DISTINCT user_id, week FROM activity)
+                SELECT c.week, COUNT(a1.user_id) FROM cohort c
+                LEFT JOIN weekly a1 ON a1.user_id = c.user_id AND a1.week = c.week + 1
+                GROUP BY c.week
+                """))).isEmpty();
+        assertThat(codes(lint("""
+                WITH weekly AS (SELECT DISTINCT user_id, week FROM activity)
+                SELECT c.week, COUNT(a1.user_id) FROM cohort c
+                LEFT JOIN weekly a1 ON a1.user_id = c.user_id AND a1.week >= c.week + 1
+                GROUP BY c.week
+                """))).containsExactly("FQL001");
+    }
+
+    @Test
     void keysComeFromGroupByDistinctPrimaryKeysAndEarlierViews() {
         assertThat(codes(lint("""
                 WITH per_user AS (SELECT user_id, COUNT(*) AS n FROM plays GROUP BY user_id)
