@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,9 @@ public final class Nodes {
     private static final Set<String> ADDING = Set.of("DATE_ADD", "DATEADD", "TIMESTAMPADD", "TIMESTAMP_ADD",
             "ADD_MONTHS", "ADD_DAYS", "DATETIME_ADD");
     private static final Set<String> SUBTRACTING = Set.of("DATE_SUB", "TIMESTAMP_SUB", "DATETIME_SUB");
+    /** The current date and time, which the parser reads as identifiers. */
+    private static final Set<String> NOW = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME",
+            "LOCALTIMESTAMP", "SYSDATE", "SYSTIMESTAMP");
     /** Unit words of DATEADD and DATEDIFF, which the parser reads as columns. */
     private static final Set<String> UNITS = Set.of("SECOND", "MINUTE", "HOUR", "DAY", "WEEK", "MONTH", "QUARTER",
             "YEAR", "DD", "MM", "YY", "HH", "MI", "SS", "WK", "QQ");
@@ -149,8 +153,10 @@ public final class Nodes {
         return node != null && node.getKind() == SqlKind.CAST;
     }
 
+    /** An identifier that names a column: not {@code *}, not CURRENT_DATE, SYSDATE and the like. */
     public static boolean isColumn(SqlNode node) {
-        return node instanceof SqlIdentifier identifier && !identifier.isStar();
+        return node instanceof SqlIdentifier identifier && !identifier.isStar()
+                && !(identifier.names.size() == 1 && NOW.contains(identifier.names.get(0).toUpperCase(Locale.ROOT)));
     }
 
     /** The column identifiers of an expression, outside sub-queries. */
@@ -257,10 +263,12 @@ public final class Nodes {
         return !variable[0];
     }
 
-    /** A bare unit word ({@code day} in {@code DATEADD(day, 7, ts)}), which the parser reads as a column. */
+    /** A unit argument ({@code day} in {@code DATEADD(day, 7, ts)}, which may read as a column). */
     public static boolean isUnit(SqlNode node) {
-        return node instanceof SqlIdentifier id && id.names.size() == 1
-                && UNITS.contains(id.names.get(0).toUpperCase(Locale.ROOT));
+        return node.getKind() == SqlKind.INTERVAL_QUALIFIER
+                || (node instanceof SqlLiteral literal && literal.getTypeName() == SqlTypeName.SYMBOL)
+                || (node instanceof SqlIdentifier id && id.names.size() == 1
+                        && UNITS.contains(id.names.get(0).toUpperCase(Locale.ROOT)));
     }
 
     /** A normalized text of an expression, for comparing two expressions. */

@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One SELECT of a statement (the outer one, a CTE's, a sub-query's) with its FROM clause read
@@ -174,6 +176,30 @@ public final class SelectBlock {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The normalized text of an expression with each column it can resolve spelled by {@code naming}
+     * ({@code activity.week} for the origin, {@code $.week} for a placeholder), to compare
+     * expressions over different aliases.
+     */
+    public String text(SqlNode expression, Function<ColumnRef, String> naming) {
+        SqlNode renamed = expression.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier identifier) {
+                if (!Nodes.isColumn(identifier)) {
+                    return identifier;
+                }
+                return resolve(identifier).<SqlNode>map(ref -> new SqlIdentifier(naming.apply(ref),
+                        identifier.getParserPosition())).orElse(identifier);
+            }
+        });
+        return Nodes.text(renamed);
+    }
+
+    /** A column spelled with its relation's origin (table, view or CTE), or its alias for a sub-query. */
+    public static String originName(ColumnRef column) {
+        return column.relation().shape().origin().orElse(column.relation().alias()) + "." + column.column();
     }
 
     /** The relation and column an identifier names, when it can be told. */

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * FQL005: a self-join of an event relation (a step joined to an earlier step of the same table,
  * view or CTE) whose conditions bound the later step's time from below only, or not at all when
- * the relation is a --schema source with a time column.
+ * the relation is a --schema source with a time column. An upper bound relative to a third
+ * relation counts ({@code p.ts > c.ts AND p.ts <= v.ts + INTERVAL '1' HOUR}: the window of the entry).
  */
 public final class UnboundedStepJoin implements Rule {
     static final RuleInfo INFO = new RuleInfo("FQL005", "unbounded-step-join", Severity.WARNING,
@@ -43,17 +44,21 @@ public final class UnboundedStepJoin implements Rule {
     }
 
     private static void check(LintContext context, JoinStep step, RelationUse a, RelationUse b, List<TimeBound> orders) {
-        Optional<TimeBound> aAfterB = orders.stream().filter(o -> o.later() == a && o.earlier() == b).findFirst();
-        Optional<TimeBound> bAfterA = orders.stream().filter(o -> o.later() == b && o.earlier() == a).findFirst();
-        if (aAfterB.isPresent() != bAfterA.isPresent()) {
-            TimeBound lower = aAfterB.orElseGet(bAfterA::get);
-            String time = Nodes.columns(lower.at()).stream().map(Nodes::lastName).findFirst().orElse("ts");
-            context.report(INFO, lower.at(), "this bounds step " + lower.later().alias() + " of "
-                    + lower.later().shape().origin().get() + " from below only: every later event of the key matches "
-                    + lower.earlier().alias() + ", however late, which repeats rows and ignores the funnel's window."
-                    + " Add an upper bound, such as " + lower.later().alias() + "." + time + " <= "
-                    + lower.earlier().alias() + "." + time + " + INTERVAL '1' HOUR.");
-        } else if (aAfterB.isEmpty() && step.keys().stream().anyMatch(k -> k.right().relation() == b
+        List<TimeBound> between = orders.stream()
+                .filter(o -> (o.step() == a && o.anchor() == b) || (o.step() == b && o.anchor() == a)).toList();
+        boolean aLater = between.stream().anyMatch(o -> o.later() == a);
+        boolean bLater = between.stream().anyMatch(o -> o.later() == b);
+        if (aLater != bLater) {
+            // One direction only between the two; the step may still be bounded on the other side
+            // through a third relation (p.ts > c.ts AND p.ts <= v.ts + INTERVAL '1' HOUR).
+            for (TimeBound bound : between) {
+                TimeBound.Kind other = bound.kind() == TimeBound.Kind.AFTER ? TimeBound.Kind.WITHIN : TimeBound.Kind.AFTER;
+                if (orders.stream().noneMatch(o -> o.step() == bound.step() && o.kind() == other)) {
+                    report(context, bound);
+                    return;
+                }
+            }
+        } else if (between.isEmpty() && step.keys().stream().anyMatch(k -> k.right().relation() == b
                 && k.left().relation() == a) && b.shape().timeColumn().isPresent()) {
             String time = b.shape().timeColumn().get();
             context.report(INFO, step.anchor(), "the self-join of " + a.display() + " and " + b.display()
@@ -61,6 +66,23 @@ public final class UnboundedStepJoin implements Rule {
                     + b.alias() + "." + time + " from below and above, such as " + b.alias() + "." + time + " > "
                     + a.alias() + "." + time + " AND " + b.alias() + "." + time + " <= " + a.alias() + "." + time
                     + " + INTERVAL '1' HOUR.");
+        }
+    }
+
+    private static void report(LintContext context, TimeBound bound) {
+        String time = Nodes.columns(bound.at()).stream().map(Nodes::lastName).findFirst().orElse("ts");
+        String step = bound.step().alias();
+        String anchor = bound.anchor().alias();
+        if (bound.kind() == TimeBound.Kind.AFTER) {
+            context.report(INFO, bound.at(), "this bounds step " + step + " of " + bound.step().shape().origin().get()
+                    + " from below only: every later event of the key matches " + anchor + ", however late, which"
+                    + " repeats rows and ignores the funnel's window. Add an upper bound, such as " + step + "." + time
+                    + " <= " + anchor + "." + time + " + INTERVAL '1' HOUR.");
+        } else {
+            context.report(INFO, bound.at(), "this bounds step " + step + " of " + bound.step().shape().origin().get()
+                    + " from above only: every earlier event of the key matches " + anchor + ", however early, which"
+                    + " repeats rows and lets the step come before the one it follows. Add a lower bound, such as "
+                    + step + "." + time + " > " + anchor + "." + time + ".");
         }
     }
 }
