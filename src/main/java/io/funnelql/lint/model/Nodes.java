@@ -1,12 +1,15 @@
 package io.funnelql.lint.model;
 
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInfixOperator;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlPostfixOperator;
 import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -174,19 +177,35 @@ public final class Nodes {
         return identifier.names.get(identifier.names.size() - 1).toLowerCase(Locale.ROOT);
     }
 
-    /** The region a node covers, its sub-nodes included. */
+    /**
+     * The region a node covers, its sub-nodes included. An infix operator's region is its operands':
+     * Babel places a {@code ::} cast, and every operator applied to one, where the expression list
+     * began ({@code WHERE ts::date >= …} at WHERE).
+     */
     public static SqlParserPos span(SqlNode node) {
         List<SqlParserPos> positions = new ArrayList<>();
-        walkAll(node, n -> {
-            SqlParserPos pos = n.getParserPosition();
-            if (pos != null && pos.getLineNum() > 0) {
-                positions.add(pos);
-            }
-        });
+        addSpan(node, positions);
         if (positions.isEmpty()) {
             return node.getParserPosition();
         }
         return SqlParserPos.sum(positions);
+    }
+
+    private static void addSpan(SqlNode node, List<SqlParserPos> positions) {
+        if (node == null) {
+            return;
+        }
+        List<SqlNode> children = children(node);
+        boolean infix = node instanceof SqlCall call && !(node instanceof SqlNodeList) && !children.isEmpty()
+                && (call.getOperator() instanceof SqlBinaryOperator || call.getOperator() instanceof SqlInfixOperator
+                        || call.getOperator() instanceof SqlPostfixOperator);
+        SqlParserPos pos = node.getParserPosition();
+        if (!infix && pos != null && pos.getLineNum() > 0) {
+            positions.add(pos);
+        }
+        for (SqlNode child : children) {
+            addSpan(child, positions);
+        }
     }
 
     /**

@@ -23,14 +23,14 @@ public record LintContext(
         Consumer<Finding> sink) {
 
     public void report(RuleInfo rule, SqlNode at, String message) {
-        SqlParserPos pos = span(at);
+        SqlParserPos pos = Nodes.span(at);
         sink.accept(new Finding(rule, file.name(), pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(),
                 pos.getEndColumnNum(), message));
     }
 
     /** The text a node covers in the file, as written, when it lies on one line; else "…". */
     public String excerpt(SqlNode node) {
-        SqlParserPos pos = span(node);
+        SqlParserPos pos = Nodes.span(node);
         if (pos.getLineNum() == pos.getEndLineNum()) {
             String line = file.line(pos.getLineNum());
             if (pos.getEndColumnNum() <= line.length()) {
@@ -38,28 +38,5 @@ public record LintContext(
             }
         }
         return "…";
-    }
-
-    /**
-     * The region a node covers, without blanks at either end (a {@code ::} cast that the parser
-     * put in parentheses starts and ends where the blanks around it were).
-     */
-    private SqlParserPos span(SqlNode node) {
-        SqlParserPos pos = Nodes.span(node);
-        int line = pos.getLineNum();
-        int column = pos.getColumnNum();
-        int endLine = pos.getEndLineNum();
-        int endColumn = pos.getEndColumnNum();
-        String first = file.line(line);
-        while (column < first.length() && (line < endLine || column < endColumn)
-                && Character.isWhitespace(first.charAt(column - 1))) {
-            column++;
-        }
-        String last = file.line(endLine);
-        while (endColumn > 1 && endColumn <= last.length() && (line < endLine || endColumn > column)
-                && Character.isWhitespace(last.charAt(endColumn - 1))) {
-            endColumn--;
-        }
-        return new SqlParserPos(line, column, endLine, endColumn);
     }
 }
