@@ -38,8 +38,7 @@ public final class NonSargableJoinKey implements Rule {
             "A cast or function on a column in a join or range condition: no index, sort order or partition of the column serves it.");
 
     /** Functions that truncate a time to a day, week, month…: a range on the raw column replaces them. */
-    private static final Set<String> TRUNCATING = Set.of("DATE", "TRUNC", "DATE_TRUNC", "DATETRUNC", "TIME_BUCKET",
-            "TO_DATE");
+    private static final Set<String> TRUNCATING = Set.of("DATE", "TRUNC", "DATE_TRUNC", "DATETRUNC", "TIME_BUCKET");
     /** Truncation units (DATE_TRUNC's and Oracle TRUNC's) and the interval one unit spans. */
     private static final Map<String, String> UNIT_INTERVALS = Map.ofEntries(
             Map.entry("minute", "INTERVAL '1' MINUTE"), Map.entry("mi", "INTERVAL '1' MINUTE"),

@@ -9,7 +9,6 @@ import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.report.Severity;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * FQL005: a self-join of an event relation (a step joined to an earlier step of the same table,
