@@ -59,4 +59,21 @@ class ExampleFindingsTest {
     void theSessionizationNumbersTiesNondeterministically() throws IOException {
         assertThat(findings("sessionization_row_number.sql")).containsExactly("FQL008@5:63", "FQL008@6:59");
     }
+
+    @Test
+    void theRetentionPivotJoinsTheEventsOncePerWeek() throws IOException {
+        // The cohort is unique per user, so only the second and third joins multiply rows (FQL002).
+        assertThat(findings("weekly_retention_pivot.sql"))
+                .containsExactly("FQL002@11:8", "FQL010@17:6", "FQL007@18:6", "FQL007@21:6", "FQL007@24:6");
+    }
+
+    @Test
+    void theCheckoutFunnelChainsItsWindows() throws IOException {
+        assertThat(findings("checkout_chained_windows.sql")).containsExactly("FQL004@17:8");
+    }
+
+    @Test
+    void theTimeToPurchaseBucketsShareTheirEnds() throws IOException {
+        assertThat(findings("time_to_purchase_buckets.sql")).containsExactly("FQL006@18:31", "FQL006@19:31");
+    }
 }

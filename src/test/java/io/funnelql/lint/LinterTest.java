@@ -73,6 +73,38 @@ class LinterTest {
     }
 
     @Test
+    void aPostgresCastBindsToTheValueBeforeItAndNotToTheWholeCondition() {
+        // Babel alone reads "p.user_id = i.user_id AND p.ts::timestamp > i.ts" as
+        // "(p.user_id = i.user_id AND p.ts)::timestamp > i.ts", losing the join key, and cannot read
+        // a cast on a BETWEEN's lower bound.
+        LintReport report = lint("""
+                SELECT COUNT(*) FROM impressions i JOIN plays p
+                  ON p.user_id = i.user_id AND p.ts::timestamp > i.ts
+                WHERE i.ts BETWEEN '2024-01-01'::date AND '2024-02-01'::date
+                """);
+        assertThat(codes(report)).doesNotContain("FQL000").contains("FQL001");
+        assertThat(report.findings().stream().filter(f -> f.rule().code().equals("FQL001")).findFirst().orElseThrow()
+                .message()).contains("on i.user_id = p.user_id");
+    }
+
+    @Test
+    void aColumnEquatedToAnExpressionOfTheOtherSideIsBound() {
+        // weekly is unique on (user_id, week), and a1.week = c.week + 1 binds week: one row per cohort row.
+        assertThat(codes(lint("""
+                WITH weekly AS (SELECT DISTINCT user_id, week FROM activity)
+                SELECT c.week, COUNT(a1.user_id) FROM cohort c
+                LEFT JOIN weekly a1 ON a1.user_id = c.user_id AND a1.week = c.week + 1
+                GROUP BY c.week
+                """))).isEmpty();
+        assertThat(codes(lint("""
+                WITH weekly AS (SELECT DISTINCT user_id, week FROM activity)
+                SELECT c.week, COUNT(a1.user_id) FROM cohort c
+                LEFT JOIN weekly a1 ON a1.user_id = c.user_id AND a1.week >= c.week + 1
+                GROUP BY c.week
+                """))).containsExactly("FQL001");
+    }
+
+    @Test
     void keysComeFromGroupByDistinctPrimaryKeysAndEarlierViews() {
         assertThat(codes(lint("""
                 WITH per_user AS (SELECT user_id, COUNT(*) AS n FROM plays GROUP BY user_id)
@@ -187,5 +219,242 @@ class LinterTest {
                 .lint(List.of(SqlFile.of("q.sql", "SELECT COUNT(b) / COUNT(*), COUNT(b) / NULLIF(COUNT(*), 0) FROM t")));
         assertThat(located(duckdb)).containsExactly("FQL009@1:19");
         assertThat(duckdb.findings().get(0).message()).contains("DuckDB returns NULL");
+    }
+
+    private static LintReport lint(String sql, TargetDialect dialect) {
+        return new Linter(new LintSettings(dialect, List.of(), Optional.empty())).lint(List.of(SqlFile.of("q.sql", sql)));
+    }
+
+    private static List<String> codes(String sql, TargetDialect dialect) {
+        return codes(lint(sql, dialect));
+    }
+
+    private static String message(LintReport report, String code) {
+        return report.findings().stream().filter(f -> f.rule().code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in " + located(report))).message();
+    }
+
+    /** A three-step funnel whose purchase window is {@code window}; the cart is within an hour of the view. */
+    private static String threeSteps(String window) {
+        return """
+                SELECT v.user_id, c.ts, p.ts FROM events v
+                JOIN events c ON c.user_id = v.user_id AND c.ts > v.ts AND c.ts <= v.ts + INTERVAL '1' HOUR
+                JOIN events p ON p.user_id = c.user_id AND p.ts > c.ts AND %s
+                """.formatted(window);
+    }
+
+    @Test
+    void aWindowMeasuredFromThePreviousStepDriftsFromTheEntry() {
+        LintReport chained = lint(threeSteps("p.ts <= c.ts + INTERVAL '1' HOUR"));
+        assertThat(located(chained)).containsExactly("FQL004@3:60");
+        assertThat(chained.exitCode()).isZero();
+        assertThat(message(chained, "FQL004")).contains("the window of step p is measured from c, whose own window is"
+                        + " measured from v", "If each step must follow the previous one within the window, this is right",
+                "measure p from v");
+        // Measured from the entry, with the previous step for the order only: the reading most funnels mean.
+        assertThat(codes(lint(threeSteps("p.ts <= v.ts + INTERVAL '1' HOUR")))).isEmpty();
+        // Measured from both: the author has said what they meant.
+        assertThat(codes(lint(threeSteps("p.ts <= c.ts + INTERVAL '10' MINUTE AND p.ts <= v.ts + INTERVAL '1' HOUR"))))
+                .isEmpty();
+        // Mixed: c and p from the entry, q from p.
+        assertThat(located(lint("""
+                SELECT v.user_id FROM events v
+                JOIN events c ON c.user_id = v.user_id AND c.ts BETWEEN v.ts AND v.ts + INTERVAL '1' HOUR
+                JOIN events p ON p.user_id = v.user_id AND p.ts BETWEEN v.ts AND v.ts + INTERVAL '1' HOUR
+                JOIN events q ON q.user_id = v.user_id AND q.ts BETWEEN p.ts AND p.ts + INTERVAL '1' HOUR
+                """))).containsExactly("FQL004@4:44");
+        // Two relations with a window around each other, and windows without an upper bound, are no chain.
+        assertThat(codes(lint("SELECT 1 FROM a JOIN b ON a.ts BETWEEN b.ts - INTERVAL '1' HOUR AND b.ts + INTERVAL '1' HOUR")))
+                .isEmpty();
+        assertThat(codes(lint(threeSteps("p.ts > c.ts")))).doesNotContain("FQL004");
+    }
+
+    @Test
+    void windowDriftInOracleAndDuckDbSyntax() {
+        assertThat(codes("""
+                SELECT v.user_id FROM events v
+                JOIN events c ON c.user_id = v.user_id AND c.ts > v.ts AND c.ts <= v.ts + 1/24
+                JOIN events p ON p.user_id = c.user_id AND p.ts > c.ts AND p.ts <= c.ts + NUMTODSINTERVAL(1, 'HOUR')
+                """, TargetDialect.ORACLE)).containsExactly("FQL004");
+        assertThat(codes("""
+                SELECT v.user_id FROM events v
+                JOIN events c ON c.user_id = v.user_id AND c.ts BETWEEN v.ts AND v.ts + INTERVAL 1 HOUR
+                JOIN events p ON p.user_id = c.user_id AND p.ts BETWEEN c.ts AND date_add(c.ts, INTERVAL 1 HOUR)
+                """, TargetDialect.DUCKDB)).containsExactly("FQL004");
+        assertThat(codes("""
+                SELECT v.user_id FROM events v
+                JOIN events c ON c.user_id = v.user_id AND c.ts - v.ts BETWEEN INTERVAL '0' SECOND AND INTERVAL '1' HOUR
+                JOIN events p ON p.user_id = c.user_id AND p.ts - c.ts BETWEEN INTERVAL '0' SECOND AND INTERVAL '1' HOUR
+                """, TargetDialect.DUCKDB)).containsExactly("FQL004");
+    }
+
+    @Test
+    void adjacentClosedRangesCountTheSharedEndTwice() {
+        LintReport filters = lint("""
+                SELECT COUNT(*) FILTER (WHERE days BETWEEN 0 AND 7) AS first_week,
+                       COUNT(*) FILTER (WHERE days BETWEEN 7 AND 14) AS second_week,
+                       COUNT(*) FILTER (WHERE days BETWEEN 14 AND 30) AS rest
+                FROM conversions
+                """, TargetDialect.DUCKDB);
+        assertThat(located(filters)).containsExactly("FQL006@2:31", "FQL006@3:31");
+        assertThat(message(filters, "FQL006")).contains("this range of days includes its start 7, and the range on"
+                + " line 1 includes it as its end", "counted twice", "half-open");
+        LintReport buckets = lint("""
+                SELECT CASE WHEN days >= 0 AND days <= 7 THEN 'week 1'
+                            WHEN days >= 7 AND days <= 14 THEN 'week 2' END AS bucket, COUNT(*)
+                FROM conversions GROUP BY 1
+                """);
+        assertThat(located(buckets)).containsExactly("FQL006@2:18");
+        assertThat(message(buckets, "FQL006")).contains("the first matching WHEN wins", "one unit wider");
+        // Half-open ranges tile; integer ranges that do not meet do not overlap; two values are two values.
+        assertThat(codes(lint("""
+                SELECT COUNT(CASE WHEN days >= 0 AND days < 7 THEN 1 END),
+                       COUNT(CASE WHEN days >= 7 AND days < 14 THEN 1 END),
+                       COUNT(CASE WHEN days BETWEEN 14 AND 20 THEN 1 END),
+                       COUNT(CASE WHEN days BETWEEN 21 AND 27 THEN 1 END),
+                       COUNT(CASE WHEN hours BETWEEN 27 AND 40 THEN 1 END)
+                FROM conversions
+                """))).isEmpty();
+    }
+
+    @Test
+    void adjacentClosedRangesAcrossJoinsAndCtes() {
+        // Two joins of one relation: an event exactly 7 days after the cohort start is active in both weeks.
+        assertThat(located(lint("""
+                SELECT c.user_id, a1.ts, a2.ts FROM cohort c
+                LEFT JOIN activity a1 ON a1.user_id = c.user_id AND a1.ts BETWEEN c.ts AND c.ts + INTERVAL '7' DAY
+                LEFT JOIN activity a2
+                  ON a2.user_id = c.user_id AND a2.ts BETWEEN c.ts + INTERVAL '7' DAY AND c.ts + INTERVAL '14' DAY
+                """))).contains("FQL006@4:33");
+        // Two CTEs over one table, the shared day written as a date literal once and as a string once.
+        assertThat(located(lint("""
+                WITH week_1 AS (SELECT user_id FROM events WHERE ts BETWEEN DATE '2024-01-01' AND DATE '2024-01-08'),
+                     week_2 AS (SELECT user_id FROM events WHERE ts BETWEEN '2024-01-08' AND '2024-01-15')
+                SELECT * FROM week_1 JOIN week_2 USING (user_id)
+                """))).containsExactly("FQL006@2:50");
+        assertThat(codes("""
+                WITH last_week AS (SELECT user_id FROM events e WHERE e.ts BETWEEN TRUNC(SYSDATE) - 14 AND TRUNC(SYSDATE) - 7),
+                     this_week AS (SELECT user_id FROM events e WHERE e.ts BETWEEN TRUNC(SYSDATE) - 7 AND TRUNC(SYSDATE))
+                SELECT COUNT(*) FROM last_week
+                """, TargetDialect.ORACLE)).containsExactly("FQL006");
+        assertThat(codes("""
+                WITH last_week AS (SELECT user_id FROM events e WHERE e.ts >= TRUNC(SYSDATE) - 14 AND e.ts < TRUNC(SYSDATE) - 7),
+                     this_week AS (SELECT user_id FROM events e WHERE e.ts >= TRUNC(SYSDATE) - 7 AND e.ts < TRUNC(SYSDATE))
+                SELECT COUNT(*) FROM last_week
+                """, TargetDialect.ORACLE)).isEmpty();
+    }
+
+    @Test
+    void aCastOrFunctionOnAJoinKeyOrARangeColumnIsNotSargable() {
+        LintReport dates = lint("SELECT i.id FROM impressions i JOIN plays p ON p.user_id = i.user_id AND DATE(p.ts) = DATE(i.ts)");
+        assertThat(located(dates)).containsExactly("FQL007@1:74");
+        assertThat(message(dates, "FQL007")).startsWith("DATE(p.ts) and DATE(i.ts) wrap p.ts and i.ts in this join condition")
+                .contains("p.ts >= DATE(i.ts) AND p.ts < DATE(i.ts) + INTERVAL '1' DAY");
+        LintReport cast = lint("SELECT a.x FROM a JOIN b ON CAST(a.user_id AS TEXT) = b.user_id");
+        assertThat(located(cast)).containsExactly("FQL007@1:29");
+        assertThat(message(cast, "FQL007")).contains("wraps a.user_id", "The keys have different types");
+        LintReport range = lint("""
+                SELECT * FROM events WHERE kind = 'play' AND ts::timestamp BETWEEN '2024-01-01' AND '2024-02-01'
+                """);
+        assertThat(located(range)).containsExactly("FQL007@1:46");
+        assertThat(message(range, "FQL007")).startsWith("ts::timestamp wraps ts in this range condition")
+                .contains("Compare the raw ts with the other side transformed instead");
+        assertThat(message(lint("SELECT * FROM cohort c JOIN activity a ON a.user_id = c.user_id"
+                + " AND date_trunc('week', a.ts) = c.week"), "FQL007"))
+                .contains("a.ts >= c.week AND a.ts < c.week + INTERVAL '7' DAY");
+    }
+
+    @Test
+    void aFunctionOfAConstantOrOfTheOtherSideOfARawColumnIsSargable() {
+        assertThat(codes(lint("""
+                SELECT * FROM impressions i JOIN plays p
+                  ON p.user_id = i.user_id
+                 AND p.ts >= CAST(i.ts AS DATE) AND p.ts < CAST(i.ts AS DATE) + INTERVAL '1' DAY
+                 AND p.ts <= i.ts + INTERVAL '1 hour'
+                WHERE i.ts >= '2024-01-01'::date AND i.ts < now() - INTERVAL '7 days'
+                  AND i.ts >= CAST('2024-01-01' AS TIMESTAMP)
+                """))).isEmpty();
+        // An equality with a constant is neither a join nor a range condition.
+        assertThat(codes(lint("SELECT * FROM events WHERE DATE(ts) = DATE '2024-01-01' AND lower(email) = 'a@b.c'")))
+                .isEmpty();
+        assertThat(codes("""
+                SELECT * FROM events e
+                WHERE e.ts >= TO_DATE('2024-01-01', 'YYYY-MM-DD') AND e.ts < TRUNC(SYSDATE) + 1
+                """, TargetDialect.ORACLE)).isEmpty();
+        assertThat(codes("SELECT * FROM a JOIN b ON b.ts > date_add(a.ts, INTERVAL 1 DAY)", TargetDialect.DUCKDB)).isEmpty();
+    }
+
+    @Test
+    void nonSargableKeysInOracleAndDuckDbSyntax() {
+        assertThat(codes("""
+                SELECT * FROM events e WHERE TRUNC(e.ts) BETWEEN DATE '2024-01-01' AND DATE '2024-01-31'
+                """, TargetDialect.ORACLE)).containsExactly("FQL007");
+        assertThat(message(lint("""
+                SELECT i.id FROM impressions i JOIN plays p ON p.user_id = i.user_id AND TRUNC(p.ts, 'IW') = TRUNC(i.ts, 'IW')
+                """, TargetDialect.ORACLE), "FQL007")).contains("+ INTERVAL '7' DAY");
+        assertThat(codes("""
+                SELECT * FROM events WHERE event_name = 'play' AND ts::DATE >= DATE '2024-01-01'
+                """, TargetDialect.DUCKDB)).containsExactly("FQL007");
+        assertThat(codes("""
+                SELECT * FROM cohort c JOIN weekly w ON w.user_id = c.user_id AND w.week = time_bucket(INTERVAL '1 week', c.ts)
+                """, TargetDialect.DUCKDB)).containsExactly("FQL007");
+    }
+
+    @Test
+    void oneJoinPerRetentionOffsetIsARepeatedPivot() {
+        LintReport weeks = lint("""
+                SELECT c.week, COUNT(DISTINCT c.user_id), COUNT(DISTINCT a1.user_id), COUNT(DISTINCT a2.user_id)
+                FROM cohort c
+                LEFT JOIN activity a1 ON a1.user_id = c.user_id AND a1.week = c.week + 1
+                LEFT JOIN activity a2 ON a2.user_id = c.user_id AND a2.week = c.week + 2
+                GROUP BY c.week
+                """);
+        assertThat(located(weeks)).containsExactly("FQL002@1:16", "FQL010@3:26");
+        assertThat(message(weeks, "FQL010")).startsWith("activity is joined 2 times (a1, a2) with conditions that"
+                + " differ only by a constant offset (+ 1; + 2)");
+        // Counting the multiplied rows without DISTINCT is FQL001's error, at each join; FQL010 stays a warning.
+        assertThat(codes(lint("""
+                SELECT COUNT(*) FROM cohort c
+                LEFT JOIN activity a0 ON a0.user_id = c.user_id AND a0.day = c.day
+                LEFT JOIN activity a7 ON a7.user_id = c.user_id AND a7.day = c.day + INTERVAL '7 days'
+                """))).containsExactly("FQL001", "FQL010", "FQL001");
+        assertThat(codes("""
+                SELECT c.cohort_day FROM cohort c
+                LEFT JOIN activity a1 ON a1.user_id = c.user_id AND a1.day = date_add(c.cohort_day, INTERVAL 7 DAY)
+                LEFT JOIN activity a2 ON a2.user_id = c.user_id AND a2.day = date_add(c.cohort_day, INTERVAL 14 DAY)
+                """, TargetDialect.DUCKDB)).containsExactly("FQL010");
+        assertThat(codes("""
+                SELECT c.cohort_month FROM cohort c
+                LEFT JOIN monthly m1 ON m1.user_id = c.user_id AND m1.month = ADD_MONTHS(c.cohort_month, 1)
+                LEFT JOIN monthly m2 ON m2.user_id = c.user_id AND m2.month = ADD_MONTHS(c.cohort_month, 2)
+                LEFT JOIN daily d7 ON d7.user_id = c.user_id AND d7.day = c.cohort_day + 7
+                """, TargetDialect.ORACLE)).containsExactly("FQL010");
+    }
+
+    @Test
+    void oneJoinPerRelationOrPerFunnelStepIsNoPivot() {
+        assertThat(codes(lint("""
+                SELECT c.week FROM cohort c
+                LEFT JOIN activity a ON a.user_id = c.user_id AND a.week = c.week + 1
+                LEFT JOIN purchases p ON p.user_id = c.user_id AND p.week = c.week + 2
+                """))).isEmpty();
+        // Funnel steps of one event table differ by more than an offset (their event names).
+        assertThat(codes(lint("""
+                SELECT v.user_id FROM events v
+                JOIN events c ON c.user_id = v.user_id AND c.event_name = 'cart' AND c.ts > v.ts
+                 AND c.ts <= v.ts + INTERVAL '1' HOUR
+                JOIN events p ON p.user_id = v.user_id AND p.event_name = 'buy' AND p.ts > v.ts
+                 AND p.ts <= v.ts + INTERVAL '2' HOUR
+                """))).isEmpty();
+    }
+
+    @Test
+    void sarifDescribesTheNewRulesWithTheirLevelAndPage() {
+        LintReport report = lint(threeSteps("p.ts <= c.ts + INTERVAL '1' HOUR"));
+        String sarif = io.funnelql.lint.report.ReportWriter.sarif(report, "test");
+        assertThat(sarif).contains("\"id\": \"FQL004\"", "\"name\": \"window-anchor-drift\"", "\"level\": \"note\"",
+                "docs/lint/FQL004.md", "\"id\": \"FQL006\"", "\"id\": \"FQL007\"", "\"id\": \"FQL010\"",
+                "\"ruleId\": \"FQL004\"");
+        assertThat(io.funnelql.lint.report.ReportWriter.text(report)).contains("q.sql:3:60: info: FQL004 window-anchor-drift:");
     }
 }

@@ -5,13 +5,18 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlShuttle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One SELECT of a statement (the outer one, a CTE's, a sub-query's) with its FROM clause read
@@ -26,6 +31,7 @@ public final class SelectBlock {
     private final List<FanOut> fanOuts = new ArrayList<>();
     private final Map<String, String> classes = new HashMap<>();
     private RelationShape output;
+    private List<TimeBound> timeBounds;
 
     SelectBlock(SqlSelect select) {
         this.select = select;
@@ -88,6 +94,112 @@ public final class SelectBlock {
 
     void setOutput(RelationShape output) {
         this.output = output;
+    }
+
+    /** The one relation all the columns of an expression come from, when it can be told. */
+    public Optional<RelationUse> relationOf(SqlNode expression) {
+        Set<RelationUse> found = new HashSet<>();
+        for (SqlIdentifier column : Nodes.columns(expression)) {
+            if (Nodes.isUnit(column) && resolve(column).isEmpty()) {
+                continue;
+            }
+            Optional<ColumnRef> ref = resolve(column);
+            if (ref.isEmpty()) {
+                return Optional.empty();
+            }
+            found.add(ref.get().relation());
+        }
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    }
+
+    /**
+     * What the condition terms (ON and WHERE) say about the order of two relations' times: every
+     * comparison whose sides come from two different relations, or that compares the difference of
+     * two relations' values (minus, or a DATEDIFF-like function) with a constant.
+     */
+    public List<TimeBound> timeBounds() {
+        if (timeBounds == null) {
+            List<TimeBound> bounds = new ArrayList<>();
+            for (SqlNode term : conditionTerms()) {
+                for (Nodes.Comparison comparison : Nodes.comparisons(term)) {
+                    timeBound(comparison).ifPresent(bounds::add);
+                }
+            }
+            timeBounds = List.copyOf(bounds);
+        }
+        return timeBounds;
+    }
+
+    private Optional<TimeBound> timeBound(Nodes.Comparison comparison) {
+        SqlNode greater = comparison.greater();
+        SqlNode smaller = comparison.smaller();
+        Optional<RelationUse> big = relationOf(greater);
+        Optional<RelationUse> small = relationOf(smaller);
+        if (big.isPresent() && small.isPresent() && big.get() != small.get()) {
+            // a + c >= s, or a >= s - c: s is at most c after a. Otherwise the greater side comes after.
+            boolean within = Nodes.shift(greater).filter(s -> s.sign() > 0).isPresent()
+                    || Nodes.shift(smaller).filter(s -> s.sign() < 0).isPresent();
+            return Optional.of(within
+                    ? new TimeBound(small.get(), big.get(), TimeBound.Kind.WITHIN, comparison.term())
+                    : new TimeBound(big.get(), small.get(), TimeBound.Kind.AFTER, comparison.term()));
+        }
+        // x - y > c: x after y.  c >= x - y: x at most c after y.
+        if (Nodes.isConstant(smaller)) {
+            return difference(greater).map(d -> new TimeBound(d[0], d[1], TimeBound.Kind.AFTER, comparison.term()));
+        }
+        if (Nodes.isConstant(greater)) {
+            return difference(smaller).map(d -> new TimeBound(d[0], d[1], TimeBound.Kind.WITHIN, comparison.term()));
+        }
+        return Optional.empty();
+    }
+
+    /** {minuend, subtrahend} of {@code x - y} or of a date-difference function's (start, end) arguments. */
+    private Optional<RelationUse[]> difference(SqlNode node) {
+        if (!(node instanceof SqlCall call) || node instanceof SqlNodeList) {
+            return Optional.empty();
+        }
+        if (node.getKind() == SqlKind.MINUS) {
+            Optional<RelationUse> plus = relationOf(call.operand(0));
+            Optional<RelationUse> minus = relationOf(call.operand(1));
+            if (plus.isPresent() && minus.isPresent() && plus.get() != minus.get()) {
+                return Optional.of(new RelationUse[] {plus.get(), minus.get()});
+            }
+            return Optional.empty();
+        }
+        List<SqlNode> arguments = Nodes.children(call).stream()
+                .filter(n -> !(n instanceof SqlLiteral) && !Nodes.isUnit(n)).toList();
+        if (arguments.size() >= 2 && Nodes.name(call).contains("DIFF")) {
+            Optional<RelationUse> start = relationOf(arguments.get(arguments.size() - 2));
+            Optional<RelationUse> end = relationOf(arguments.get(arguments.size() - 1));
+            if (start.isPresent() && end.isPresent() && start.get() != end.get()) {
+                return Optional.of(new RelationUse[] {end.get(), start.get()});
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The normalized text of an expression with each column it can resolve spelled by {@code naming}
+     * ({@code activity.week} for the origin, {@code $.week} for a placeholder), to compare
+     * expressions over different aliases.
+     */
+    public String text(SqlNode expression, Function<ColumnRef, String> naming) {
+        SqlNode renamed = expression.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlIdentifier identifier) {
+                if (!Nodes.isColumn(identifier)) {
+                    return identifier;
+                }
+                return resolve(identifier).<SqlNode>map(ref -> new SqlIdentifier(naming.apply(ref),
+                        identifier.getParserPosition())).orElse(identifier);
+            }
+        });
+        return Nodes.text(renamed);
+    }
+
+    /** A column spelled with its relation's origin (table, view or CTE), or its alias for a sub-query. */
+    public static String originName(ColumnRef column) {
+        return column.relation().shape().origin().orElse(column.relation().alias()) + "." + column.column();
     }
 
     /** The relation and column an identifier names, when it can be told. */

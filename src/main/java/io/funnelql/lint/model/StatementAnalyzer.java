@@ -221,9 +221,10 @@ public final class StatementAnalyzer {
                 SqlCall call = (SqlCall) term;
                 for (int i = 0; i < 2; i++) {
                     SqlNode other = call.operand(1 - i);
-                    if (other instanceof SqlLiteral || other.getKind() == SqlKind.DYNAMIC_PARAM) {
-                        block.resolve(call.operand(i)).ifPresent(c ->
-                                bound.computeIfAbsent(c.relation(), r -> new HashSet<>()).add(c.column()));
+                    Optional<ColumnRef> column = block.resolve(call.operand(i));
+                    if (column.isPresent() && (Nodes.isConstant(other)
+                            || fromOtherSide(other, column.get().relation(), left, right, block))) {
+                        bound.computeIfAbsent(column.get().relation(), r -> new HashSet<>()).add(column.get().column());
                     }
                 }
             }
@@ -254,6 +255,19 @@ public final class StatementAnalyzer {
         List<RelationUse> all = new ArrayList<>(left.relations());
         all.addAll(right.relations());
         return new Sub(all, preserved);
+    }
+
+    /**
+     * Whether an expression is computed from the other side of the join than {@code relation}
+     * alone ({@code a.week = c.week + 1}): one value per row of that side, so it binds the column.
+     */
+    private static boolean fromOtherSide(SqlNode expression, RelationUse relation, Sub left, Sub right,
+            SelectBlock block) {
+        List<RelationUse> other = left.relations().contains(relation) ? right.relations()
+                : right.relations().contains(relation) ? left.relations() : List.of();
+        List<SqlIdentifier> columns = Nodes.columns(expression);
+        return !other.isEmpty() && !columns.isEmpty() && columns.stream()
+                .allMatch(c -> block.resolve(c).map(ref -> other.contains(ref.relation())).orElse(false));
     }
 
     private static boolean references(SqlNode term, List<RelationUse> relations, SelectBlock block) {

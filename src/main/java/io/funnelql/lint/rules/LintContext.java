@@ -27,4 +27,16 @@ public record LintContext(
         sink.accept(new Finding(rule, file.name(), pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(),
                 pos.getEndColumnNum(), message));
     }
+
+    /** The text a node covers in the file, as written, when it lies on one line; else "…". */
+    public String excerpt(SqlNode node) {
+        SqlParserPos pos = Nodes.span(node);
+        if (pos.getLineNum() == pos.getEndLineNum()) {
+            String line = file.line(pos.getLineNum());
+            if (pos.getEndColumnNum() <= line.length()) {
+                return line.substring(pos.getColumnNum() - 1, pos.getEndColumnNum());
+            }
+        }
+        return "…";
+    }
 }

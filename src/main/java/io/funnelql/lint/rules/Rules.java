@@ -11,8 +11,12 @@ public final class Rules {
                 new FanOutAggregate(),
                 new DistinctHidesFanOut(),
                 new MissingTenantGuard(),
+                new WindowAnchorDrift(),
                 new UnboundedStepJoin(),
+                new BoundaryDoubleCount(),
+                new NonSargableJoinKey(),
                 new NondeterministicOrdering(),
-                new UnsafeRatio());
+                new UnsafeRatio(),
+                new RetentionPivotJoins());
     }
 }

@@ -58,24 +58,13 @@ public final class UnsafeRatio implements Rule {
                     + (context.settings().dialect() == TargetDialect.DUCKDB
                             ? "DuckDB returns NULL for a zero count without a word"
                             : "a zero count fails the whole query (division by zero)")
-                    + ". Write NULLIF(" + excerpt(context, denominator) + ", 0).");
+                    + ". Write NULLIF(" + context.excerpt(denominator) + ", 0).");
             return;
         }
         if (context.settings().dialect() == TargetDialect.POSTGRES && integer(numerator) && integer(denominator)) {
             context.report(INFO, node, "both sides of this division are integer counts, so PostgreSQL truncates the"
                     + " ratio (2 / 3 is 0). Multiply by 100.0 or cast one side to numeric first.");
         }
-    }
-
-    private static String excerpt(LintContext context, SqlNode node) {
-        var pos = Nodes.span(node);
-        if (pos.getLineNum() == pos.getEndLineNum()) {
-            String line = context.file().line(pos.getLineNum());
-            if (pos.getEndColumnNum() <= line.length()) {
-                return line.substring(pos.getColumnNum() - 1, pos.getEndColumnNum());
-            }
-        }
-        return "…";
     }
 
     private static boolean containsCount(SqlNode node) {
