@@ -58,10 +58,10 @@ final class Conditions {
         return Arbitraries.of(conditions);
     }
 
-    /** A where clause, or none (first); the last form binds the parameter {@link GeneratedSpec} declares for it. */
+    /** A where clause, or none (first, and most often: a filter thins the keys out); the last form binds the parameter {@link GeneratedSpec} declares for it. */
     static Arbitrary<String> where(SourceShape shape) {
-        return Arbitraries.oneOf(Arbitraries.just(""), property(shape).map(p -> "where " + p),
-                Arbitraries.just("where occurred_at >= :" + GeneratedSpec.SINCE));
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("")), Tuple.of(2, property(shape).map(p -> "where " + p)),
+                Tuple.of(1, Arbitraries.just("where occurred_at >= :" + GeneratedSpec.SINCE)));
     }
 
     /** The count by clause, or none (the source's key): the counting unit is the user or the user and title. */

@@ -11,9 +11,9 @@ final class GeneratedSpecs {
 
     static Arbitrary<GeneratedSpec> any() {
         return shapes().flatMap(shape -> Arbitraries.frequencyOf(
-                Tuple.of(6, FunnelSpecs.any(shape)),
-                Tuple.of(2, SessionsSpecs.any(shape)),
-                Tuple.of(2, RetentionSpecs.any(shape))));
+                Tuple.of(12, FunnelSpecs.any(shape)),
+                Tuple.of(3, SessionsSpecs.any(shape)),
+                Tuple.of(5, RetentionSpecs.any(shape))));
     }
 
     /** Every column optional but user_id, occurred_at and event_name; the smallest shape first, for shrinking. */
