@@ -58,7 +58,11 @@ final class Conditions {
         return Arbitraries.of(conditions);
     }
 
-    /** A where clause, or none (first, and most often: a filter thins the keys out); the last form binds the parameter {@link GeneratedSpec} declares for it. */
+    /**
+     * A where clause, or none (first, and most often: a filter thins the keys out); the last form binds
+     * the parameter {@link GeneratedSpec} declares for it. Never {@code :since - interval 1 day}: the
+     * compiler refuses interval and timestamp arithmetic ("not compiled to SQL yet"; golden case interval-arithmetic).
+     */
     static Arbitrary<String> where(SourceShape shape) {
         return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("")), Tuple.of(2, property(shape).map(p -> "where " + p)),
                 Tuple.of(1, Arbitraries.just("where occurred_at >= :" + GeneratedSpec.SINCE)));

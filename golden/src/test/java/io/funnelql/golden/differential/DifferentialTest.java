@@ -64,8 +64,9 @@ class DifferentialTest {
                 }
                 Engine engine = SharedEngines.engine(engineName);
                 CompiledQuery sql = compiled.computeIfAbsent(engineName, name -> compile(spec, query, csv, engine));
+                long start = System.nanoTime();
                 compare(spec, query, csv, reference, engine, sql, events, parameters);
-                TALLY.ran(engineName);
+                TALLY.ran(engineName, System.nanoTime() - start);
             }
             TALLY.pair();
         }
@@ -89,11 +90,14 @@ class DifferentialTest {
 
     /** Every generated spec compiles: the generators leave out what the compiler refuses today. */
     private static CompiledQuery compile(GeneratedSpec spec, Query query, String csv, Engine engine) {
+        long start = System.nanoTime();
         try {
             return SqlCompiler.compile(query, engine.dialect(), Map.of());
         } catch (RuntimeException e) {
             throw new AssertionError(GoldenCaseText.of(spec, query, csv, null, new GoldenCaseText.Disagreement(
                     engine.name(), engine.label(), null, "the compiler fails for " + engine.dialect() + ": " + e)), e);
+        } finally {
+            TALLY.compiled(System.nanoTime() - start);
         }
     }
 
