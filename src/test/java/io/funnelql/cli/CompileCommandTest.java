@@ -32,10 +32,11 @@ class CompileCommandTest {
 
     @Test
     void aRefusalNamesTheFeatureAndTheDialect() {
-        CommandLineRun run = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "visits", "--dialect", "duckdb");
+        CommandLineRun run = CommandLineRun.of("compile", "../golden/cases/strict-once-clickhouse-latest/spec.fql", "--dialect", "duckdb");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("funnelql compile: cannot compile: sessions with a max length are not compiled to SQL yet (for DuckDB");
+        assertThat(run.err()).startsWith("funnelql compile: cannot compile: mode strict_once with entry latest in profile clickhouse")
+                .contains("(for DuckDB");
     }
 
     @Test
@@ -60,10 +61,10 @@ class CompileCommandTest {
 
     @Test
     void verifyFailsWhenAQueryCannotBeCompiled() {
-        CommandLineRun run = CommandLineRun.of("verify", "../examples/checkout.fql", "--events", "../examples/events.csv",
-                "--engines", "duckdb", "--query", "visits");
+        CommandLineRun run = CommandLineRun.of("verify", "../golden/cases/strict-once-clickhouse-latest/spec.fql", "--events",
+                "../golden/cases/strict-once-clickhouse-latest/events.csv", "--engines", "duckdb");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("NOT COMPILED").contains("sessions with a max length")
+        assertThat(run.out()).contains("NOT COMPILED").contains("mode strict_once with entry latest in profile clickhouse")
                 .endsWith("\nnot every engine agrees with the reference\n");
     }
 }
