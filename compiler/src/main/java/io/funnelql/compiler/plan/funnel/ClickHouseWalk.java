@@ -43,9 +43,9 @@ final class ClickHouseWalk {
 
     private ClickHouseWalk() {}
 
-    /** Whether ClickHouse's scan (entry latest) needs the walk: its modes that stop or skip mid-scan. */
+    /** Whether ClickHouse's scan (entry latest) needs the walk: its modes that stop or skip mid-scan, and strict_once. */
     static boolean needed(FunnelRules rules) {
-        return rules.strictOrder() || rules.strictDeduplication() || rules.allowReentry();
+        return rules.strictOrder() || rules.strictDeduplication() || rules.allowReentry() || rules.strictOnce();
     }
 
     static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules, SortedSet<Integer> tracked) {
@@ -98,18 +98,11 @@ final class ClickHouseWalk {
                 "the entries numbered per key in ClickHouse's order: time, step, event order",
                 List.of(new Stage.DeclaredKey(entryKey, "ROW_NUMBER() numbers each key's entries 1, 2, 3, ...")));
 
-        // The walk's columns: the key, the entry just visited, the next one, every level's chain.
+        // The walk's columns: the key, the entry just visited, the next one, every level's state.
         List<String> walkNames = new ArrayList<>(keys);
         walkNames.addAll(List.of(ENTRY_NUMBER, NEXT_ENTRY));
-        List<String[]> chainColumns = new ArrayList<>(); // {level, step, what}
-        for (int level = 1; level <= steps; level++) {
-            for (int step : ClickHouseLatestWindows.trackedSteps(tracked, level)) {
-                for (String what : List.of("order", "micros")) {
-                    chainColumns.add(new String[] {String.valueOf(level), String.valueOf(step), what});
-                    walkNames.add(ClickHouseLatestWindows.chain(level, step, what));
-                }
-            }
-        }
+        List<String> stateColumns = rules.strictOnce() ? CandidateTransition.columns(steps) : ChainTransition.columns(steps, tracked);
+        walkNames.addAll(stateColumns);
 
         // Anchor: every key with entries, before its first entry.
         context.scan(numbered);
@@ -117,7 +110,7 @@ final class ClickHouseWalk {
         List<RexNode> anchor = new ArrayList<>(keys.stream().map(b::field).toList());
         anchor.add(bigint(b, number(b, 0)));
         anchor.add(bigint(b, number(b, 1)));
-        for (int i = 0; i < chainColumns.size(); i++) {
+        for (int i = 0; i < stateColumns.size(); i++) {
             anchor.add(nullBigint(b));
         }
         b.project(anchor, walkNames, true);
@@ -137,7 +130,9 @@ final class ClickHouseWalk {
         List<String> entryNames = numbered.plan().getRowType().getFieldNames();
         Function<String, RexNode> state = name -> b.field(walkNames.indexOf(name));
         Function<String, RexNode> entry = name -> b.field(walkWidth + entryNames.indexOf(name));
-        Transition transition = new Transition(b, rules, state, entry);
+        Transition transition = rules.strictOnce()
+                ? new CandidateTransition(b, rules, state, entry)
+                : new ChainTransition(b, rules, state, entry, tracked);
 
         List<RexNode> step = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
@@ -147,8 +142,8 @@ final class ClickHouseWalk {
         List<RexNode> stops = transition.stops(entry.apply(ENTRY_NUMBER), entry.apply(ENTRY_COUNT));
         step.add(bigint(b, b.call(SqlStdOperatorTable.CASE, b.or(stops), nullBigint(b),
                 b.call(SqlStdOperatorTable.PLUS, entry.apply(ENTRY_NUMBER), number(b, 1)))));
-        for (String[] column : chainColumns) {
-            step.add(bigint(b, transition.chainValue(Integer.parseInt(column[0]), Integer.parseInt(column[1]), column[2])));
+        for (RexNode value : transition.values()) {
+            step.add(bigint(b, value));
         }
         b.project(step, walkNames, true);
         Stage scan = context.addRecursiveStage(walk);
@@ -156,9 +151,10 @@ final class ClickHouseWalk {
         // The final state: the row where the scan stopped or the entries ran out.
         context.scan(scan);
         b.filter(b.isNull(b.field(NEXT_ENTRY)));
-        context.addStage(FunnelPlanner.stageName(query, steps, "chains"), "each key's final chains",
-                List.of(new Stage.DeclaredKey(keys, "a key's walk has one row without a next entry: its last")));
-        return ClickHouseLatestWindows.attempts(context, events, steps, tracked);
+        Stage last = context.addStage(FunnelPlanner.stageName(query, steps, rules.strictOnce() ? "candidates" : "chains"),
+                "each key's final state", List.of(new Stage.DeclaredKey(keys, "a key's walk has one row without a next entry: its last")));
+        return rules.strictOnce() ? CandidateTransition.attempts(context, last, keys, steps)
+                : ClickHouseLatestWindows.attempts(context, events, steps, tracked);
     }
 
     private static List<String> withColumn(List<String> columns, String column) {
@@ -167,14 +163,14 @@ final class ClickHouseWalk {
         return result;
     }
 
-    /** ClickHouse's scan step (ClickHouseScan.State.visit) for one entry, as expressions over the walk's state and the entry. */
-    private static final class Transition {
-        private final RelBuilder b;
-        private final FunnelRules rules;
-        private final Function<String, RexNode> state;
-        private final RexNode step;
-        private final RexNode micros;
-        private final RexNode order;
+    /** One entry's effect on the walk's state, as expressions over the state and the entry. */
+    private abstract static class Transition {
+        final RelBuilder b;
+        final FunnelRules rules;
+        final Function<String, RexNode> state;
+        final RexNode step;
+        final RexNode micros;
+        final RexNode order;
 
         Transition(RelBuilder b, FunnelRules rules, Function<String, RexNode> state, Function<String, RexNode> entry) {
             this.b = b;
@@ -185,47 +181,30 @@ final class ClickHouseWalk {
             this.order = entry.apply(EventsStage.ORDER);
         }
 
-        private RexNode chain(int level, int step, String what) {
-            return state.apply(ClickHouseLatestWindows.chain(level, step, what));
-        }
-
-        /** Level {@code level} holds a chain. */
-        private RexNode set(int level) {
-            return b.isNotNull(chain(level, level, "order"));
-        }
-
-        private RexNode unset(int level) {
-            return b.isNull(chain(level, level, "order"));
-        }
-
-        private RexNode isStep(int k) {
+        RexNode isStep(int k) {
             return b.equals(step, number(b, k));
         }
 
-        /** The entry extends level {@code level - 1}'s chain to level {@code level} (level ≥ 2). */
-        private RexNode extends_(int level) {
-            RexNode previous = chain(level - 1, level - 1, "micros");
-            RexNode anchor = chain(level - 1, rules.anchorAtFirstStep() ? 1 : level - 1, "micros");
+        /** Whether an event at the entry's time is inside the window that starts at {@code anchor}. */
+        RexNode inside(RexNode anchor) {
             RexNode end = b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window()));
-            List<RexNode> conditions = new ArrayList<>(List.of(isStep(level), set(level - 1),
-                    rules.exclusiveBound() ? b.lessThan(micros, end) : b.lessThanOrEqual(micros, end)));
-            if (rules.tiesForbidden()) {
-                conditions.add(b.greaterThan(micros, previous));
-            }
-            if (rules.strictDeduplication()) {
-                conditions.add(unset(level)); // the repeat stops the scan instead
-            }
-            return b.and(conditions);
+            return rules.exclusiveBound() ? b.lessThan(micros, end) : b.lessThanOrEqual(micros, end);
         }
 
-        /** The new value of a chain column: the entry's own when it fills that level's step, the chain below's when it extends it. */
-        RexNode chainValue(int level, int chainStep, String what) {
-            RexNode filled = level == 1 ? isStep(1) : extends_(level);
-            RexNode value = chainStep == level ? (what.equals("order") ? order : micros) : chain(level - 1, chainStep, what);
-            return b.call(SqlStdOperatorTable.CASE, filled, value, chain(level, chainStep, what));
+        /** Level {@code level} holds a chain. */
+        abstract RexNode set(int level);
+
+        RexNode unset(int level) {
+            return b.not(set(level));
         }
 
-        /** The conditions that end the walk at this entry: a mode's stop, the last level filled, no entry left. */
+        /** The entry fills level {@code level} (≥ 2) from level {@code level - 1}. */
+        abstract RexNode extends_(int level);
+
+        /** The state columns' new values, in {@code columns()} order. */
+        abstract List<RexNode> values();
+
+        /** The conditions that end the walk at this entry (ClickHouse's "return false"): a mode's stop, the funnel complete, no entry left. */
         List<RexNode> stops(RexNode entryNumber, RexNode entryCount) {
             int steps = rules.steps();
             List<RexNode> stops = new ArrayList<>();
@@ -246,11 +225,181 @@ final class ClickHouseWalk {
                 }
                 stops.add(b.and(set(1), b.or(premature)));
             }
-            if (steps >= 2) {
-                stops.add(extends_(steps));
-            }
+            stops.add(extends_(steps));
             stops.add(b.equals(entryNumber, entryCount));
             return stops;
+        }
+    }
+
+    /**
+     * ClickHouseScan.State.visit: level k holds one chain, the latest that reached it, with the
+     * steps the reports read ({@link ClickHouseLatestWindows#chain}); an extension copies level
+     * k-1's chain and adds the entry.
+     */
+    private static final class ChainTransition extends Transition {
+        private final SortedSet<Integer> tracked;
+
+        ChainTransition(RelBuilder b, FunnelRules rules, Function<String, RexNode> state, Function<String, RexNode> entry,
+                SortedSet<Integer> tracked) {
+            super(b, rules, state, entry);
+            this.tracked = tracked;
+        }
+
+        static List<String> columns(int steps, SortedSet<Integer> tracked) {
+            List<String> columns = new ArrayList<>();
+            for (int level = 1; level <= steps; level++) {
+                for (int step : ClickHouseLatestWindows.trackedSteps(tracked, level)) {
+                    for (String what : List.of("order", "micros")) {
+                        columns.add(ClickHouseLatestWindows.chain(level, step, what));
+                    }
+                }
+            }
+            return columns;
+        }
+
+        private RexNode chain(int level, int step, String what) {
+            return state.apply(ClickHouseLatestWindows.chain(level, step, what));
+        }
+
+        @Override
+        RexNode set(int level) {
+            return b.isNotNull(chain(level, level, "order"));
+        }
+
+        @Override
+        RexNode unset(int level) {
+            return b.isNull(chain(level, level, "order"));
+        }
+
+        @Override
+        RexNode extends_(int level) {
+            RexNode previous = chain(level - 1, level - 1, "micros");
+            RexNode anchor = chain(level - 1, rules.anchorAtFirstStep() ? 1 : level - 1, "micros");
+            List<RexNode> conditions = new ArrayList<>(List.of(isStep(level), set(level - 1), inside(anchor)));
+            if (rules.tiesForbidden()) {
+                conditions.add(b.greaterThan(micros, previous));
+            }
+            if (rules.strictDeduplication()) {
+                conditions.add(unset(level)); // the repeat stops the scan instead
+            }
+            return b.and(conditions);
+        }
+
+        @Override
+        List<RexNode> values() {
+            List<RexNode> values = new ArrayList<>();
+            for (int level = 1; level <= rules.steps(); level++) {
+                RexNode filled = level == 1 ? isStep(1) : extends_(level);
+                for (int chainStep : ClickHouseLatestWindows.trackedSteps(tracked, level)) {
+                    for (String what : List.of("order", "micros")) {
+                        RexNode value = chainStep == level ? (what.equals("order") ? order : micros)
+                                : chain(level - 1, chainStep, what);
+                        values.add(b.call(SqlStdOperatorTable.CASE, filled, value, chain(level, chainStep, what)));
+                    }
+                }
+            }
+            return values;
+        }
+    }
+
+    /**
+     * ClickHouseStrictOnceScan under ties forbidden: level k keeps every candidate chain, but a
+     * candidate can only be extended by a later event, inside its window; as the scan only moves
+     * forward in time, the candidates are summed up by three numbers per level: the latest
+     * candidate's last time, the largest anchor among the candidates ending then, and the largest
+     * anchor among those ending earlier (the only ones an entry at that same time may extend).
+     * Window pruning never removes the largest anchor while it can still be extended, and never
+     * empties a level. The chain ClickHouse reports is not tracked: only the level is.
+     */
+    private static final class CandidateTransition extends Transition {
+        CandidateTransition(RelBuilder b, FunnelRules rules, Function<String, RexNode> state, Function<String, RexNode> entry) {
+            super(b, rules, state, entry);
+        }
+
+        static String last(int level) {
+            return "level_" + level + "_last";
+        }
+
+        static String anchor(int level) {
+            return "level_" + level + "_anchor";
+        }
+
+        static String olderAnchor(int level) {
+            return "level_" + level + "_older_anchor";
+        }
+
+        static List<String> columns(int steps) {
+            List<String> columns = new ArrayList<>();
+            for (int level = 1; level <= steps; level++) {
+                columns.addAll(List.of(last(level), anchor(level), olderAnchor(level)));
+            }
+            return columns;
+        }
+
+        /** The larger of two possibly NULL values (NULL only when both are). */
+        private RexNode larger(RexNode x, RexNode y) {
+            return b.call(SqlStdOperatorTable.CASE, b.or(b.isNull(x), b.greaterThan(y, x)), y, x);
+        }
+
+        @Override
+        RexNode set(int level) {
+            return b.isNotNull(state.apply(last(level)));
+        }
+
+        @Override
+        RexNode unset(int level) {
+            return b.isNull(state.apply(last(level)));
+        }
+
+        /** The largest anchor among level {@code level}'s candidates that end before the entry's time. */
+        private RexNode extendableAnchor(int level) {
+            RexNode latest = state.apply(last(level));
+            return b.call(SqlStdOperatorTable.CASE, b.lessThan(latest, micros),
+                    larger(state.apply(anchor(level)), state.apply(olderAnchor(level))), state.apply(olderAnchor(level)));
+        }
+
+        @Override
+        RexNode extends_(int level) {
+            RexNode best = extendableAnchor(level - 1);
+            List<RexNode> conditions = new ArrayList<>(List.of(isStep(level), b.isNotNull(best), inside(best)));
+            if (rules.strictDeduplication()) {
+                conditions.add(unset(level)); // the repeat stops the scan instead
+            }
+            return b.and(conditions);
+        }
+
+        @Override
+        List<RexNode> values() {
+            List<RexNode> values = new ArrayList<>();
+            for (int level = 1; level <= rules.steps(); level++) {
+                RexNode added = level == 1 ? isStep(1) : extends_(level);
+                RexNode newAnchor = level == 1 || !rules.anchorAtFirstStep() ? micros : extendableAnchor(level - 1);
+                RexNode latest = state.apply(last(level));
+                RexNode later = b.or(b.isNull(latest), b.greaterThan(micros, latest));
+                values.add(b.call(SqlStdOperatorTable.CASE, added, micros, latest));
+                values.add(b.call(SqlStdOperatorTable.CASE, b.and(added, later), newAnchor,
+                        added, larger(state.apply(anchor(level)), newAnchor), state.apply(anchor(level))));
+                values.add(b.call(SqlStdOperatorTable.CASE, b.and(added, b.isNotNull(latest), b.greaterThan(micros, latest)),
+                        larger(state.apply(olderAnchor(level)), state.apply(anchor(level))), state.apply(olderAnchor(level))));
+            }
+            return values;
+        }
+
+        /** The attempt shape with the level only: the highest level holding a candidate. */
+        static Stage attempts(PlanContext context, Stage last, List<String> keys, int steps) {
+            RelBuilder b = context.builder();
+            context.scan(last);
+            List<RexNode> cases = new ArrayList<>();
+            for (int level = steps; level >= 1; level--) {
+                cases.add(b.isNotNull(b.field(last(level))));
+                cases.add(number(b, level));
+            }
+            cases.add(number(b, 0));
+            List<RexNode> fields = new ArrayList<>(keys.stream().map(b::field).toList());
+            fields.add(b.call(SqlStdOperatorTable.CASE, cases));
+            b.project(fields, withColumn(keys, AttemptColumns.LEVEL), true);
+            return context.addStage(FunnelPlanner.stageName((FunnelQuery) context.query(), steps, "levels"),
+                    "each key's furthest level", List.of());
         }
     }
 }

@@ -13,6 +13,7 @@ import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
 import io.funnelql.dsl.model.FunnelMode;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Step;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -118,19 +119,31 @@ public final class FunnelPlanner {
     }
 
     /**
-     * ClickHouse's strict_once scan keeps every candidate chain per level, and whether a row may
-     * extend a chain depends on the rows that chain already holds: rows sharing a timestamp can fill
-     * several steps of one chain, so the levels reached are a matching of those rows to steps, and
-     * the chain reported is the oldest candidate still inside the window. No bounded per-key state
-     * decides either (docs/dialects.md), so this one combination is refused.
+     * ClickHouse's strict_once scan keeps every candidate chain per level. With ties forbidden a
+     * candidate is only ever extended by a later event, and three numbers per level decide every
+     * level (ClickHouseWalk); two things stay out of reach of a bounded per-key state, so they are
+     * refused (docs/dialects.md): with ties allowed, rows sharing a timestamp may fill several steps
+     * of one chain but each only once, so the level reached is a matching of those rows to steps;
+     * and the chain ClickHouse reports (for time to convert, a breakdown, an exclusion) is the
+     * oldest candidate still inside the window, which depends on every candidate.
      */
     private static void refuseUnsupported(FunnelQuery query, PlanContext context) {
-        if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE
-                && query.hasMode(FunnelMode.STRICT_ONCE) && query.steps().size() >= 2) {
-            throw new CompilationException("mode strict_once with entry latest in profile clickhouse is not compiled to SQL (for "
-                    + context.target().productName() + " or any dialect): ClickHouse keeps every candidate chain, and which "
-                    + "rows may extend one depends on the rows it already holds, which no bounded SQL state tracks; use entry "
-                    + "first or every, profile duckdb_behavioral, or --engine reference");
+        if (query.entry() != EntryPolicy.LATEST || query.profile() != Profile.CLICKHOUSE
+                || !query.hasMode(FunnelMode.STRICT_ONCE) || query.steps().size() < 2) {
+            return;
+        }
+        String refused = "mode strict_once with entry latest in profile clickhouse is not compiled to SQL (for "
+                + context.target().productName() + " or any dialect) ";
+        String alternatives = "; use entry first or every, profile duckdb_behavioral, or --engine reference";
+        if (!FunnelRules.of(query).tiesForbidden()) {
+            throw new CompilationException(refused + "with ties allowed: rows at the same time may fill several steps "
+                    + "of one candidate chain but each only once, so the level reached is a matching of rows to steps, "
+                    + "which no bounded SQL state decides; add ties forbidden or mode strict_increase" + alternatives);
+        }
+        if (!query.exclusions().isEmpty() || query.breakdown().isPresent() || query.report() == FunnelReport.TIME_TO_CONVERT) {
+            throw new CompilationException(refused + "with an exclusion, a breakdown or time to convert: they read the "
+                    + "chain ClickHouse reports, the oldest candidate still inside the window, which depends on every "
+                    + "candidate; report per key or steps compile" + alternatives);
         }
     }
 
