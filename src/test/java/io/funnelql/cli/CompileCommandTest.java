@@ -60,6 +60,19 @@ class CompileCommandTest {
     }
 
     @Test
+    void explainShowsAWalksAnchorAndRecursiveStep() {
+        CommandLineRun run = CommandLineRun.of("explain", "../golden/cases/allow-reentry-duckdb-behavioral/spec.fql",
+                "--dialect", "postgres");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("f_attempt_scan: each attempt's scan").contains("   anchor:\n")
+                .contains("   recursive step (UNION ALL, repeated until it adds no rows):\n")
+                .contains("unique on (key_user_id, attempt_entry_order, row_number)")
+                .contains("safe: f_attempt_scan (recursive step): INNER JOIN of f_attempt_scan and f_step_rows")
+                .contains("Fan-out proof: ").contains("none can multiply rows")
+                .contains("\nSQL\n-- FunnelQL: funnel f for PostgreSQL\nWITH RECURSIVE ");
+    }
+
+    @Test
     void verifyFailsWhenAQueryCannotBeCompiled() {
         CommandLineRun run = CommandLineRun.of("verify", "../golden/cases/strict-once-clickhouse-latest/spec.fql", "--events",
                 "../golden/cases/strict-once-clickhouse-latest/events.csv", "--engines", "duckdb");

@@ -138,7 +138,7 @@ class GoldenCasesRulesTest {
         Files.writeString(snapshot, Files.readString(snapshot).replace("\"f_events\"", "\"f_evts\""));
         assertThatThrownBy(() -> GoldenCasesTest.checkEngine(GoldenCase.load(folder), "duckdb"))
                 .hasMessageContaining("the compiled SQL differs from expected.duckdb.sql")
-                .hasMessageContaining("@@ expected line").hasMessageContaining("- WITH \"f_evts\" AS (")
-                .hasMessageContaining("+ WITH \"f_events\" AS (");
+                .hasMessageContaining("@@ expected line").hasMessageContaining("- WITH \"f_evts\" AS MATERIALIZED (")
+                .hasMessageContaining("+ WITH \"f_events\" AS MATERIALIZED (");
     }
 }
