@@ -23,14 +23,16 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
 
 /**
  * ClickHouse's windowFunnel (entry latest) under strict_order, strict_deduplication and
- * allow_reentry, whose scan stops at the first violating entry: a walk. The entry list is built
- * as ClickHouse builds it (one entry per true step condition of a row, plus a step-0 entry for a
- * row matching no step under strict_order) and numbered per key in (time, step, event order);
- * a recursive stage then visits each key's entries one per iteration, carrying the scan's state
- * as columns: per level, the chain that reached it (the steps the reports read, see
- * {@link ClickHouseLatestWindows#chain}), and the next entry to visit (NULL once the scan stops
- * or the entries run out). The state update is one CASE per column. The row whose next entry is
- * NULL is the key's final state, read by the same attempt shape as the window strategy.
+ * allow_reentry, whose scan stops at the first violating entry, and under strict_once (ties
+ * forbidden), which keeps every candidate chain: a walk. The entry list is built as ClickHouse
+ * builds it (one entry per true step condition of a row, plus a step-0 entry for a row matching
+ * no step under strict_order) and numbered per key in (time, step, event order); a recursive
+ * stage then visits each key's entries one per iteration, carrying the scan's state as columns:
+ * per level, the chain that reached it (the steps the reports read, see
+ * {@link ClickHouseLatestWindows#chain}) or, under strict_once, a summary of its candidates
+ * ({@link CandidateTransition}); and the next entry to visit (NULL once the scan stops or the
+ * entries run out). The state update is one CASE per column. The row whose next entry is NULL
+ * is the key's final state, read by the same attempt shape as the window strategy.
  *
  * <p>Cost: one iteration per entry of the key with the most entries (until its scan stops);
  * each iteration joins the keys still walking to their next entry.

@@ -35,8 +35,9 @@ import static io.funnelql.compiler.plan.PlanHelpers.when;
 /**
  * Plans a funnel: events with step flags, then the strategy the entry policy and profile call
  * for (a straight chain of per-step joins for the per-entry scan, window passes for
- * ClickHouse's latest-chain scan), then exclusions, the breakdown value and the report. Every
- * strategy ends in the same attempt shape ({@link AttemptColumns}).
+ * ClickHouse's latest-chain scan, and a walk, a recursive stage, only where a mode makes the scan
+ * stop or restart midway: {@link ClickHouseWalk}, {@link EntryScanWalk}), then exclusions, the
+ * breakdown value and the report. Every strategy ends in the same attempt shape ({@link AttemptColumns}).
  */
 public final class FunnelPlanner {
     static final String BREAKDOWN = "breakdown_value";

@@ -26,9 +26,10 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
 import static io.funnelql.compiler.plan.PlanHelpers.when;
 
 /**
- * Sessions with window functions only: repeated event ids dropped (first occurrence kept), a
- * LAG per key marks events more than the gap after the previous one, a running SUM numbers the
- * sessions, and one aggregate per session builds the report.
+ * Sessions: repeated event ids dropped (first occurrence kept), a LAG per key marks events more
+ * than the gap after the previous one, a running SUM numbers the sessions, and one aggregate per
+ * session builds the report. With a max length, a walk over each gap session's cuts finds where
+ * sessions start ({@link #cutSessions}); everything else stays window functions.
  */
 public final class SessionsPlanner {
     private static final String EVENT_ID = "event_id_value";
