@@ -48,7 +48,14 @@ final class ExplainCommand implements Callable<Integer> {
         int number = 1;
         for (Stage stage : compiled.stages()) {
             out.println(number++ + ". " + stage.name() + ": " + stage.purpose());
-            out.print(indent(RelOptUtil.toString(stage.plan())));
+            if (stage.recursive()) {
+                out.println("   anchor:");
+                out.print(indent(RelOptUtil.toString(stage.plan())));
+                out.println("   recursive step (UNION ALL, repeated until it adds no rows):");
+                out.print(indent(RelOptUtil.toString(stage.recursiveStep())));
+            } else {
+                out.print(indent(RelOptUtil.toString(stage.plan())));
+            }
             for (Stage.DeclaredKey key : stage.declaredKeys()) {
                 out.println("   unique on (" + String.join(", ", key.columns()) + "): " + key.reason());
             }

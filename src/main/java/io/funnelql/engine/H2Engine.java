@@ -49,6 +49,25 @@ public final class H2Engine extends JdbcEngine {
         return oracleMode;
     }
 
+    /**
+     * Oracle recognises a recursive CTE by its reading itself and has no {@code RECURSIVE}
+     * keyword; H2, in Oracle mode too, sees recursion only after {@code WITH RECURSIVE}. The
+     * compiler lists every CTE's columns exactly when a statement has a recursive stage, so in
+     * Oracle mode a {@code WITH} whose first CTE has a column list gets the keyword: the one
+     * change this engine makes to the Oracle SQL it runs (docs/dialects.md).
+     */
+    static String withRecursiveForH2(String sql) {
+        return RECURSIVE_ORACLE_WITH.matcher(sql).replaceFirst("WITH RECURSIVE $1");
+    }
+
+    private static final java.util.regex.Pattern RECURSIVE_ORACLE_WITH =
+            java.util.regex.Pattern.compile("\\AWITH (\"(?:[^\"]|\"\")*\" \\()");
+
+    @Override
+    public io.funnelql.reference.result.ResultTable query(String sql, List<Object> bindParameters) {
+        return super.query(oracleMode ? withRecursiveForH2(sql) : sql, bindParameters);
+    }
+
     @Override
     public String label() {
         return label;

@@ -52,10 +52,11 @@ class CompileCommandTest {
 
     @Test
     void aRefusalNamesTheFeatureAndTheDialect() {
-        CommandLineRun run = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "visits", "--dialect", "duckdb");
+        CommandLineRun run = CommandLineRun.of("compile", "../golden/cases/strict-once-clickhouse-latest/spec.fql", "--dialect", "duckdb");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("funnelql compile: cannot compile: sessions with a max length are not compiled to SQL yet (for DuckDB");
+        assertThat(run.err()).startsWith("funnelql compile: cannot compile: mode strict_once with entry latest in profile clickhouse")
+                .contains("(for DuckDB");
     }
 
     @Test
@@ -79,11 +80,24 @@ class CompileCommandTest {
     }
 
     @Test
+    void explainShowsAWalksAnchorAndRecursiveStep() {
+        CommandLineRun run = CommandLineRun.of("explain", "../golden/cases/allow-reentry-duckdb-behavioral/spec.fql",
+                "--dialect", "postgres");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("f_attempt_scan: each attempt's scan").contains("   anchor:\n")
+                .contains("   recursive step (UNION ALL, repeated until it adds no rows):\n")
+                .contains("unique on (key_user_id, attempt_entry_order, row_number)")
+                .contains("safe: f_attempt_scan (recursive step): INNER JOIN of f_attempt_scan and f_step_rows")
+                .contains("Fan-out proof: ").contains("none can multiply rows")
+                .contains("\nSQL\n-- FunnelQL: funnel f for PostgreSQL\nWITH RECURSIVE ");
+    }
+
+    @Test
     void verifyFailsWhenAQueryCannotBeCompiled() {
-        CommandLineRun run = CommandLineRun.of("verify", "../examples/checkout.fql", "--events", "../examples/events.csv",
-                "--engines", "duckdb", "--query", "visits");
+        CommandLineRun run = CommandLineRun.of("verify", "../golden/cases/strict-once-clickhouse-latest/spec.fql", "--events",
+                "../golden/cases/strict-once-clickhouse-latest/events.csv", "--engines", "duckdb");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("NOT COMPILED").contains("sessions with a max length")
+        assertThat(run.out()).contains("NOT COMPILED").contains("mode strict_once with entry latest in profile clickhouse")
                 .endsWith("\nnot every engine agrees with the reference\n");
     }
 }

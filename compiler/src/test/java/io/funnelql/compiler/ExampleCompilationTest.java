@@ -3,7 +3,6 @@ package io.funnelql.compiler;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.SpecificationLoader;
 import io.funnelql.dsl.model.Query;
-import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.Specification;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every example query compiles for every dialect, with a proof for each join and stable text. */
 class ExampleCompilationTest {
@@ -32,13 +30,6 @@ class ExampleCompilationTest {
                 for (Query query : specification.queries()) {
                     for (TargetDialect target : TargetDialect.values()) {
                         tests.add(DynamicTest.dynamicTest(file.getFileName() + " " + query.name().value() + " " + target.keyword(), () -> {
-                            if (query instanceof SessionsQuery sessions && sessions.maxLength().isPresent()) {
-                                // A known gap, listed in docs/dialects.md: the refusal must name it.
-                                assertThatThrownBy(() -> SqlCompiler.compile(query, target, Map.of()))
-                                        .isInstanceOf(CompilationException.class)
-                                        .hasMessageContaining("max length").hasMessageContaining(target.productName());
-                                return;
-                            }
                             CompiledQuery compiled = SqlCompiler.compile(query, target, Map.of());
                             if (System.getenv("FUNNELQL_PRINT_SQL") != null) {
                                 System.out.println("---- " + query.name().value() + " " + target.keyword() + "\n" + compiled.sql());

@@ -55,6 +55,15 @@ public enum TargetDialect {
         return this == DUCKDB ? "MATERIALIZED " : "";
     }
 
+    /**
+     * How a statement with a recursive CTE (a walk) begins. PostgreSQL, DuckDB and H2 need
+     * {@code WITH RECURSIVE}; Oracle has no such keyword and recognises a CTE that reads itself
+     * (with a column list, which FunnelQL always writes on a recursive statement's CTEs).
+     */
+    public String recursiveWith() {
+        return this == ORACLE ? "WITH " : "WITH RECURSIVE ";
+    }
+
     /** The spelling used on the command line and in file names ({@code expected.postgres.sql}). */
     public String keyword() {
         return name().toLowerCase(Locale.ROOT);

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ExamplesAgreementTest {
     static final Path EXAMPLES = Path.of("..", "examples");
     /** Queries the compiler refuses today, with the refusal it must give (a known gap, listed in docs/dialects.md). */
-    static final Map<String, String> KNOWN_REFUSALS = Map.of("visits", "sessions with a max length are not compiled to SQL yet");
+    static final Map<String, String> KNOWN_REFUSALS = Map.of();
 
     @AfterAll
     static void close() {

@@ -100,31 +100,87 @@ public final class PlanContext {
      */
     public Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys) {
         RelNode plan = builder.build();
-        String unique = name;
-        for (int suffix = 2; usedNames.contains(unique.toLowerCase(java.util.Locale.ROOT)); suffix++) {
-            unique = name + "_" + suffix;
-        }
-        usedNames.add(unique.toLowerCase(java.util.Locale.ROOT));
+        String unique = uniqueName(name);
         List<ImmutableBitSet> keys = new ArrayList<>();
         RelMetadataQuery metadata = plan.getCluster().getMetadataQuery();
         java.util.Set<ImmutableBitSet> derived = metadata.getUniqueKeys(plan);
         if (derived != null) {
             keys.addAll(derived);
         }
-        List<String> fieldNames = plan.getRowType().getFieldNames();
-        for (Stage.DeclaredKey key : declaredKeys) {
-            keys.add(ImmutableBitSet.of(key.columns().stream().mapToInt(column -> {
-                int index = fieldNames.indexOf(column);
-                if (index < 0) {
-                    throw new IllegalStateException("declared key column " + column + " is not in stage " + name);
-                }
-                return index;
-            }).toArray()));
-        }
+        keys.addAll(declaredKeyBits(plan.getRowType(), declaredKeys, name));
         root.add(unique, new StageTable(types -> plan.getRowType(), keys));
         Stage stage = new Stage(unique, purpose, plan, declaredKeys);
         stages.add(stage);
         return stage;
+    }
+
+    /**
+     * A recursive stage whose anchor is built: the anchor is popped from the builder and the
+     * stage's name registered with the anchor's row type (every column nullable), so the step,
+     * built next, can scan the stage itself ({@link #scan(Recursion)}). Only the declared keys
+     * count as unique: metadata of the anchor alone says nothing about the rows the step adds.
+     */
+    public record Recursion(String name, String purpose, RelNode anchor, List<Stage.DeclaredKey> declaredKeys) {}
+
+    public Recursion beginRecursiveStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys) {
+        RelNode anchor = builder.build();
+        String unique = uniqueName(name);
+        List<ImmutableBitSet> keys = declaredKeyBits(anchor.getRowType(), declaredKeys, name);
+        root.add(unique, new StageTable(types -> types.createTypeWithNullability(anchor.getRowType(), true), keys));
+        return new Recursion(unique, purpose, anchor, declaredKeys);
+    }
+
+    /** Pushes a scan of the recursive stage being built (its step reads it). */
+    public RelBuilder scan(Recursion recursion) {
+        return builder.scan(recursion.name());
+    }
+
+    /**
+     * Pops the builder's top relation as the recursive stage's step. Its columns must have the
+     * anchor's types: engines type a recursive CTE from its anchor (PostgreSQL insists on equality).
+     */
+    public Stage addRecursiveStage(Recursion recursion) {
+        RelNode step = builder.build();
+        List<org.apache.calcite.rel.type.RelDataTypeField> anchorFields = recursion.anchor().getRowType().getFieldList();
+        List<org.apache.calcite.rel.type.RelDataTypeField> stepFields = step.getRowType().getFieldList();
+        if (anchorFields.size() != stepFields.size()) {
+            throw new IllegalStateException("recursive stage " + recursion.name() + ": the anchor has " + anchorFields.size()
+                    + " columns, the step " + stepFields.size());
+        }
+        for (int i = 0; i < anchorFields.size(); i++) {
+            if (anchorFields.get(i).getType().getSqlTypeName() != stepFields.get(i).getType().getSqlTypeName()) {
+                throw new IllegalStateException("recursive stage " + recursion.name() + ": column " + anchorFields.get(i).getName()
+                        + " is " + anchorFields.get(i).getType() + " in the anchor but " + stepFields.get(i).getType() + " in the step");
+            }
+        }
+        Stage stage = new Stage(recursion.name(), recursion.purpose(), recursion.anchor(), recursion.declaredKeys(), step);
+        stages.add(stage);
+        return stage;
+    }
+
+    /** The name made unique (and never the source table's name), so a CTE can never shadow the table it reads. */
+    private String uniqueName(String name) {
+        String unique = name;
+        for (int suffix = 2; usedNames.contains(unique.toLowerCase(java.util.Locale.ROOT)); suffix++) {
+            unique = name + "_" + suffix;
+        }
+        usedNames.add(unique.toLowerCase(java.util.Locale.ROOT));
+        return unique;
+    }
+
+    private static List<ImmutableBitSet> declaredKeyBits(RelDataType rowType, List<Stage.DeclaredKey> declaredKeys, String stage) {
+        List<String> fieldNames = rowType.getFieldNames();
+        List<ImmutableBitSet> keys = new ArrayList<>();
+        for (Stage.DeclaredKey key : declaredKeys) {
+            keys.add(ImmutableBitSet.of(key.columns().stream().mapToInt(column -> {
+                int index = fieldNames.indexOf(column);
+                if (index < 0) {
+                    throw new IllegalStateException("declared key column " + column + " is not in stage " + stage);
+                }
+                return index;
+            }).toArray()));
+        }
+        return keys;
     }
 
     private List<String> registerSource() {

@@ -8,10 +8,23 @@ import java.util.List;
  * One named step of a query's plan: rendered as one CTE, read by later stages through a table
  * of the same name. {@code declaredKeys} are column sets the plan builder guarantees unique by
  * construction (e.g. a ROW_NUMBER per key), each with the reason, for the fan-out proof.
+ *
+ * <p>A <em>recursive</em> stage (a walk) has a {@code recursiveStep}: {@code plan} is then its
+ * anchor, the rows the walk starts from, and {@code recursiveStep} the term that reads the
+ * stage itself by name; the CTE is {@code anchor UNION ALL step}, the step repeated until it adds
+ * no rows. Every other stage has no step (null).
  */
-public record Stage(String name, String purpose, RelNode plan, List<DeclaredKey> declaredKeys) {
+public record Stage(String name, String purpose, RelNode plan, List<DeclaredKey> declaredKeys, RelNode recursiveStep) {
     public Stage {
         declaredKeys = List.copyOf(declaredKeys);
+    }
+
+    public Stage(String name, String purpose, RelNode plan, List<DeclaredKey> declaredKeys) {
+        this(name, purpose, plan, declaredKeys, null);
+    }
+
+    public boolean recursive() {
+        return recursiveStep != null;
     }
 
     /** Columns unique together in a stage's output, and why. */

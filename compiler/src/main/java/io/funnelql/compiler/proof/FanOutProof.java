@@ -43,6 +43,9 @@ public final class FanOutProof {
         List<JoinVerdict> verdicts = new ArrayList<>();
         for (Stage stage : stages) {
             walk(stage.name(), stage.plan(), new ArrayList<>(), verdicts);
+            if (stage.recursive()) {
+                walk(stage.name() + " (recursive step)", stage.recursiveStep(), new ArrayList<>(), verdicts);
+            }
         }
         walk("output", output, new ArrayList<>(), verdicts);
         FanOutProof proof = new FanOutProof(verdicts);

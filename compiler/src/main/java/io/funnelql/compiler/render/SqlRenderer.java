@@ -19,33 +19,56 @@ import java.util.List;
 public final class SqlRenderer {
     private final SqlDialect dialect;
     private final String commonTableExpressionPrefix;
+    private final String recursiveWith;
 
     public SqlRenderer(TargetDialect target) {
         this.dialect = target.sqlDialect();
         this.commonTableExpressionPrefix = target.commonTableExpressionPrefix();
+        this.recursiveWith = target.recursiveWith();
     }
 
     /** SQL text and, in order of appearance, the indexes of its bind placeholders. */
     public record Rendered(String sql, List<Integer> placeholders) {}
 
+    /**
+     * A statement with a recursive stage begins with the target's recursive WITH and lists every
+     * CTE's columns: Oracle needs the list on the recursive CTE, H2 on every CTE of a recursive
+     * WITH. A recursive stage's body is its anchor, UNION ALL, its step, each rendered on its own.
+     */
     public Rendered render(List<Stage> stages, RelNode output) {
         StringBuilder sql = new StringBuilder();
         List<Integer> placeholders = new ArrayList<>();
+        boolean recursive = stages.stream().anyMatch(Stage::recursive);
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
+            sql.append(i == 0 ? (recursive ? recursiveWith : "WITH ") : ",\n");
+            sql.append(dialect.quoteIdentifier(stage.name()));
+            if (recursive) {
+                sql.append(" (").append(String.join(", ", stage.plan().getRowType().getFieldNames().stream()
+                        .map(dialect::quoteIdentifier).toList())).append(")");
+            }
+            sql.append(" AS ").append(commonTableExpressionPrefix).append("(\n");
             SqlString body = statement(stage.plan());
-            sql.append(i == 0 ? "WITH " : ",\n");
-            sql.append(dialect.quoteIdentifier(stage.name())).append(" AS ").append(commonTableExpressionPrefix).append("(\n");
-            sql.append(indent(body.getSql())).append("\n)");
-            placeholders.addAll(body.getDynamicParameters() == null ? List.of() : body.getDynamicParameters());
+            sql.append(indent(body.getSql()));
+            addPlaceholders(placeholders, body);
+            if (stage.recursive()) {
+                SqlString step = statement(stage.recursiveStep());
+                sql.append("\n  UNION ALL\n").append(indent(step.getSql()));
+                addPlaceholders(placeholders, step);
+            }
+            sql.append("\n)");
         }
         if (!stages.isEmpty()) {
             sql.append("\n");
         }
         SqlString last = statement(output);
         sql.append(last.getSql());
-        placeholders.addAll(last.getDynamicParameters() == null ? List.of() : last.getDynamicParameters());
+        addPlaceholders(placeholders, last);
         return new Rendered(sql.toString(), placeholders);
+    }
+
+    private static void addPlaceholders(List<Integer> placeholders, SqlString sql) {
+        placeholders.addAll(sql.getDynamicParameters() == null ? List.of() : sql.getDynamicParameters());
     }
 
     public SqlString statement(RelNode plan) {

@@ -103,14 +103,14 @@ final class ClickHouseLatestWindows {
     }
 
     /** The steps level {@code level}'s chain carries: the ones reports need, and its own last step. */
-    private static SortedSet<Integer> trackedSteps(SortedSet<Integer> tracked, int level) {
+    static SortedSet<Integer> trackedSteps(SortedSet<Integer> tracked, int level) {
         SortedSet<Integer> steps = new TreeSet<>(tracked.headSet(level));
         steps.add(level);
         return steps;
     }
 
     /** The attempt shape: the highest level reached and that level's chain. */
-    private static Stage attempts(PlanContext context, EventsStage.Events events, int steps, SortedSet<Integer> tracked) {
+    static Stage attempts(PlanContext context, EventsStage.Events events, int steps, SortedSet<Integer> tracked) {
         FunnelQuery query = (FunnelQuery) context.query();
         RelBuilder b = context.builder();
         context.scan(context.stages().get(context.stages().size() - 1));

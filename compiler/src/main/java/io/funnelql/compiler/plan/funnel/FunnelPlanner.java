@@ -13,6 +13,7 @@ import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
 import io.funnelql.dsl.model.FunnelMode;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Step;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -34,8 +35,9 @@ import static io.funnelql.compiler.plan.PlanHelpers.when;
 /**
  * Plans a funnel: events with step flags, then the strategy the entry policy and profile call
  * for (a straight chain of per-step joins for the per-entry scan, window passes for
- * ClickHouse's latest-chain scan), then exclusions, the breakdown value and the report. Every
- * strategy ends in the same attempt shape ({@link AttemptColumns}).
+ * ClickHouse's latest-chain scan, and a walk, a recursive stage, only where a mode makes the scan
+ * stop or restart midway: {@link ClickHouseWalk}, {@link EntryScanWalk}), then exclusions, the
+ * breakdown value and the report. Every strategy ends in the same attempt shape ({@link AttemptColumns}).
  */
 public final class FunnelPlanner {
     static final String BREAKDOWN = "breakdown_value";
@@ -74,8 +76,27 @@ public final class FunnelPlanner {
 
         Stage attempts;
         List<String> attemptKey = new ArrayList<>(events.keys());
+        boolean walk = rules.steps() >= 2; // with one step no mode can stop or restart anything
         if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
-            attempts = ClickHouseLatestWindows.build(context, events, rules, trackedSteps(query));
+            if (walk && ClickHouseWalk.needed(rules)) {
+                attempts = ClickHouseWalk.build(context, events, rules, trackedSteps(query));
+                if (!rules.strictOrder()) { // under strict_order every row is an entry: every key walks
+                    attempts = withLevelZeroKeys(context, events, attempts,
+                            query.steps().stream().map(step -> stepFlag(step.index())).toList());
+                }
+            } else {
+                attempts = ClickHouseLatestWindows.build(context, events, rules, trackedSteps(query));
+            }
+        } else if (walk && rules.allowReentry()) {
+            attempts = EntryScanWalk.build(context, events, rules, trackedSteps(query));
+            if (query.entry() == EntryPolicy.EVERY) {
+                attemptKey.add(EntryScanWalk.ATTEMPT);
+            } else {
+                if (query.entry() == EntryPolicy.LATEST) {
+                    attempts = bestAttempt(context, events, attempts, EntryScanWalk.ATTEMPT);
+                }
+                attempts = withLevelZeroKeys(context, events, attempts, List.of(stepFlag(1)));
+            }
         } else {
             boolean every = query.entry() != EntryPolicy.FIRST;
             Stage chain = EntryScanChain.build(context, events, rules, every);
@@ -84,7 +105,7 @@ public final class FunnelPlanner {
                 attemptKey.add(AttemptColumns.order(1));
             } else {
                 if (query.entry() == EntryPolicy.LATEST) {
-                    attempts = bestAttempt(context, events, attempts);
+                    attempts = bestAttempt(context, events, attempts, AttemptColumns.order(1));
                 }
                 attempts = withKeysWithoutEntry(context, events, attempts);
             }
@@ -98,20 +119,32 @@ public final class FunnelPlanner {
         FunnelReports.build(context, attempts, events.keys());
     }
 
+    /**
+     * ClickHouse's strict_once scan keeps every candidate chain per level. With ties forbidden a
+     * candidate is only ever extended by a later event, and three numbers per level decide every
+     * level (ClickHouseWalk); two things stay out of reach of a bounded per-key state, so they are
+     * refused (docs/dialects.md): with ties allowed, rows sharing a timestamp may fill several steps
+     * of one chain but each only once, so the level reached is a matching of those rows to steps;
+     * and the chain ClickHouse reports (for time to convert, a breakdown, an exclusion) is the
+     * oldest candidate still inside the window, which depends on every candidate.
+     */
     private static void refuseUnsupported(FunnelQuery query, PlanContext context) {
-        String target = context.target().productName();
-        if (query.hasMode(FunnelMode.ALLOW_REENTRY)) {
-            throw new CompilationException("mode allow_reentry is not compiled to SQL yet (for " + target
-                    + " or any dialect): it restarts an attempt mid-scan; run it with --engine reference");
+        if (query.entry() != EntryPolicy.LATEST || query.profile() != Profile.CLICKHOUSE
+                || !query.hasMode(FunnelMode.STRICT_ONCE) || query.steps().size() < 2) {
+            return;
         }
-        if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
-            for (FunnelMode mode : List.of(FunnelMode.STRICT_ORDER, FunnelMode.STRICT_DEDUPLICATION, FunnelMode.STRICT_ONCE)) {
-                if (query.hasMode(mode)) {
-                    throw new CompilationException("mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
-                            + " with entry latest in profile clickhouse is not compiled to SQL yet (for " + target
-                            + " or any dialect); use entry first or every, profile duckdb_behavioral, or --engine reference");
-                }
-            }
+        String refused = "mode strict_once with entry latest in profile clickhouse is not compiled to SQL (for "
+                + context.target().productName() + " or any dialect) ";
+        String alternatives = "; use entry first or every, profile duckdb_behavioral, or --engine reference";
+        if (!FunnelRules.of(query).tiesForbidden()) {
+            throw new CompilationException(refused + "with ties allowed: rows at the same time may fill several steps "
+                    + "of one candidate chain but each only once, so the level reached is a matching of rows to steps, "
+                    + "which no bounded SQL state decides; add ties forbidden or mode strict_increase" + alternatives);
+        }
+        if (!query.exclusions().isEmpty() || query.breakdown().isPresent() || query.report() == FunnelReport.TIME_TO_CONVERT) {
+            throw new CompilationException(refused + "with an exclusion, a breakdown or time to convert: they read the "
+                    + "chain ClickHouse reports, the oldest candidate still inside the window, which depends on every "
+                    + "candidate; report per key or steps compile" + alternatives);
         }
     }
 
@@ -146,15 +179,15 @@ public final class FunnelPlanner {
                 chain.declaredKeys());
     }
 
-    /** duckdb_behavioral's entry latest: the attempt that got furthest, the earliest among equals. */
-    private static Stage bestAttempt(PlanContext context, EventsStage.Events events, Stage attempts) {
+    /** duckdb_behavioral's entry latest: the attempt that got furthest, the earliest entry (column {@code entry}) among equals. */
+    private static Stage bestAttempt(PlanContext context, EventsStage.Events events, Stage attempts, String entry) {
         RelBuilder b = context.builder();
         context.scan(attempts);
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
         fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over()
                 .partitionBy(events.keys().stream().map(b::field).toList())
-                .orderBy(b.desc(b.field(AttemptColumns.LEVEL)), b.field(AttemptColumns.order(1)))
+                .orderBy(b.desc(b.field(AttemptColumns.LEVEL)), b.field(entry))
                 .rowsUnbounded()
                 .toRex());
         names.add("attempt_rank");
@@ -196,6 +229,41 @@ public final class FunnelPlanner {
         }
         b.project(fields, names, true);
         return context.addStage(ColumnNames.stageName(context.query(), "attempts"), "one attempt per key", List.of());
+    }
+
+    /**
+     * A walk's attempts and, appended with UNION ALL, every key none of whose rows sets one of
+     * {@code attemptFlags}, at level 0. Unlike {@link #withKeysWithoutEntry}'s join, this reads the
+     * walk's attempts once: H2 re-runs a recursive CTE for every row that probes it in a join.
+     */
+    static Stage withLevelZeroKeys(PlanContext context, EventsStage.Events events, Stage attempts, List<String> attemptFlags) {
+        RelBuilder b = context.builder();
+        context.scan(events.stage());
+        List<RexNode> any = attemptFlags.stream().map(flag -> isSet(b, b.field(flag))).toList();
+        b.aggregate(b.groupKey(events.keys().stream().map(b::field).toList()),
+                b.max(PlanHelpers.flag(b, any.size() == 1 ? any.get(0) : b.or(any))).as("has_attempt"));
+        Stage keys = context.addStage(ColumnNames.stageName(context.query(), "keys"),
+                "every key with events, and whether any row can start an attempt", List.of());
+        context.scan(attempts);
+        context.scan(keys);
+        b.filter(b.equals(b.field("has_attempt"), number(b, 0)));
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = attempts.plan().getRowType().getFieldNames();
+        for (org.apache.calcite.rel.type.RelDataTypeField field : attempts.plan().getRowType().getFieldList()) {
+            if (events.keys().contains(field.getName())) {
+                fields.add(b.field(field.getName()));
+            } else if (field.getName().equals(AttemptColumns.LEVEL)) {
+                fields.add(number(b, 0));
+            } else {
+                fields.add(PlanHelpers.untypedNull(b));
+            }
+        }
+        b.project(fields, names, true);
+        b.union(true, 2);
+        return context.addStage(ColumnNames.stageName(context.query(), "attempts"),
+                "one attempt per key: the walk's, or level 0 for a key without an entry",
+                List.of(new Stage.DeclaredKey(events.keys(), "the walk has one attempt per key with an entry; the "
+                        + "other keys are added once each")));
     }
 
     /** An excluded event strictly between the two steps' events cuts the attempt back to the earlier step. */

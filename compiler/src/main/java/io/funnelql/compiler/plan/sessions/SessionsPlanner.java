@@ -1,6 +1,5 @@
 package io.funnelql.compiler.plan.sessions;
 
-import io.funnelql.compiler.CompilationException;
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
@@ -27,9 +26,10 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
 import static io.funnelql.compiler.plan.PlanHelpers.when;
 
 /**
- * Sessions with window functions only: repeated event ids dropped (first occurrence kept), a
- * LAG per key marks events more than the gap after the previous one, a running SUM numbers the
- * sessions, and one aggregate per session builds the report.
+ * Sessions: repeated event ids dropped (first occurrence kept), a LAG per key marks events more
+ * than the gap after the previous one, a running SUM numbers the sessions, and one aggregate per
+ * session builds the report. With a max length, a walk over each gap session's cuts finds where
+ * sessions start ({@link #cutSessions}); everything else stays window functions.
  */
 public final class SessionsPlanner {
     private static final String EVENT_ID = "event_id_value";
@@ -39,11 +39,6 @@ public final class SessionsPlanner {
 
     public static void plan(PlanContext context, ExpressionTranslator translator) {
         SessionsQuery query = (SessionsQuery) context.query();
-        if (query.maxLength().isPresent()) {
-            throw new CompilationException("sessions with a max length are not compiled to SQL yet (for "
-                    + context.target().productName() + " or any dialect): a session's end depends on where the previous "
-                    + "one was cut; run it with --engine reference");
-        }
         RelBuilder b = context.builder();
         Map<String, Column> carried = new LinkedHashMap<>();
         query.source().eventId().ifPresent(column -> carried.put(EVENT_ID, column));
@@ -80,25 +75,164 @@ public final class SessionsPlanner {
         b.project(fields, names, true);
         Stage gaps = context.addStage(ColumnNames.stageName(query, "gaps"), "each event with the previous event's time", List.of());
 
-        context.scan(gaps);
-        fields = new ArrayList<>(b.fields());
-        names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        long gap = query.gap().toNanos() / 1000;
-        RexNode starts = flag(b, b.or(b.isNull(b.field("previous_micros")), b.greaterThan(
-                b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), b.field("previous_micros")), number(b, gap))));
-        fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, starts).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER))
-                .rowsTo(org.apache.calcite.rex.RexWindowBounds.CURRENT_ROW).toRex());
-        names.add("session_number");
-        b.project(fields, names, true);
-        Stage numbered = context.addStage(ColumnNames.stageName(query, "sessions"),
-                "sessions numbered by a running count of gaps longer than " + query.gap(), List.of());
-
+        Stage numbered = query.maxLength().isPresent()
+                ? cutSessions(context, gaps, keys, query.maxLength().get().toNanos() / 1000)
+                : gapSessions(context, gaps, keys);
         if (query.report() == SessionsReport.EVENTS) {
             eventsReport(context, numbered, keys);
         } else {
             sessionsReport(context, numbered, keys);
         }
+    }
+
+    /** Whether the event starts a new session by the gap rule: the key's first event, or more than the gap after the previous one. */
+    private static RexNode gapStart(PlanContext context) {
+        RelBuilder b = context.builder();
+        long gap = ((SessionsQuery) context.query()).gap().toNanos() / 1000;
+        return flag(b, b.or(b.isNull(b.field("previous_micros")), b.greaterThan(
+                b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), b.field("previous_micros")), number(b, gap))));
+    }
+
+    /** A running count of {@code flag} in the key's event order. */
+    private static RexNode runningCount(RelBuilder b, List<String> keys, RexNode flag) {
+        return b.aggregateCall(SqlStdOperatorTable.SUM, flag).over()
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER))
+                .rowsTo(org.apache.calcite.rex.RexWindowBounds.CURRENT_ROW).toRex();
+    }
+
+    /** Sessions cut by the gap only: a running count of gap starts numbers them. */
+    private static Stage gapSessions(PlanContext context, Stage gaps, List<String> keys) {
+        SessionsQuery query = (SessionsQuery) context.query();
+        RelBuilder b = context.builder();
+        context.scan(gaps);
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        fields.add(runningCount(b, keys, gapStart(context)));
+        names.add("session_number");
+        b.project(fields, names, true);
+        return context.addStage(ColumnNames.stageName(query, "sessions"),
+                "sessions numbered by a running count of gaps longer than " + query.gap(), List.of());
+    }
+
+    /**
+     * Sessions cut by the gap and by the maximum length {@code maxLength} (microseconds). Inside
+     * one gap session, the session that starts at event e ends before the first event more than
+     * maxLength after e: a pointer per event (a window MIN over a RANGE frame that starts
+     * maxLength + 1 after it). A recursive walk follows the pointers from each gap session's first
+     * event, one session per iteration; each event then belongs to the last start at or before it.
+     */
+    private static Stage cutSessions(PlanContext context, Stage gaps, List<String> keys, long maxLength) {
+        SessionsQuery query = (SessionsQuery) context.query();
+        RelBuilder b = context.builder();
+        context.scan(gaps);
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        fields.add(gapStart(context));
+        names.add("gap_start");
+        fields.add(runningCount(b, keys, gapStart(context)));
+        names.add("gap_session");
+        b.project(fields, names, true);
+        Stage gapSessions = context.addStage(ColumnNames.stageName(query, "gap_sessions"),
+                "sessions by the gap alone, numbered by a running count of gaps longer than " + query.gap(), List.of());
+
+        List<String> eventKey = new ArrayList<>(keys);
+        eventKey.add(EventsStage.ORDER);
+        context.scan(gapSessions);
+        fields = new ArrayList<>(b.fields());
+        names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        List<RexNode> partition = new ArrayList<>(keys.stream().map(b::field).toList());
+        partition.add(b.field("gap_session"));
+        fields.add(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(EventsStage.ORDER)).over()
+                .partitionBy(partition)
+                .orderBy(b.field(EventsStage.MICROS))
+                .rangeBetween(org.apache.calcite.rex.RexWindowBounds.following(number(b, maxLength + 1)),
+                        org.apache.calcite.rex.RexWindowBounds.UNBOUNDED_FOLLOWING)
+                .toRex());
+        names.add("next_start_order");
+        b.project(fields, names, true);
+        Stage cuts = context.addStage(ColumnNames.stageName(query, "session_cuts"),
+                "each event with the first event of its gap session more than " + query.maxLength().get() + " after it",
+                List.of(new Stage.DeclaredKey(eventKey, "one row per event, and event_order numbers each key's events")));
+
+        List<String> startKey = new ArrayList<>(keys);
+        startKey.add("start_order");
+        context.scan(cuts);
+        b.filter(PlanHelpers.isSet(b, b.field("gap_start")));
+        List<RexNode> anchor = new ArrayList<>(keys.stream().map(b::field).toList());
+        anchor.add(PlanHelpers.bigint(b, b.field(EventsStage.ORDER)));
+        anchor.add(PlanHelpers.bigint(b, b.field("next_start_order")));
+        List<String> walkNames = new ArrayList<>(startKey);
+        walkNames.add("next_start_order");
+        b.project(anchor, walkNames, true);
+        PlanContext.Recursion walk = context.beginRecursiveStage(ColumnNames.stageName(query, "session_starts"),
+                "every session's first event: each gap session's first event, then, one per iteration, the event its "
+                        + "predecessor's pointer names",
+                List.of(new Stage.DeclaredKey(startKey, "each event is reached at most once: a pointer names a later event of "
+                        + "the same gap session, and each gap session has one chain")));
+        context.scan(walk);
+        context.scan(cuts);
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
+        on.add(b.equals(b.field(2, 0, "next_start_order"), b.field(2, 1, EventsStage.ORDER)));
+        b.join(org.apache.calcite.rel.core.JoinRelType.INNER, on);
+        List<RexNode> step = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            step.add(b.field(i));
+        }
+        int walkWidth = walkNames.size();
+        List<String> cutFields = cuts.plan().getRowType().getFieldNames();
+        step.add(PlanHelpers.bigint(b, b.field(walkWidth + cutFields.indexOf(EventsStage.ORDER))));
+        step.add(PlanHelpers.bigint(b, b.field(walkWidth + cutFields.indexOf("next_start_order"))));
+        b.project(step, walkNames, true);
+        Stage starts = context.addRecursiveStage(walk);
+
+        // Each event's session: a running count of the starts at or before it. The starts are read
+        // once, appended to the events with UNION ALL (a start sorts before its own event): H2
+        // re-runs a recursive CTE for every row that probes it in a join.
+        context.scan(cuts);
+        fields = new ArrayList<>(b.fields());
+        fields.add(number(b, 0));
+        names = new ArrayList<>(cutFields);
+        names.add("is_start");
+        b.project(fields, names, true);
+        context.scan(starts);
+        List<RexNode> startRows = new ArrayList<>();
+        for (org.apache.calcite.rel.type.RelDataTypeField field : cuts.plan().getRowType().getFieldList()) {
+            if (keys.contains(field.getName())) {
+                startRows.add(b.field(field.getName()));
+            } else if (field.getName().equals(EventsStage.ORDER)) {
+                startRows.add(b.field("start_order"));
+            } else {
+                startRows.add(PlanHelpers.untypedNull(b));
+            }
+        }
+        startRows.add(number(b, 1));
+        b.project(startRows, names, true);
+        b.union(true, 2);
+        Stage marked = context.addStage(ColumnNames.stageName(query, "session_marks"),
+                "the events and, before each session's first event, a row marking the start", List.of());
+
+        context.scan(marked);
+        fields = new ArrayList<>(b.fields());
+        fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, b.field("is_start")).over()
+                .partitionBy(keys.stream().map(b::field).toList())
+                .orderBy(b.field(EventsStage.ORDER), b.desc(b.field("is_start")))
+                .rowsTo(org.apache.calcite.rex.RexWindowBounds.CURRENT_ROW).toRex());
+        b.project(fields, withColumn(names, "session_number"), true);
+        b.filter(b.equals(b.field("is_start"), number(b, 0)));
+        fields = new ArrayList<>();
+        for (String name : cutFields) {
+            fields.add(b.field(name));
+        }
+        fields.add(b.field("session_number"));
+        b.project(fields, withColumn(cutFields, "session_number"), true);
+        return context.addStage(ColumnNames.stageName(query, "sessions"),
+                "sessions numbered by a running count of session starts", List.of());
+    }
+
+    private static List<String> withColumn(List<String> columns, String column) {
+        List<String> result = new ArrayList<>(columns);
+        result.add(column);
+        return result;
     }
 
     private static void eventsReport(PlanContext context, Stage numbered, List<String> keys) {

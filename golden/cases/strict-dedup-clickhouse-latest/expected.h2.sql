@@ -1,0 +1,63 @@
+WITH RECURSIVE "f_events" ("key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "step_4") AS (
+  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "EVENT_NAME" = 'c' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "EVENT_NAME" = 'd' THEN 1 ELSE 0 END AS "step_4"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a')) AND (("EVENT_NAME" = 'b' OR NOT "EVENT_NAME" = 'b') AND (("EVENT_NAME" = 'c' OR NOT "EVENT_NAME" = 'c') AND ("EVENT_NAME" = 'd' OR NOT "EVENT_NAME" = 'd')))
+),
+"f_entries" ("key_user_id", "event_order", "event_micros", "entry_step") AS (
+  SELECT "key_user_id", "event_order", "event_micros", 1 AS "entry_step"
+  FROM "f_events"
+  WHERE "step_1" = 1
+  UNION ALL
+  SELECT "key_user_id", "event_order", "event_micros", 2 AS "entry_step"
+  FROM "f_events"
+  WHERE "step_2" = 1
+  UNION ALL
+  SELECT "key_user_id", "event_order", "event_micros", 3 AS "entry_step"
+  FROM "f_events"
+  WHERE "step_3" = 1
+  UNION ALL
+  SELECT "key_user_id", "event_order", "event_micros", 4 AS "entry_step"
+  FROM "f_events"
+  WHERE "step_4" = 1
+),
+"f_numbered_entries" ("key_user_id", "event_order", "event_micros", "entry_step", "entry_number", "entry_count") AS (
+  SELECT "key_user_id", "event_order", "event_micros", "entry_step", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_micros", "entry_step", "event_order") AS "entry_number", COUNT(*) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros", "entry_step", "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "entry_count"
+  FROM "f_entries"
+),
+"f_scan" ("key_user_id", "entry_number", "next_entry", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_3_step_1_order", "chain_3_step_1_micros", "chain_3_step_3_order", "chain_3_step_3_micros", "chain_4_step_1_order", "chain_4_step_1_micros", "chain_4_step_4_order", "chain_4_step_4_micros") AS (
+  SELECT "key_user_id", CAST(0 AS BIGINT) AS "entry_number", CAST(1 AS BIGINT) AS "next_entry", CAST(NULL AS BIGINT) AS "chain_1_step_1_order", CAST(NULL AS BIGINT) AS "chain_1_step_1_micros", CAST(NULL AS BIGINT) AS "chain_2_step_1_order", CAST(NULL AS BIGINT) AS "chain_2_step_1_micros", CAST(NULL AS BIGINT) AS "chain_2_step_2_order", CAST(NULL AS BIGINT) AS "chain_2_step_2_micros", CAST(NULL AS BIGINT) AS "chain_3_step_1_order", CAST(NULL AS BIGINT) AS "chain_3_step_1_micros", CAST(NULL AS BIGINT) AS "chain_3_step_3_order", CAST(NULL AS BIGINT) AS "chain_3_step_3_micros", CAST(NULL AS BIGINT) AS "chain_4_step_1_order", CAST(NULL AS BIGINT) AS "chain_4_step_1_micros", CAST(NULL AS BIGINT) AS "chain_4_step_4_order", CAST(NULL AS BIGINT) AS "chain_4_step_4_micros"
+  FROM "f_numbered_entries"
+  WHERE "entry_number" = 1
+  UNION ALL
+  SELECT "f_scan"."key_user_id", CAST("f_numbered_entries"."entry_number" AS BIGINT) AS "entry_number", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 2 AND "f_scan"."chain_2_step_2_order" IS NOT NULL OR "f_numbered_entries"."entry_step" = 3 AND "f_scan"."chain_3_step_3_order" IS NOT NULL OR "f_numbered_entries"."entry_step" = 4 AND "f_scan"."chain_4_step_4_order" IS NOT NULL OR "f_numbered_entries"."entry_step" = 4 AND "f_scan"."chain_3_step_3_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_3_step_1_micros" + 3600000000 AND "f_scan"."chain_4_step_4_order" IS NULL OR "f_numbered_entries"."entry_number" = "f_numbered_entries"."entry_count" THEN CAST(NULL AS BIGINT) ELSE "f_numbered_entries"."entry_number" + 1 END AS BIGINT) AS "next_entry", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 1 THEN "f_numbered_entries"."event_order" ELSE "f_scan"."chain_1_step_1_order" END AS BIGINT) AS "chain_1_step_1_order", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 1 THEN "f_numbered_entries"."event_micros" ELSE "f_scan"."chain_1_step_1_micros" END AS BIGINT) AS "chain_1_step_1_micros", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 2 AND "f_scan"."chain_1_step_1_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_1_step_1_micros" + 3600000000 AND "f_scan"."chain_2_step_2_order" IS NULL THEN "f_scan"."chain_1_step_1_order" ELSE "f_scan"."chain_2_step_1_order" END AS BIGINT) AS "chain_2_step_1_order", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 2 AND "f_scan"."chain_1_step_1_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_1_step_1_micros" + 3600000000 AND "f_scan"."chain_2_step_2_order" IS NULL THEN "f_scan"."chain_1_step_1_micros" ELSE "f_scan"."chain_2_step_1_micros" END AS BIGINT) AS "chain_2_step_1_micros", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 2 AND "f_scan"."chain_1_step_1_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_1_step_1_micros" + 3600000000 AND "f_scan"."chain_2_step_2_order" IS NULL THEN "f_numbered_entries"."event_order" ELSE "f_scan"."chain_2_step_2_order" END AS BIGINT) AS "chain_2_step_2_order", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 2 AND "f_scan"."chain_1_step_1_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_1_step_1_micros" + 3600000000 AND "f_scan"."chain_2_step_2_order" IS NULL THEN "f_numbered_entries"."event_micros" ELSE "f_scan"."chain_2_step_2_micros" END AS BIGINT) AS "chain_2_step_2_micros", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 3 AND "f_scan"."chain_2_step_2_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_2_step_1_micros" + 3600000000 AND "f_scan"."chain_3_step_3_order" IS NULL THEN "f_scan"."chain_2_step_1_order" ELSE "f_scan"."chain_3_step_1_order" END AS BIGINT) AS "chain_3_step_1_order", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 3 AND "f_scan"."chain_2_step_2_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_2_step_1_micros" + 3600000000 AND "f_scan"."chain_3_step_3_order" IS NULL THEN "f_scan"."chain_2_step_1_micros" ELSE "f_scan"."chain_3_step_1_micros" END AS BIGINT) AS "chain_3_step_1_micros", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 3 AND "f_scan"."chain_2_step_2_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_2_step_1_micros" + 3600000000 AND "f_scan"."chain_3_step_3_order" IS NULL THEN "f_numbered_entries"."event_order" ELSE "f_scan"."chain_3_step_3_order" END AS BIGINT) AS "chain_3_step_3_order", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 3 AND "f_scan"."chain_2_step_2_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_2_step_1_micros" + 3600000000 AND "f_scan"."chain_3_step_3_order" IS NULL THEN "f_numbered_entries"."event_micros" ELSE "f_scan"."chain_3_step_3_micros" END AS BIGINT) AS "chain_3_step_3_micros", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 4 AND "f_scan"."chain_3_step_3_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_3_step_1_micros" + 3600000000 AND "f_scan"."chain_4_step_4_order" IS NULL THEN "f_scan"."chain_3_step_1_order" ELSE "f_scan"."chain_4_step_1_order" END AS BIGINT) AS "chain_4_step_1_order", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 4 AND "f_scan"."chain_3_step_3_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_3_step_1_micros" + 3600000000 AND "f_scan"."chain_4_step_4_order" IS NULL THEN "f_scan"."chain_3_step_1_micros" ELSE "f_scan"."chain_4_step_1_micros" END AS BIGINT) AS "chain_4_step_1_micros", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 4 AND "f_scan"."chain_3_step_3_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_3_step_1_micros" + 3600000000 AND "f_scan"."chain_4_step_4_order" IS NULL THEN "f_numbered_entries"."event_order" ELSE "f_scan"."chain_4_step_4_order" END AS BIGINT) AS "chain_4_step_4_order", CAST(CASE WHEN "f_numbered_entries"."entry_step" = 4 AND "f_scan"."chain_3_step_3_order" IS NOT NULL AND "f_numbered_entries"."event_micros" <= "f_scan"."chain_3_step_1_micros" + 3600000000 AND "f_scan"."chain_4_step_4_order" IS NULL THEN "f_numbered_entries"."event_micros" ELSE "f_scan"."chain_4_step_4_micros" END AS BIGINT) AS "chain_4_step_4_micros"
+  FROM "f_scan"
+    INNER JOIN "f_numbered_entries" ON "f_scan"."key_user_id" = "f_numbered_entries"."key_user_id" AND "f_scan"."next_entry" = "f_numbered_entries"."entry_number"
+),
+"f_chains" ("key_user_id", "entry_number", "next_entry", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_3_step_1_order", "chain_3_step_1_micros", "chain_3_step_3_order", "chain_3_step_3_micros", "chain_4_step_1_order", "chain_4_step_1_micros", "chain_4_step_4_order", "chain_4_step_4_micros") AS (
+  SELECT *
+  FROM "f_scan"
+  WHERE "next_entry" IS NULL
+),
+"f_levels" ("key_user_id", "entry_number", "next_entry", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_3_step_1_order", "chain_3_step_1_micros", "chain_3_step_3_order", "chain_3_step_3_micros", "chain_4_step_1_order", "chain_4_step_1_micros", "chain_4_step_4_order", "chain_4_step_4_micros", "level") AS (
+  SELECT "key_user_id", "entry_number", "next_entry", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_3_step_1_order", "chain_3_step_1_micros", "chain_3_step_3_order", "chain_3_step_3_micros", "chain_4_step_1_order", "chain_4_step_1_micros", "chain_4_step_4_order", "chain_4_step_4_micros", CASE WHEN "chain_4_step_4_order" IS NOT NULL THEN 4 WHEN "chain_3_step_3_order" IS NOT NULL THEN 3 WHEN "chain_2_step_2_order" IS NOT NULL THEN 2 WHEN "chain_1_step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
+  FROM "f_chains"
+),
+"f_attempts" ("key_user_id", "level", "step_1_order", "step_1_micros", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros", "step_4_order", "step_4_micros") AS (
+  SELECT "key_user_id", "level", CASE WHEN "level" = 1 THEN "chain_1_step_1_order" WHEN "level" = 2 THEN "chain_2_step_1_order" WHEN "level" = 3 THEN "chain_3_step_1_order" WHEN "level" = 4 THEN "chain_4_step_1_order" ELSE NULL END AS "step_1_order", CASE WHEN "level" = 1 THEN "chain_1_step_1_micros" WHEN "level" = 2 THEN "chain_2_step_1_micros" WHEN "level" = 3 THEN "chain_3_step_1_micros" WHEN "level" = 4 THEN "chain_4_step_1_micros" ELSE NULL END AS "step_1_micros", CASE WHEN "level" = 2 THEN "chain_2_step_2_order" ELSE NULL END AS "step_2_order", CASE WHEN "level" = 2 THEN "chain_2_step_2_micros" ELSE NULL END AS "step_2_micros", CASE WHEN "level" = 3 THEN "chain_3_step_3_order" ELSE NULL END AS "step_3_order", CASE WHEN "level" = 3 THEN "chain_3_step_3_micros" ELSE NULL END AS "step_3_micros", CASE WHEN "level" = 4 THEN "chain_4_step_4_order" ELSE NULL END AS "step_4_order", CASE WHEN "level" = 4 THEN "chain_4_step_4_micros" ELSE NULL END AS "step_4_micros"
+  FROM "f_levels"
+),
+"f_keys" ("key_user_id", "has_attempt") AS (
+  SELECT "key_user_id", MAX(CASE WHEN "step_1" = 1 OR "step_2" = 1 OR "step_3" = 1 OR "step_4" = 1 THEN 1 ELSE 0 END) AS "has_attempt"
+  FROM "f_events"
+  GROUP BY "key_user_id"
+),
+"f_attempts_2" ("key_user_id", "level", "step_1_order", "step_1_micros", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros", "step_4_order", "step_4_micros") AS (
+  SELECT *
+  FROM "f_attempts"
+  UNION ALL
+  SELECT "key_user_id", 0 AS "level", NULL AS "step_1_order", NULL AS "step_1_micros", NULL AS "step_2_order", NULL AS "step_2_micros", NULL AS "step_3_order", NULL AS "step_3_micros", NULL AS "step_4_order", NULL AS "step_4_micros"
+  FROM "f_keys"
+  WHERE "has_attempt" = 0
+)
+SELECT "key_user_id" AS "user_id", "level" AS "furthest_step", CASE WHEN "level" = 1 THEN 'a' WHEN "level" = 2 THEN 'b' WHEN "level" = 3 THEN 'c' WHEN "level" = 4 THEN 'd' ELSE NULL END AS "furthest_step_name"
+FROM "f_attempts_2"
