@@ -16,7 +16,6 @@ import io.funnelql.reference.result.ResultTable;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +76,7 @@ final class CounterexampleReport {
     /** The events as a table in the source's column order, so they print as an events CSV file. */
     private static ResultTable events(EventTable events) {
         List<String> columns = events.source().columns().stream().map(Column::name).map(Name::value).toList();
-        List<List<Object>> rows = new ArrayList<>();
-        for (int row = 0; row < events.rowCount(); row++) {
-            Object[] values = new Object[columns.size()];
-            for (int column = 0; column < values.length; column++) {
-                values[column] = events.value(column, row);
-            }
-            rows.add(Arrays.asList(values));
-        }
+        List<List<Object>> rows = events.rows().stream().map(Arrays::asList).toList();
         return new ResultTable(columns, rows);
     }
 

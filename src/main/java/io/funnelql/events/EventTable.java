@@ -32,6 +32,19 @@ public final class EventTable {
         return new EventTable(source, columns, rows.size());
     }
 
+    /** The rows in the source's column order: the inverse of {@link #ofRows}. */
+    public List<Object[]> rows() {
+        List<Object[]> rows = new java.util.ArrayList<>(rowCount);
+        for (int row = 0; row < rowCount; row++) {
+            Object[] values = new Object[columns.length];
+            for (int column = 0; column < columns.length; column++) {
+                values[column] = columns[column][row];
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
     public Source source() {
         return source;
     }

@@ -45,6 +45,11 @@ public enum TargetDialect {
         return foldsToUpperCase ? name.toUpperCase(Locale.ROOT) : name.toLowerCase(Locale.ROOT);
     }
 
+    /** {@link #identifier} quoted for this target: how FunnelQL writes every name it emits. */
+    public String quotedIdentifier(String name, boolean quoted) {
+        return sqlDialect().quoteIdentifier(identifier(name, quoted));
+    }
+
     /**
      * What follows {@code AS} in a CTE. DuckDB inlines every CTE into its reader, and preparing a
      * chain of k inlined step CTEs took time exponential in k (20 steps: 42 s); materialized, each

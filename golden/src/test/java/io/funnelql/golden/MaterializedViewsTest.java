@@ -64,8 +64,7 @@ class MaterializedViewsTest {
     private static void check(Engine engine, Query query, Map<Name, Object> parameters, EventTable events) {
         CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), parameters);
         Statements.Materialization materialization = Statements.materializedView(compiled);
-        String view = engine.dialect().sqlDialect().quoteIdentifier(
-                engine.dialect().identifier(query.name().value(), query.name().quoted()));
+        String view = engine.dialect().quotedIdentifier(query.name().value(), query.name().quoted());
         engine.load(events);
         try {
             materialization.create().forEach(engine::execute);
@@ -94,7 +93,7 @@ class MaterializedViewsTest {
 
     private static String sourceTable(TargetDialect dialect, Query query) {
         return query.source().table().parts().stream()
-                .map(part -> dialect.sqlDialect().quoteIdentifier(dialect.identifier(part.value(), part.quoted())))
+                .map(part -> dialect.quotedIdentifier(part.value(), part.quoted()))
                 .collect(Collectors.joining("."));
     }
 }

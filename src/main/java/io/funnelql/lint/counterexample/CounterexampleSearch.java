@@ -82,7 +82,7 @@ public final class CounterexampleSearch {
 
     /** Removes rows while the two still disagree: what is left is a dataset no row of which can go. */
     private EventTable shrink(EventTable events) {
-        List<Object[]> rows = rows(events);
+        List<Object[]> rows = events.rows();
         boolean removed = true;
         while (removed) {
             removed = false;
@@ -97,18 +97,5 @@ public final class CounterexampleSearch {
             }
         }
         return EventTable.ofRows(events.source(), rows);
-    }
-
-    private static List<Object[]> rows(EventTable events) {
-        int width = events.source().columns().size();
-        List<Object[]> rows = new ArrayList<>();
-        for (int row = 0; row < events.rowCount(); row++) {
-            Object[] values = new Object[width];
-            for (int column = 0; column < width; column++) {
-                values[column] = events.value(column, row);
-            }
-            rows.add(values);
-        }
-        return rows;
     }
 }

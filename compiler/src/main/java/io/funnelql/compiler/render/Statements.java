@@ -40,7 +40,7 @@ public final class Statements {
         return switch (target) {
             case POSTGRES -> new Materialization(
                     List.of("CREATE MATERIALIZED VIEW " + name + " AS\n" + compiled.sql() + "\nWITH NO DATA",
-                            "CREATE UNIQUE INDEX " + quoted(target, target.identifier(compiled.query().name().value() + "_key", compiled.query().name().quoted())) + " ON " + name
+                            "CREATE UNIQUE INDEX " + target.quotedIdentifier(compiled.query().name().value() + "_key", compiled.query().name().quoted()) + " ON " + name
                                     + " (" + uniqueKey(compiled) + ")"),
                     // CONCURRENTLY cannot fill a view that was never filled.
                     List.of("REFRESH MATERIALIZED VIEW " + name),
@@ -81,15 +81,11 @@ public final class Statements {
         ImmutableBitSet key = keys == null ? ImmutableBitSet.range(names.size()) : keys.stream()
                 .min(Comparator.comparingInt(ImmutableBitSet::cardinality).thenComparing(ImmutableBitSet::toString))
                 .orElse(ImmutableBitSet.range(names.size()));
-        return key.asList().stream().map(index -> quoted(compiled.target(), names.get(index))).collect(Collectors.joining(", "));
+        return key.asList().stream().map(index -> compiled.target().quotedIdentifier(names.get(index), true)).collect(Collectors.joining(", "));
     }
 
     private static String name(CompiledQuery compiled) {
         Name name = compiled.query().name();
-        return quoted(compiled.target(), compiled.target().identifier(name.value(), name.quoted()));
-    }
-
-    private static String quoted(TargetDialect target, String identifier) {
-        return target.sqlDialect().quoteIdentifier(identifier);
+        return compiled.target().quotedIdentifier(name.value(), name.quoted());
     }
 }
