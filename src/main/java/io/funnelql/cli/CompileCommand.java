@@ -2,6 +2,8 @@ package io.funnelql.cli;
 
 import io.funnelql.compiler.CompiledQuery;
 import io.funnelql.compiler.SqlCompiler;
+import io.funnelql.compiler.incremental.IncrementalScript;
+import io.funnelql.compiler.incremental.IncrementalSessions;
 import io.funnelql.compiler.render.Statements;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.Name;
@@ -47,7 +49,9 @@ final class CompileCommand implements Callable<Integer> {
         Specification loaded = SpecificationFiles.load(specification);
         Query selected = SpecificationFiles.query(loaded, query);
         if (form == OutputForm.INCREMENTAL) {
-            return PlannedFeature.report(spec.commandLine().getErr(), "compile", "--as " + form.keyword());
+            IncrementalScript script = IncrementalSessions.compile(selected, dialect, ParameterValues.given(loaded, parameters));
+            spec.commandLine().getOut().print(SqlText.incremental(script));
+            return ExitCode.OK;
         }
         boolean stored = form == OutputForm.VIEW || form == OutputForm.MATERIALIZED_VIEW;
         Map<Name, Object> inlined = stored

@@ -1,6 +1,7 @@
 package io.funnelql.cli;
 
 import io.funnelql.compiler.CompiledQuery;
+import io.funnelql.compiler.incremental.IncrementalScript;
 import io.funnelql.dsl.model.Parameter;
 
 /**
@@ -15,15 +16,51 @@ public final class SqlText {
     }
 
     static String header(CompiledQuery compiled) {
+        return title(compiled.query(), compiled.target(), "") + binds(compiled.bindParameters());
+    }
+
+    /**
+     * The incremental maintenance script: the statements to run once, then, as a commented
+     * template, the statements to run in one transaction after each batch, each with its binds.
+     */
+    static String incremental(IncrementalScript script) {
+        StringBuilder text = new StringBuilder(title(script.query(), script.target(), ", maintained incrementally in table "
+                + script.sessionTable()));
+        script.query().lateness().ifPresent(lateness -> text.append("-- Events may arrive up to ")
+                .append(readable(lateness)).append(" late.\n"));
+        text.append("-- Run once:\n");
+        for (IncrementalScript.Statement statement : script.setup()) {
+            text.append("-- ").append(statement.purpose()).append('\n').append(statement.sql()).append(";\n");
+        }
+        text.append("-- Run after each batch of events is inserted, in one transaction, with :batch_start and :batch_end\n"
+                + "-- bounding the batch's event times (an event may be up to the lateness older than :batch_start):\n");
+        for (IncrementalScript.Statement statement : script.batch()) {
+            text.append("-- ").append(statement.purpose()).append('\n').append(binds(statement.binds()))
+                    .append(statement.sql()).append(";\n");
+        }
+        return text.toString();
+    }
+
+    private static String readable(java.time.Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds % 3600 == 0 ? seconds / 3600 + " hour(s)" : seconds % 60 == 0 ? seconds / 60 + " minute(s)"
+                : duration.toNanos() / 1000 + " microsecond(s)";
+    }
+
+    private static String title(io.funnelql.dsl.model.Query query, io.funnelql.dialects.TargetDialect target, String form) {
         StringBuilder text = new StringBuilder();
-        text.append("-- FunnelQL: ").append(compiled.query().kind()).append(' ')
-                .append(oneLine(compiled.query().name().display())).append(" for ").append(compiled.target().productName());
-        if (compiled.target() == io.funnelql.dialects.TargetDialect.ORACLE) {
+        text.append("-- FunnelQL: ").append(query.kind()).append(' ')
+                .append(oneLine(query.name().display())).append(" for ").append(target.productName()).append(form);
+        if (target == io.funnelql.dialects.TargetDialect.ORACLE) {
             text.append(" (tested on H2's Oracle mode, not on a real Oracle)");
         }
-        text.append('\n');
-        for (int i = 0; i < compiled.bindParameters().size(); i++) {
-            Parameter parameter = compiled.bindParameters().get(i);
+        return text.append('\n').toString();
+    }
+
+    private static String binds(java.util.List<Parameter> parameters) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
             text.append("-- bind ").append(i + 1).append(": :").append(oneLine(parameter.name().display()))
                     .append(" (").append(parameter.type().displayName()).append(")\n");
         }

@@ -47,19 +47,6 @@ public final class DuckDbEngine extends JdbcEngine {
         return label;
     }
 
-    @Override
-    protected String sqlType(DataType type) {
-        return switch (type) {
-            case VARCHAR -> "VARCHAR";
-            case BIGINT -> "BIGINT";
-            case DOUBLE -> "DOUBLE";
-            case BOOLEAN -> "BOOLEAN";
-            case TIMESTAMP -> "TIMESTAMP";
-            case DATE -> "DATE";
-            case INTERVAL, NULL -> throw new EngineException(name() + ": no column can have type " + type.displayName());
-        };
-    }
-
     /** The appender writes column vectors directly, no SQL per row; it takes names unquoted, as they are. */
     @Override
     protected void insert(EventTable events, List<String> tableParts, String table) throws SQLException {

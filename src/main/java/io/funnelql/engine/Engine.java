@@ -30,8 +30,17 @@ public interface Engine extends AutoCloseable {
         return query(sql, List.of());
     }
 
+    /** Adds rows to the table {@link #load} created, the same fast way (e.g. a batch of newly arrived events). */
+    void append(EventTable events);
+
     /** Runs a statement that returns no rows (DDL, DML). */
     void execute(String sql);
+
+    /** Runs a statement that returns no rows, with bind parameters. */
+    void execute(String sql, List<Object> bindParameters);
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    void inTransaction(Runnable work);
 
     @Override
     void close();

@@ -68,22 +68,15 @@ public final class H2Engine extends JdbcEngine {
         return super.query(oracleMode ? withRecursiveForH2(sql) : sql, bindParameters);
     }
 
+    /** H2's own column types in both modes: the Oracle stand-in is H2 underneath. */
     @Override
-    public String label() {
-        return label;
+    protected TargetDialect tableDialect() {
+        return TargetDialect.H2;
     }
 
     @Override
-    protected String sqlType(DataType type) {
-        return switch (type) {
-            case VARCHAR -> "CHARACTER VARYING";
-            case BIGINT -> "BIGINT";
-            case DOUBLE -> "DOUBLE PRECISION";
-            case BOOLEAN -> "BOOLEAN";
-            case TIMESTAMP -> "TIMESTAMP(6)";
-            case DATE -> "DATE";
-            case INTERVAL, NULL -> throw new EngineException(name() + ": no column can have type " + type.displayName());
-        };
+    public String label() {
+        return label;
     }
 
     private static int jdbcType(DataType type) {

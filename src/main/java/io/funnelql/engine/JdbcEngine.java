@@ -42,8 +42,19 @@ abstract class JdbcEngine implements Engine {
         return dialect;
     }
 
+    /** The dialect whose column types event tables get. */
+    protected TargetDialect tableDialect() {
+        return dialect();
+    }
+
     /** The engine's column type for a source column type. */
-    protected abstract String sqlType(DataType type);
+    protected final String sqlType(DataType type) {
+        try {
+            return io.funnelql.compiler.render.ColumnTypes.of(tableDialect(), type);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(name() + ": no column can have type " + type.displayName());
+        }
+    }
 
     /** Inserts every row into the freshly created {@code table} (already quoted and qualified). */
     protected abstract void insert(EventTable events, List<String> tableParts, String table) throws SQLException, IOException;
@@ -74,6 +85,17 @@ abstract class JdbcEngine implements Engine {
             insert(events, parts, table);
         } catch (SQLException | IOException e) {
             throw failure("loading " + events.rowCount() + " rows into " + table, e);
+        }
+    }
+
+    @Override
+    public void append(EventTable events) {
+        List<String> parts = tableParts(events.source().table());
+        String table = parts.stream().map(JdbcEngine::quote).collect(Collectors.joining("."));
+        try {
+            insert(events, parts, table);
+        } catch (SQLException | IOException e) {
+            throw failure("appending " + events.rowCount() + " rows to " + table, e);
         }
     }
 
@@ -118,6 +140,36 @@ abstract class JdbcEngine implements Engine {
             run(sql);
         } catch (SQLException e) {
             throw failure("running " + abbreviate(sql), e);
+        }
+    }
+
+    @Override
+    public void execute(String sql, List<Object> bindParameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < bindParameters.size(); i++) {
+                statement.setObject(i + 1, bindParameters.get(i));
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw failure("running " + abbreviate(sql), e);
+        }
+    }
+
+    @Override
+    public void inTransaction(Runnable work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("a transaction", e);
         }
     }
 

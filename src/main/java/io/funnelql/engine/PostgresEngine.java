@@ -54,19 +54,6 @@ public final class PostgresEngine extends JdbcEngine {
     }
 
     @Override
-    protected String sqlType(DataType type) {
-        return switch (type) {
-            case VARCHAR -> "text";
-            case BIGINT -> "bigint";
-            case DOUBLE -> "double precision";
-            case BOOLEAN -> "boolean";
-            case TIMESTAMP -> "timestamp(6) without time zone";
-            case DATE -> "date";
-            case INTERVAL, NULL -> throw new EngineException(name() + ": no column can have type " + type.displayName());
-        };
-    }
-
-    @Override
     protected void createSchema(String name) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
             exists.setString(1, name);

@@ -39,8 +39,22 @@ class CompileCommandTest {
                 .contains("-- Refresh it (e.g. every hour):\n-- CREATE OR REPLACE TABLE \"browsing\" AS\n-- WITH ");
         CommandLineRun incremental = CommandLineRun.of("compile", "../examples/sessions.fql", "--query", "browsing",
                 "--dialect", "duckdb", "--as", "incremental");
-        assertThat(incremental.exitCode()).isEqualTo(1);
-        assertThat(incremental.err()).contains("not available in this build yet");
+        assertThat(incremental.exitCode()).as(incremental.err()).isZero();
+        assertThat(incremental.out())
+                .startsWith("-- FunnelQL: sessions browsing for DuckDB, maintained incrementally in table \"browsing\"\n"
+                        + "-- Events may arrive up to 3 hour(s) late.\n-- Run once:\n")
+                .contains("\nCREATE TABLE \"browsing\" (\"account_id\" VARCHAR, \"user_id\" VARCHAR, \"session_number\" BIGINT, ")
+                .contains("\n-- bind 1: :batch_start (timestamp)\n-- bind 2: :batch_end (timestamp)\n")
+                .contains("\nDELETE FROM \"browsing\" WHERE EXISTS (SELECT 1 FROM \"browsing_dirty_keys\" ");
+        CommandLineRun perEvent = CommandLineRun.of("compile", "../examples/sessions.fql", "--query", "browsing_events",
+                "--dialect", "postgres", "--as", "incremental");
+        assertThat(perEvent.exitCode()).isEqualTo(1);
+        assertThat(perEvent.err()).contains("--as incremental maintains one row per session; sessions browsing_events reports "
+                + "events: write `report sessions`");
+        CommandLineRun funnel = CommandLineRun.of("compile", "../examples/checkout.fql", "--query", "checkout",
+                "--dialect", "postgres", "--as", "incremental");
+        assertThat(funnel.exitCode()).isEqualTo(1);
+        assertThat(funnel.err()).contains("funnel checkout is not a sessions query");
     }
 
     @Test

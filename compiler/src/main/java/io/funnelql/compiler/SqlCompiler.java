@@ -32,18 +32,32 @@ public final class SqlCompiler {
 
     /** Compiles with bind placeholders for every parameter without a value in {@code inlined}. */
     public static CompiledQuery compile(Query query, TargetDialect target, Map<Name, Object> inlined) {
+        return compile(query, target, inlined, (context, translator) -> {
+            if (query instanceof FunnelQuery) {
+                FunnelPlanner.plan(context, translator);
+            } else if (query instanceof io.funnelql.dsl.model.SessionsQuery) {
+                SessionsPlanner.plan(context, translator);
+            } else if (query instanceof RetentionQuery) {
+                RetentionPlanner.plan(context, translator);
+            } else if (query instanceof ConditionRetentionQuery) {
+                ConditionRetentionPlanner.plan(context, translator);
+            }
+        });
+    }
+
+    /** The sessions of an incremental batch: {@code query}'s source is the batch's events with the increment's two columns. */
+    public static CompiledQuery compileIncrement(io.funnelql.dsl.model.SessionsQuery query, TargetDialect target,
+            Map<Name, Object> inlined, SessionsPlanner.Increment increment) {
+        return compile(query, target, inlined,
+                (context, translator) -> SessionsPlanner.plan(context, translator, java.util.Optional.of(increment)));
+    }
+
+    private static CompiledQuery compile(Query query, TargetDialect target, Map<Name, Object> inlined,
+            java.util.function.BiConsumer<PlanContext, ExpressionTranslator> planner) {
         PlanContext context = new PlanContext(query, target);
         QueryParameters parameters = new QueryParameters(inlined);
         ExpressionTranslator translator = new ExpressionTranslator(context, parameters);
-        if (query instanceof FunnelQuery) {
-            FunnelPlanner.plan(context, translator);
-        } else if (query instanceof io.funnelql.dsl.model.SessionsQuery) {
-            SessionsPlanner.plan(context, translator);
-        } else if (query instanceof RetentionQuery) {
-            RetentionPlanner.plan(context, translator);
-        } else if (query instanceof ConditionRetentionQuery) {
-            ConditionRetentionPlanner.plan(context, translator);
-        }
+        planner.accept(context, translator);
         RelNode output = context.builder().build();
         FanOutProof proof = FanOutProof.check(context.stages(), output);
         SqlRenderer.Rendered rendered = new SqlRenderer(target).render(context.stages(), output);

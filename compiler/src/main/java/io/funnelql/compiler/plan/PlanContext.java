@@ -89,6 +89,17 @@ public final class PlanContext {
         return builder.scan(sourceTable);
     }
 
+    /** Registers a table the statement reads besides the source (e.g. a table it maintains), by its database name. */
+    public void registerTable(String name, java.util.function.Function<RelDataTypeFactory, RelDataType> rowType) {
+        usedNames.add(name.toLowerCase(java.util.Locale.ROOT));
+        root.add(name, new StageTable(rowType::apply, List.of()));
+    }
+
+    /** Pushes a scan of a table registered with {@link #registerTable}. */
+    public RelBuilder scanTable(String name) {
+        return builder.scan(name);
+    }
+
     /** Pushes a scan of an earlier stage. */
     public RelBuilder scan(Stage stage) {
         return builder.scan(stage.name());

@@ -26,6 +26,11 @@ public final class QueryParameters {
         if (inlined.containsKey(parameter.name())) {
             return translator.literal(inlined.get(parameter.name()), parameter.type());
         }
+        return placeholder(parameter, builder);
+    }
+
+    /** A bind placeholder for a parameter the compiler itself declares (such as a batch bound). */
+    public RexNode placeholder(Parameter parameter, RelBuilder builder) {
         int index = referenced.indexOf(parameter);
         if (index < 0) {
             referenced.add(parameter);

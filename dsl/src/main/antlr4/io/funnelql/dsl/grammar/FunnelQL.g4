@@ -85,6 +85,7 @@ sessionsClause
     | whereClause                                                              # sessionsWhere
     | GAP duration                                                             # gapClause
     | MAX LENGTH duration                                                      # maxLengthClause
+    | LATE BY duration                                                         # latenessClause
     | REPORT report=(SESSIONS | EVENTS)                                        # sessionsReportClause
     ;
 
@@ -207,7 +208,7 @@ nonReserved
     | COHORT | COHORTS | COLUMNS | CONDITION | CONDITIONS | CONVERT | COUNT | DATE | DAY
     | DECIMAL | DEFAULT | DOUBLE | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
     | FALSE | FIRST | FORBIDDEN | FROM | FUNNEL | GAP | HOUR | ID | IN | INCLUSIVE | INT
-    | INTEGER | INTERVAL | IS | KEY | LAST | LATEST | LENGTH | LIKE | MAX | MICROSECOND
+    | INTEGER | INTERVAL | IS | KEY | LAST | LATE | LATEST | LENGTH | LIKE | MAX | MICROSECOND
     | MILLISECOND | MINUTE | MODE | MONTH | NAME | NOT | NULL | OFFSETS | ON | OR | PARAM | PER
     | PERIOD | PREVIOUS | PROFILE | RECURRING | REPORT | RETENTION | RETURN | RETURNING
     | ROLLING | ROW | SECOND | SESSIONS | SKIPS | SOURCE | STEP | STEPS | TABLE | TENANT
@@ -258,6 +259,7 @@ INTERVAL: 'interval';
 IS: 'is';
 KEY: 'key';
 LAST: 'last';
+LATE: 'late';
 LATEST: 'latest';
 LENGTH: 'length';
 LIKE: 'like';

@@ -32,6 +32,8 @@ final class SessionsAnalyzer {
         Optional<Duration> gap = gapClause.flatMap(clause -> Durations.resolve(clause.gap(), "a session gap", diagnostics));
         Optional<Duration> maxLength = clauses.first(SessionsClause.MaxLength.class)
                 .flatMap(clause -> Durations.resolve(clause.length(), "a maximum session length", diagnostics));
+        Optional<Duration> lateness = clauses.first(SessionsClause.Lateness.class)
+                .flatMap(clause -> Durations.resolve(clause.lateness(), "a lateness", diagnostics));
         SessionsQuery query = new SessionsQuery(
                 declaration.name().name(),
                 scope.source,
@@ -39,6 +41,7 @@ final class SessionsAnalyzer {
                 scope.filter(clauses.first(WhereClause.class)),
                 gap.orElse(null),
                 maxLength,
+                lateness,
                 clauses.first(SessionsClause.Report.class).map(SessionsClause.Report::report).orElse(SessionsReport.SESSIONS));
         return diagnostics.count() > errorsBefore ? Optional.empty() : Optional.of(query);
     }

@@ -4,7 +4,7 @@ import io.funnelql.dsl.diagnostic.SourceLocation;
 import io.funnelql.dsl.model.SessionsReport;
 
 public sealed interface SessionsClause extends Clause
-        permits CountByClause, WhereClause, SessionsClause.Gap, SessionsClause.MaxLength, SessionsClause.Report {
+        permits CountByClause, WhereClause, SessionsClause.Gap, SessionsClause.MaxLength, SessionsClause.Lateness, SessionsClause.Report {
 
     record Gap(DurationNode gap, SourceLocation location) implements SessionsClause {
         @Override
@@ -17,6 +17,13 @@ public sealed interface SessionsClause extends Clause
         @Override
         public String keyword() {
             return "max length";
+        }
+    }
+
+    record Lateness(DurationNode lateness, SourceLocation location) implements SessionsClause {
+        @Override
+        public String keyword() {
+            return "late by";
         }
     }
 

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Events of a key split into sessions where the gap between two events exceeds {@code gap}. */
+/**
+ * Events of a key split into sessions where the gap between two events exceeds {@code gap}.
+ * {@code lateness} is how late an event may reach the table (used only by incremental maintenance).
+ */
 public record SessionsQuery(
         Name name,
         Source source,
@@ -14,6 +17,7 @@ public record SessionsQuery(
         Optional<Expression> filter,
         Duration gap,
         Optional<Duration> maxLength,
+        Optional<Duration> lateness,
         SessionsReport report) implements Query {
 
     public SessionsQuery {

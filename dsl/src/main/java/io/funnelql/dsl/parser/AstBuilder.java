@@ -309,6 +309,11 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     }
 
     @Override
+    public SessionsClause visitLatenessClause(FunnelQLParser.LatenessClauseContext context) {
+        return new SessionsClause.Lateness(duration(context.duration()), location(context));
+    }
+
+    @Override
     public SessionsClause visitSessionsReportClause(FunnelQLParser.SessionsReportClauseContext context) {
         SessionsReport report = context.report.getType() == FunnelQLLexer.SESSIONS ? SessionsReport.SESSIONS : SessionsReport.EVENTS;
         return new SessionsClause.Report(report, location(context));

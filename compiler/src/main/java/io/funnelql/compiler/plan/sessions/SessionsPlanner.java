@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.funnelql.compiler.plan.PlanHelpers.flag;
 import static io.funnelql.compiler.plan.PlanHelpers.number;
@@ -35,14 +36,33 @@ public final class SessionsPlanner {
     private static final String EVENT_ID = "event_id_value";
     private static final String EVENT_NAME = "event_name_value";
 
+    private static final String RESTART = "restart_time_value";
+    private static final String NUMBER_OFFSET = "number_offset_value";
+
     private SessionsPlanner() {}
 
+    /**
+     * The two extra columns of the events an incremental batch recomputes (see
+     * io.funnelql.compiler.incremental): per key, the first event time to sessionize again (a
+     * session start) and how many sessions the key already has before it. Rows before the restart
+     * are read only so that a repeated event id keeps its first occurrence.
+     */
+    public record Increment(Column restart, Column numberOffset) {}
+
     public static void plan(PlanContext context, ExpressionTranslator translator) {
+        plan(context, translator, Optional.empty());
+    }
+
+    public static void plan(PlanContext context, ExpressionTranslator translator, Optional<Increment> increment) {
         SessionsQuery query = (SessionsQuery) context.query();
         RelBuilder b = context.builder();
         Map<String, Column> carried = new LinkedHashMap<>();
         query.source().eventId().ifPresent(column -> carried.put(EVENT_ID, column));
         query.source().eventName().ifPresent(column -> carried.put(EVENT_NAME, column));
+        increment.ifPresent(columns -> {
+            carried.put(RESTART, columns.restart());
+            carried.put(NUMBER_OFFSET, columns.numberOffset());
+        });
         EventsStage.Events events = EventsStage.build(context, translator,
                 new EventsStage.Request(Map.of(), List.of(), io.funnelql.dsl.model.NullConditionPolicy.FALSE, carried, true));
         List<String> keys = events.keys();
@@ -65,6 +85,12 @@ public final class SessionsPlanner {
             current = context.addStage(ColumnNames.stageName(query, "distinct_events"),
                     "repeated event ids dropped, the first occurrence kept", List.of());
         }
+        if (increment.isPresent()) {
+            context.scan(current);
+            b.filter(b.greaterThanOrEqual(b.field(EventsStage.TIME), b.field(RESTART)));
+            current = context.addStage(ColumnNames.stageName(query, "events_to_sessionize"),
+                    "the events from each key's restart on (earlier rows only decided which repeated ids to drop)", List.of());
+        }
         context.scan(current);
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
@@ -81,7 +107,7 @@ public final class SessionsPlanner {
         if (query.report() == SessionsReport.EVENTS) {
             eventsReport(context, numbered, keys);
         } else {
-            sessionsReport(context, numbered, keys);
+            sessionsReport(context, numbered, keys, increment.isPresent());
         }
     }
 
@@ -257,7 +283,7 @@ public final class SessionsPlanner {
         b.project(fields, names, true);
     }
 
-    private static void sessionsReport(PlanContext context, Stage numbered, List<String> keys) {
+    private static void sessionsReport(PlanContext context, Stage numbered, List<String> keys, boolean incremental) {
         SessionsQuery query = (SessionsQuery) context.query();
         RelBuilder b = context.builder();
         boolean named = query.source().eventName().isPresent();
@@ -289,6 +315,9 @@ public final class SessionsPlanner {
                 b.min(b.field(EventsStage.MICROS)).as("start_micros"),
                 b.max(b.field(EventsStage.MICROS)).as("end_micros"),
                 b.count().as("event_count")));
+        if (incremental) {
+            calls.add(b.min(b.field(NUMBER_OFFSET)).as("number_offset"));
+        }
         if (named) {
             calls.add(b.max(when(b, b.equals(b.field(EventsStage.ORDER), b.field("first_order")), b.field(EVENT_NAME))).as("first_event"));
             calls.add(b.max(when(b, b.equals(b.field(EventsStage.ORDER), b.field("last_order")), b.field(EVENT_NAME))).as("last_event"));
@@ -299,7 +328,10 @@ public final class SessionsPlanner {
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
         PlanHelpers.addReportKeys(b, query, keys, fields, names);
-        fields.add(b.cast(b.field("session_number"), org.apache.calcite.sql.type.SqlTypeName.BIGINT));
+        RexNode sessionNumber = incremental
+                ? b.call(SqlStdOperatorTable.PLUS, b.field("session_number"), b.field("number_offset"))
+                : b.field("session_number");
+        fields.add(b.cast(sessionNumber, org.apache.calcite.sql.type.SqlTypeName.BIGINT));
         names.add("session_number");
         fields.add(sessionId(context, query, keys));
         names.add("session_id");
