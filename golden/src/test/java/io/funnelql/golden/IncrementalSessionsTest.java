@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The proof of {@code compile --as incremental}: random event streams arrive in random batches,
  * late (up to the declared lateness) and with redelivered event ids, and the batch statements run
- * after each batch on DuckDB, PostgreSQL and H2. After every batch the session table must equal
+ * after each batch on DuckDB, PostgreSQL and H2 (and Oracle's script on H2's Oracle mode, but for
+ * max length, whose walk that mode cannot run inside an INSERT). After every batch the session table must equal
  * the reference over the events loaded so far; running the batch again must change nothing; and
  * at the end the table must equal the full query run on the engine.
  */
@@ -63,7 +64,12 @@ class IncrementalSessionsTest {
         for (String text : QUERIES) {
             SessionsQuery query = (SessionsQuery) SpecificationLoader.load(new SourceFile("incremental.fql", SOURCE + text))
                     .queries().get(0);
-            for (String engineName : List.of("duckdb", "postgres", "h2")) {
+            for (String engineName : List.of("duckdb", "postgres", "h2", "oracle-h2")) {
+                if (engineName.equals("oracle-h2") && query.maxLength().isPresent()) {
+                    // H2's Oracle mode cannot read a recursive WITH (max length's walk) inside INSERT;
+                    // Oracle itself can. Oracle's other scripts run on it (docs/dialects.md).
+                    continue;
+                }
                 tests.add(DynamicTest.dynamicTest(query.name().display() + " on " + engineName, () -> {
                     for (int stream = 0; stream < STREAMS; stream++) {
                         check(SharedEngines.engine(engineName), query, new Random(1000L * stream + text.length()));
