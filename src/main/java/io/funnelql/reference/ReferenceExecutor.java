@@ -40,6 +40,9 @@ public final class ReferenceExecutor {
         if (query instanceof SessionsQuery sessions) {
             return new SessionsExecutor(sessions);
         }
+        if (query instanceof io.funnelql.dsl.model.MetricQuery metric) {
+            return new io.funnelql.reference.metric.MetricExecutor(metric);
+        }
         if (query instanceof RetentionQuery retention) {
             return new RetentionExecutor(retention);
         }

@@ -39,6 +39,8 @@ public final class SqlCompiler {
                 SessionsPlanner.plan(context, translator);
             } else if (query instanceof RetentionQuery) {
                 RetentionPlanner.plan(context, translator);
+            } else if (query instanceof io.funnelql.dsl.model.MetricQuery) {
+                io.funnelql.compiler.plan.metric.MetricPlanner.plan(context, translator);
             } else if (query instanceof ConditionRetentionQuery) {
                 ConditionRetentionPlanner.plan(context, translator);
             }

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MaterializedViewsTest {
     private static final List<String> QUERIES = List.of("checkout.fql:checkout", "checkout.fql:weekly",
-            "retention.fql:daily_ny", "retention.fql:rolling_days", "sessions.fql:browsing");
+            "retention.fql:daily_ny", "retention.fql:rolling_days", "sessions.fql:browsing", "dashboard.fql:daily_volume",
+            "dashboard.fql:daily_revenue");
 
     @AfterAll
     static void close() {

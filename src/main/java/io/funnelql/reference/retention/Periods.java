@@ -12,7 +12,7 @@ import java.time.ZoneId;
  * UTC; calendar periods are cut in the query's time zone (so a day in New York is 23 or 25 hours
  * long across a DST change); weeks are ISO weeks starting on Monday.
  */
-final class Periods {
+public final class Periods {
     private Periods() {}
 
     /** The calendar period index of an event time. */
@@ -26,7 +26,7 @@ final class Periods {
     }
 
     /** The first day of the calendar period an event time falls in: the cohort's label. */
-    static LocalDate calendarStart(RetentionPeriod.Calendar period, long micros) {
+    public static LocalDate calendarStart(RetentionPeriod.Calendar period, long micros) {
         LocalDate date = localDate(period.zone(), micros);
         return switch (period.unit()) {
             case DAY -> date;

@@ -23,6 +23,7 @@ statement
     | FUNNEL name=identifier FROM source=identifier funnelClause*            # funnelQuery
     | SESSIONS name=identifier FROM source=identifier sessionsClause*        # sessionsQuery
     | RETENTION name=identifier FROM source=identifier retentionClause*      # retentionQuery
+    | METRIC name=identifier FROM source=identifier metricClause*            # metricQuery
     ;
 
 sourceElement
@@ -112,6 +113,13 @@ retentionReport
 
 offsetNumber
     : INTEGER_VALUE
+    ;
+
+metricClause
+    : whereClause                                                              # metricWhere
+    | PER unit=(DAY | WEEK | MONTH)                                            # metricPeriodClause
+    | TIME ZONE zone=string                                                    # metricTimeZoneClause
+    | SUM identifier (',' identifier)*                                         # sumClause
     ;
 
 countByClause
@@ -208,10 +216,10 @@ nonReserved
     | COHORT | COHORTS | COLUMNS | CONDITION | CONDITIONS | CONVERT | COUNT | DATE | DAY
     | DECIMAL | DEFAULT | DOUBLE | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
     | FALSE | FIRST | FORBIDDEN | FROM | FUNNEL | GAP | HOUR | ID | IN | INCLUSIVE | INT
-    | INTEGER | INTERVAL | IS | KEY | LAST | LATE | LATEST | LENGTH | LIKE | MAX | MICROSECOND
+    | INTEGER | INTERVAL | IS | KEY | LAST | LATE | LATEST | LENGTH | LIKE | MAX | METRIC | MICROSECOND
     | MILLISECOND | MINUTE | MODE | MONTH | NAME | NOT | NULL | OFFSETS | ON | OR | PARAM | PER
     | PERIOD | PREVIOUS | PROFILE | RECURRING | REPORT | RETENTION | RETURN | RETURNING
-    | ROLLING | ROW | SECOND | SESSIONS | SKIPS | SOURCE | STEP | STEPS | TABLE | TENANT
+    | ROLLING | ROW | SECOND | SESSIONS | SKIPS | SOURCE | STEP | STEPS | SUM | TABLE | TENANT
     | TEXT | TIES | TIME | TIMESTAMP | TO | TRUE | VARCHAR | WEEK | WHERE | WITHIN | YEAR
     | ZONE
     ;
@@ -260,6 +268,7 @@ IS: 'is';
 KEY: 'key';
 LAST: 'last';
 LATE: 'late';
+METRIC: 'metric';
 LATEST: 'latest';
 LENGTH: 'length';
 LIKE: 'like';
@@ -293,6 +302,7 @@ SKIPS: 'skips';
 SOURCE: 'source';
 STEP: 'step';
 STEPS: 'steps';
+SUM: 'sum';
 TABLE: 'table';
 TENANT: 'tenant';
 TEXT: 'text';

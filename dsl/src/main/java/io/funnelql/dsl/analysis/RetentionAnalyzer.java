@@ -18,7 +18,6 @@ import io.funnelql.dsl.model.ReturnMatch;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.expression.Expression;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -120,18 +119,8 @@ final class RetentionAnalyzer {
                     + "or period rolling <duration>");
             return Optional.empty();
         }
-        Optional<ZoneId> zone = zoneClause.isEmpty() ? Optional.of(ZoneOffset.UTC) : zone(zoneClause.get());
+        Optional<ZoneId> zone = zoneClause.isEmpty() ? Optional.of(ZoneOffset.UTC) : TimeZones.resolve(zoneClause.get().zone(), zoneClause.get().location(), diagnostics);
         return zone.map(z -> new RetentionPeriod.Calendar(calendar.get().unit(), z));
-    }
-
-    private Optional<ZoneId> zone(RetentionClause.TimeZone clause) {
-        try {
-            return Optional.of(ZoneId.of(clause.zone()));
-        } catch (DateTimeException e) {
-            diagnostics.error(clause.location(), Suggestions.sentence("unknown time zone '" + clause.zone() + "'",
-                    clause.zone(), ZoneId.getAvailableZoneIds()) + " Use a region name such as 'Europe/Berlin' or 'UTC'.");
-            return Optional.empty();
-        }
     }
 
     private List<Integer> offsets(Statement.RetentionDeclaration declaration, ClauseSet<RetentionClause> clauses,

@@ -72,6 +72,8 @@ public final class SemanticAnalyzer {
                 query = new FunnelAnalyzer(scope).analyze(funnel);
             } else if (statement instanceof Statement.SessionsDeclaration sessions) {
                 query = new SessionsAnalyzer(scope).analyze(sessions);
+            } else if (statement instanceof Statement.MetricDeclaration metric) {
+                query = new MetricAnalyzer(scope).analyze(metric);
             } else {
                 query = new RetentionAnalyzer(scope).analyze((Statement.RetentionDeclaration) statement);
             }
@@ -90,6 +92,9 @@ public final class SemanticAnalyzer {
         }
         if (statement instanceof Statement.SessionsDeclaration sessions) {
             return sessions.source();
+        }
+        if (statement instanceof Statement.MetricDeclaration metric) {
+            return metric.source();
         }
         return ((Statement.RetentionDeclaration) statement).source();
     }

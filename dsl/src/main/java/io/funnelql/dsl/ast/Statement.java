@@ -32,6 +32,13 @@ public sealed interface Statement extends Node {
         }
     }
 
+    record MetricDeclaration(Identifier name, Identifier source, List<MetricClause> clauses, SourceLocation location)
+            implements Statement {
+        public MetricDeclaration {
+            clauses = List.copyOf(clauses);
+        }
+    }
+
     record RetentionDeclaration(Identifier name, Identifier source, List<RetentionClause> clauses, SourceLocation location)
             implements Statement {
         public RetentionDeclaration {

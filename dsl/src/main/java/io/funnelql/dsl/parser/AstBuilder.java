@@ -10,6 +10,7 @@ import io.funnelql.dsl.ast.NamedCondition;
 import io.funnelql.dsl.ast.NullConditionClause;
 import io.funnelql.dsl.ast.QualifiedName;
 import io.funnelql.dsl.ast.RetentionClause;
+import io.funnelql.dsl.ast.MetricClause;
 import io.funnelql.dsl.ast.SessionsClause;
 import io.funnelql.dsl.ast.SourceElement;
 import io.funnelql.dsl.ast.Statement;
@@ -68,6 +69,12 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     public Statement visitFunnelQuery(FunnelQLParser.FunnelQueryContext context) {
         return new Statement.FunnelDeclaration(identifier(context.name), identifier(context.source),
                 list(context.funnelClause(), FunnelClause.class), location(context));
+    }
+
+    @Override
+    public Statement visitMetricQuery(FunnelQLParser.MetricQueryContext context) {
+        return new Statement.MetricDeclaration(identifier(context.name), identifier(context.source),
+                list(context.metricClause(), MetricClause.class), location(context));
     }
 
     @Override
@@ -324,6 +331,33 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     @Override
     public Object visitRetentionCountBy(FunnelQLParser.RetentionCountByContext context) {
         return visit(context.countByClause());
+    }
+
+    // ---- metric clauses
+
+    @Override
+    public Object visitMetricWhere(FunnelQLParser.MetricWhereContext context) {
+        return visit(context.whereClause());
+    }
+
+    @Override
+    public MetricClause visitMetricPeriodClause(FunnelQLParser.MetricPeriodClauseContext context) {
+        PeriodUnit unit = switch (context.unit.getType()) {
+            case FunnelQLLexer.DAY -> PeriodUnit.DAY;
+            case FunnelQLLexer.WEEK -> PeriodUnit.WEEK;
+            default -> PeriodUnit.MONTH;
+        };
+        return new MetricClause.Period(unit, location(context));
+    }
+
+    @Override
+    public MetricClause visitMetricTimeZoneClause(FunnelQLParser.MetricTimeZoneClauseContext context) {
+        return new MetricClause.TimeZone(unquote(context.zone.getText()), location(context));
+    }
+
+    @Override
+    public MetricClause visitSumClause(FunnelQLParser.SumClauseContext context) {
+        return new MetricClause.Sum(context.identifier().stream().map(this::identifier).toList(), location(context));
     }
 
     @Override

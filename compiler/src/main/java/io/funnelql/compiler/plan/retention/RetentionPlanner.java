@@ -166,7 +166,7 @@ public final class RetentionPlanner {
     }
 
     /** A region name every engine's time zone database knows; fixed offsets are spelled differently by each engine. */
-    private static String zoneName(PlanContext context, java.time.ZoneId zone) {
+    public static String zoneName(PlanContext context, java.time.ZoneId zone) {
         if (zone instanceof java.time.ZoneOffset offset) {
             if (offset.getTotalSeconds() == 0) {
                 return "UTC";
@@ -190,7 +190,8 @@ public final class RetentionPlanner {
         };
     }
 
-    private static RexNode periodStart(RelBuilder b, io.funnelql.dsl.model.PeriodUnit unit, RexNode date, RexNode day) {
+    /** The first day of the calendar period of {@code date} ({@code day} is its epoch day). */
+    public static RexNode periodStart(RelBuilder b, io.funnelql.dsl.model.PeriodUnit unit, RexNode date, RexNode day) {
         return switch (unit) {
             case DAY -> date;
             case WEEK -> b.call(PortableFunctions.DATE_FROM_EPOCH_DAY, b.call(SqlStdOperatorTable.MINUS, day,
