@@ -1,5 +1,9 @@
 package io.funnelql.cli;
 
+import io.funnelql.compiler.CompilationException;
+import io.funnelql.compiler.CompiledQuery;
+import io.funnelql.compiler.SqlCompiler;
+import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Query;
@@ -13,19 +17,14 @@ import io.funnelql.reference.ReferenceExecutor;
 import io.funnelql.verify.EngineRun;
 import io.funnelql.reference.evaluation.EvaluationException;
 import io.funnelql.reference.result.ResultTable;
+import io.funnelql.report.ReportRun;
+import io.funnelql.report.ReportSql;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-
-import io.funnelql.compiler.CompilationException;
-import io.funnelql.compiler.CompiledQuery;
-import io.funnelql.compiler.SqlCompiler;
-import io.funnelql.dialects.TargetDialect;
-import io.funnelql.report.ReportRun;
-import io.funnelql.report.ReportSql;
 
 import java.nio.file.Path;
 import java.time.Instant;
