@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which chart a query's result gets. Results with no chart of their own (per-key reports, time to
- * convert, query kinds added later) get none: the page still shows them as a table.
+ * Which chart a query's result gets. Results with no chart of their own (time to convert, query
+ * kinds added later) get none: the page still shows them as a table.
  */
 final class ReportCharts {
     private ReportCharts() {}
@@ -24,8 +24,14 @@ final class ReportCharts {
         if (query instanceof FunnelQuery funnel && funnel.report() == FunnelReport.STEPS) {
             return FunnelBars.render(run.result());
         }
+        if (query instanceof FunnelQuery funnel && funnel.report() == FunnelReport.PER_KEY) {
+            return PerKeyBars.furthestSteps(run.result(), funnel.steps().stream().map(step -> step.name().display()).toList());
+        }
         if (query instanceof RetentionQuery retention && retention.report() == RetentionReport.COHORTS) {
             return RetentionHeatMap.render(run.result(), Optional.of(retention.period()), run.lastEventTime());
+        }
+        if (query instanceof RetentionQuery || query instanceof ConditionRetentionQuery) {
+            return PerKeyBars.trueCounts(run.result());
         }
         if (query instanceof SessionsQuery sessions) {
             return sessions.report() == SessionsReport.SESSIONS

@@ -110,6 +110,27 @@ class ReportPageTest {
     }
 
     @Test
+    void perKeyFunnelsCountKeysByFurthestStepAndPerKeyRetentionCountsTrueColumns() {
+        String funnel = SOURCE + """
+                funnel k from events within 1 hour from first step
+                  steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart')
+                  report per key;
+                retention c from events conditions (signed: event_name = 'signup', bought: event_name = 'purchase')
+                  report per key;
+                """;
+        ResultTable perKey = new ResultTable(List.of("user_id", "furthest_step", "furthest_step_name"),
+                List.of(row("u1", 0L, null), row("u2", 2L, "cart"), row("u3", 2L, "cart"), row("u4", 1L, "view")));
+        assertThat(ReportPages.page(funnel, "k", perKey, Optional.empty())).contains(
+                "data-label=\"0. never entered\" data-value=\"1\"", "data-label=\"1. view\" data-value=\"1\"",
+                "data-label=\"2. cart\" data-value=\"2\"", "2  ·  50.0 %");
+        ResultTable conditions = new ResultTable(List.of("user_id", "signed", "bought"),
+                List.of(row("u1", true, false), row("u2", true, true), row("u3", false, null)));
+        String page = ReportPages.page(funnel, "c", conditions, Optional.empty());
+        assertThat(page).contains("data-label=\"signed\" data-value=\"2\"", "data-label=\"bought\" data-value=\"1\"");
+        assertThat(count(page, "<rect class=\"bar\"")).isEqualTo(2);
+    }
+
+    @Test
     void anyOtherResultIsATableOnlyCutAfterFiveHundredRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (long i = 0; i < 600; i++) {

@@ -65,9 +65,13 @@ class ReportRenderingInChromiumTest {
     }
 
     @Test
-    void aResultWithNoChartRendersAsATable() throws IOException {
-        String dom = renderedDom("per-key", "retention.fql", "rolling_days");
-        assertThat(dom).doesNotContain("<svg").contains("<table class=\"result\">", "<th>returned_3</th>");
+    void perKeyResultsRenderAsSummaryBarsAndTheirRows() throws IOException {
+        String retention = renderedDom("retention-per-key", "retention.fql", "rolling_days");
+        assertThat(count(retention, "<rect class=\"bar\"")).isEqualTo(3);
+        assertThat(retention).contains("data-label=\"returned_3\"", "<table class=\"result\">", "<th>returned_3</th>");
+        String funnel = renderedDom("funnel-per-key", "streaming.fql", "impression_attempts");
+        assertThat(funnel).contains("data-label=\"1. impression\" data-value=\"716\"", "data-label=\"2. play\" data-value=\"288\"")
+                .doesNotContain("never entered");
     }
 
     @Test
