@@ -1,5 +1,10 @@
 package io.funnelql.cli;
 
+import io.funnelql.compiler.CompilationException;
+import io.funnelql.compiler.CompiledQuery;
+import io.funnelql.compiler.SqlCompiler;
+import io.funnelql.dialects.TargetDialect;
+import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Specification;
@@ -12,6 +17,8 @@ import io.funnelql.reference.ReferenceExecutor;
 import io.funnelql.verify.EngineRun;
 import io.funnelql.reference.evaluation.EvaluationException;
 import io.funnelql.reference.result.ResultTable;
+import io.funnelql.report.ReportRun;
+import io.funnelql.report.ReportSql;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,11 +27,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code funnelql run SPEC [--query NAME] --events FILE.csv [--engine E] [--param k=v] [--format F]}. */
+/** {@code funnelql run SPEC [--query NAME] --events FILE.csv [--engine E] [--param k=v] [--format F] [--report OUT.html]}. */
 @Command(name = "run", description = "Run a query over an events file and print the result.")
 final class RunCommand implements Callable<Integer> {
     @Spec
@@ -58,46 +66,85 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Specification loaded = SpecificationFiles.load(specification);
+        SourceFile file = SpecificationFiles.read(specification);
+        Specification loaded = SpecificationFiles.load(file);
         Query selected = SpecificationFiles.query(loaded, query);
         Map<Name, Object> values = ParameterValues.resolve(loaded, parameters);
+        Instant ranAt = Instant.now();
+        Progress progress = Progress.onStderr(spec.commandLine().getErr(), "run");
+        Ran ran = engine.equals("reference") ? runOnReference(selected, values, progress) : runOnEngine(selected, values, progress);
+        spec.commandLine().getOut().print(format.render(ran.result()));
+        spec.commandLine().getOut().flush();
         if (report.isPresent()) {
-            return PlannedFeature.report(spec.commandLine().getErr(), "run", "--report");
+            ReportRun run = new ReportRun(selected, specification, file.text(), events,
+                    ran.events().count(), ran.events().last(), values, ran.engineLabel(), ran.sql(), ranAt, ran.result());
+            progress.step("writing " + report.get(), () -> ReportFiles.write(report.get(), run));
+            spec.commandLine().getErr().println("funnelql run: report written to " + report.get());
         }
-        if (!engine.equals("reference")) {
-            return runOnEngine(selected, values);
-        }
+        return ExitCode.OK;
+    }
+
+    /** What a run gives the output and the report. */
+    private record Ran(ResultTable result, EventsRead events, String engineLabel, ReportSql sql) {}
+
+    private Ran runOnReference(Query selected, Map<Name, Object> values, Progress progress) {
         ResultTable result;
+        EventsRead read;
         try {
             QueryExecutor executor = ReferenceExecutor.executor(selected);
             if (presorted) {
-                EventFiles.streamByKey(events, selected, batch -> executor.accumulate(new QueryRows(selected, batch, values)));
+                EventsRead[] seen = {EventsRead.NONE};
+                progress.step("streaming " + events + " through " + selected.name().display() + " key by key",
+                        () -> EventFiles.streamByKey(events, selected, batch -> {
+                            seen[0] = seen[0].plus(EventsRead.of(batch));
+                            executor.accumulate(new QueryRows(selected, batch, values));
+                        }));
+                read = seen[0];
             } else {
-                executor.accumulate(new QueryRows(selected, EventFiles.read(events, selected.source()), values));
+                EventTable table = progress.step("loading " + events, () -> EventFiles.read(events, selected.source()));
+                read = EventsRead.of(table);
+                progress.step("running " + selected.name().display(),
+                        () -> executor.accumulate(new QueryRows(selected, table, values)));
             }
             result = executor.finish();
         } catch (EvaluationException e) {
             throw new UserInputException("funnelql: " + e.getMessage());
         }
-        spec.commandLine().getOut().print(format.render(result));
-        return ExitCode.OK;
+        return new Ran(result, read, "the reference executor (in memory, no database)", equivalentSql(selected));
     }
 
     /** Compiles for the engine's dialect, loads the events into it, runs the SQL and says where the SQL is. */
-    private int runOnEngine(Query selected, Map<Name, Object> values) {
+    private Ran runOnEngine(Query selected, Map<Name, Object> values, Progress progress) {
         String engineName = EngineNames.canonical(engine);
         if (presorted) {
             throw new UserInputException("funnelql: --presorted streams events through the reference engine; "
                     + "drop it or use --engine reference");
         }
-        EventTable table = EventFiles.read(events, selected.source());
-        try (Engine opened = Engines.open(engineName)) {
-            EngineRun.Outcome outcome = EngineRun.run(opened, selected, table, values);
+        EventTable table = progress.step("loading " + events, () -> EventFiles.read(events, selected.source()));
+        try (Engine opened = progress.step("starting " + engineName, () -> Engines.open(engineName))) {
+            EngineRun.Outcome outcome = progress.step("running " + selected.name().display() + " on " + opened.label(),
+                    () -> EngineRun.run(opened, selected, table, values));
             Path sql = SqlFiles.write(outcome.compiled());
             spec.commandLine().getErr().println("funnelql run: " + selected.name().display() + " on " + opened.label()
                     + "; the SQL that ran is in " + sql);
-            spec.commandLine().getOut().print(format.render(outcome.result()));
+            return new Ran(outcome.result(), EventsRead.of(table), opened.label(),
+                    new ReportSql("The SQL that ran on " + opened.label() + " (also in " + sql + ").",
+                            SqlText.withHeader(outcome.compiled())));
         }
-        return ExitCode.OK;
+    }
+
+    /**
+     * The reference executor runs no SQL; the page shows what the compiler makes of the query for
+     * DuckDB, labelled as equivalent, so a reader still sees the SQL a warehouse would run.
+     */
+    private static ReportSql equivalentSql(Query selected) {
+        try {
+            CompiledQuery compiled = SqlCompiler.compile(selected, TargetDialect.DUCKDB, Map.of());
+            return new ReportSql("No SQL ran: the reference executor computed this result in memory. "
+                    + "The equivalent SQL for DuckDB (run it with --engine duckdb):", SqlText.withHeader(compiled));
+        } catch (CompilationException e) {
+            return new ReportSql("No SQL ran: the reference executor computed this result in memory. "
+                    + "The query does not compile for DuckDB:", e.getMessage());
+        }
     }
 }

@@ -19,13 +19,16 @@ public final class SpecificationFiles {
     private SpecificationFiles() {}
 
     public static Specification load(Path path) {
-        SourceFile file;
+        return load(read(path));
+    }
+
+    /** The file's text, for loading and for showing (reports). */
+    static SourceFile read(Path path) {
         try {
-            file = SourceFile.read(path);
+            return SourceFile.read(path);
         } catch (IOException e) {
             throw new UserInputException(unreadable(path, e));
         }
-        return load(file);
     }
 
     /** A spec given as text; diagnostics name it by the file's name. */

@@ -57,23 +57,24 @@ final class VerifyCommand implements Callable<Integer> {
         List<String> names = (engines == null || engines.isEmpty() ? EngineNames.SQL_ENGINES : engines).stream()
                 .map(EngineNames::canonical).distinct().toList();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = Progress.onStderr(spec.commandLine().getErr(), "verify");
         Map<String, Engine> opened = new LinkedHashMap<>();
         List<List<Object>> table = new ArrayList<>();
         List<String> details = new ArrayList<>();
         boolean allAgree = true;
         try {
             for (Query selected : queries) {
-                EventTable events = EventFiles.read(this.events, selected.source());
+                EventTable events = progress.step("loading " + this.events, () -> EventFiles.read(this.events, selected.source()));
                 ResultTable expected = ReferenceExecutor.execute(selected, events, values);
                 table.add(ResultTable.row(selected.name().value(), "reference", (long) expected.rows().size(), "-"));
                 for (String name : names) {
-                    err.println("funnelql verify: " + selected.name().value() + " on " + name + " ...");
-                    Engine engine = opened.computeIfAbsent(name, Engines::open);
+                    Engine engine = opened.computeIfAbsent(name, engineName -> progress.step("starting " + engineName,
+                            () -> Engines.open(engineName)));
                     String verdict;
                     Long rows = null;
                     try {
-                        EngineRun.Outcome outcome = EngineRun.run(engine, selected, events, values);
+                        EngineRun.Outcome outcome = progress.step("running " + selected.name().value() + " on " + engine.label(),
+                                () -> EngineRun.run(engine, selected, events, values));
                         rows = (long) outcome.result().rows().size();
                         List<String> diff = ResultDiff.between(expected, outcome.result(), 10);
                         verdict = diff.isEmpty() ? "agrees" : "DIFFERS";

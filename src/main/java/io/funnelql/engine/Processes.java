@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Small helpers for starting server processes. */
-final class Processes {
+/** Small helpers for starting server processes (and browsers, in the report tests). */
+public final class Processes {
     private Processes() {}
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
         } catch (RuntimeException | LinkageError notUnix) {
@@ -24,7 +24,7 @@ final class Processes {
         }
     }
 
-    static String elapsed(long startNanos) {
+    public static String elapsed(long startNanos) {
         return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
@@ -45,7 +45,7 @@ final class Processes {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -164,6 +164,33 @@ class RunCommandTest {
                 + "(oracle-h2 is H2 in Oracle mode, not a real Oracle)\n");
     }
 
+    @Test
+    void aReportIsWrittenBesideACleanCsvOnStdout(@TempDir Path directory) throws IOException {
+        Path page = directory.resolve("reports/checkout.html");
+        String[] base = {"run", "../examples/checkout.fql", "--query", "checkout", "--events", "../examples/events.csv", "--format", "csv"};
+        CommandLineRun plain = CommandLineRun.of(base);
+        CommandLineRun reported = CommandLineRun.of(concat(base, "--report", page.toString()));
+        assertThat(reported.exitCode()).as(reported.err()).isZero();
+        // stdout is the CSV and nothing else: progress and the report's path go to stderr
+        assertThat(reported.out()).isEqualTo(plain.out()).startsWith("platform,step,name,count,");
+        assertThat(reported.err()).endsWith("funnelql run: report written to " + page + "\n");
+        String html = Files.readString(page);
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<h1>funnel checkout <span class=\"form\">report steps</span></h1>")
+                .contains("the reference executor (in memory, no database)", "The equivalent SQL for DuckDB",
+                        "-- FunnelQL: funnel checkout for DuckDB", "events.csv (3251 rows)", "breakdown by platform");
+    }
+
+    @Test
+    void aReportOfAnEngineRunShowsTheSqlThatRanAndTheEngine(@TempDir Path directory) throws IOException {
+        Path page = directory.resolve("weekly.html");
+        CommandLineRun run = CommandLineRun.of("run", "../examples/checkout.fql", "--query", "weekly", "--events",
+                "../examples/events.csv", "--engine", "oracle", "--format", "json", "--report", page.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("[\n  {\"cohort\": \"2024-10-28\"").endsWith("]\n");
+        assertThat(Files.readString(page)).contains("H2 in Oracle mode (not a real Oracle)", "The SQL that ran on H2 in Oracle mode",
+                "for Oracle (tested on H2&#39;s Oracle mode, not on a real Oracle)", "class=\"heatmap\"");
+    }
+
     private static String[] concat(String[] base, String... more) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);

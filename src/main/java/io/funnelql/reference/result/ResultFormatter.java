@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a result as an aligned table, CSV (header row, NULL as an empty field) or JSON (an array of objects). */
+/** Writes a result as an aligned table (NULL as an empty cell, aligned by terminal width), CSV (header row, NULL as an empty field) or JSON (an array of objects). */
 public final class ResultFormatter {
     private ResultFormatter() {}
 
@@ -43,14 +43,14 @@ public final class ResultFormatter {
 
     public static String table(ResultTable result) {
         List<List<String>> cells = new ArrayList<>();
-        cells.add(result.columns());
+        cells.add(result.columns().stream().map(TerminalText::visible).toList());
         for (List<Object> row : result.rows()) {
-            cells.add(row.stream().map(Values::format).toList());
+            cells.add(row.stream().map(value -> TerminalText.visible(Values.format(value))).toList());
         }
         int[] widths = new int[result.columns().size()];
         for (List<String> row : cells) {
             for (int c = 0; c < row.size(); c++) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
+                widths[c] = Math.max(widths[c], TerminalText.width(row.get(c)));
             }
         }
         StringBuilder out = new StringBuilder();
@@ -59,7 +59,7 @@ public final class ResultFormatter {
             for (int c = 0; c < row.size(); c++) {
                 boolean number = r > 0 && result.rows().get(r - 1).get(c) instanceof Number;
                 String cell = row.get(c);
-                String padding = " ".repeat(widths[c] - cell.length());
+                String padding = " ".repeat(widths[c] - TerminalText.width(cell));
                 out.append(c == 0 ? "" : "  ").append(number ? padding + cell : cell + padding);
             }
             out.append('\n');
