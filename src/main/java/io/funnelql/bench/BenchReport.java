@@ -49,6 +49,22 @@ public record BenchReport(Bench.Settings settings, Machine machine, int[] events
         return String.join("\n", lines) + "\n";
     }
 
+    /** One line per variant, for the scaling curves (docs/performance/plot.py reads these). */
+    public String csv() {
+        List<String> lines = new ArrayList<>();
+        lines.add("query,steps,events,variant,engine,median_seconds,events_per_second,timed_out,agrees");
+        int steps = settings.query() instanceof io.funnelql.dsl.model.FunnelQuery funnel ? funnel.steps().size() : 0;
+        for (Measurement m : measurements) {
+            Optional<Long> median = m.medianNanos();
+            lines.add(String.join(",", settings.query().name().value(), Integer.toString(steps),
+                    Integer.toString(settings.events()), m.name(), m.engine(),
+                    median.map(n -> String.format(Locale.ROOT, "%.6f", n / 1e9)).orElse(""),
+                    median.map(n -> String.format(Locale.ROOT, "%.0f", settings.events() / (n / 1e9))).orElse(""),
+                    Boolean.toString(m.isTimedOut()), m.agrees().map(String::valueOf).orElse("")));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
     private static final List<String> COLUMNS =
             List.of("variant", "engine", "median", "events/s", "vs generated SQL", "runs", "counts (agreement)");
 
@@ -73,19 +89,22 @@ public record BenchReport(Bench.Settings settings, Machine machine, int[] events
     }
 
     private List<String> footer() {
-        List<String> lines = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (Measurement m : measurements) {
             if (m.isTimedOut()) {
-                lines.add("");
-                lines.add(m.engine() + " " + m.name() + " timed out after " + settings.timeout().toSeconds()
+                notes.add(m.engine() + " " + m.name() + " timed out after " + settings.timeout().toSeconds()
                         + " s, was cancelled and was not repeated in later runs.");
             }
-            m.failure().ifPresent(message -> lines.add("\n" + m.engine() + " " + m.name() + " FAILED: " + message));
+            m.failure().ifPresent(message -> notes.add(m.engine() + " " + m.name() + " FAILED: " + message));
             if (m.agrees().filter(agrees -> !agrees).isPresent()) {
-                lines.add("");
-                lines.add("!!! DISAGREEMENT: " + m.engine() + " " + m.name() + " returned " + m.counts().orElseThrow()
+                notes.add("!!! DISAGREEMENT: " + m.engine() + " " + m.name() + " returned " + m.counts().orElseThrow()
                         + "; the reference gives " + m.expected().orElseThrow() + " for query " + m.agreesWith());
             }
+        }
+        List<String> lines = new ArrayList<>();
+        if (!notes.isEmpty()) {
+            lines.add("");
+            notes.forEach(note -> lines.add(bullet(true) + note));
         }
         return lines;
     }

@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "R", defaultValue = "3", description = "Runs per variant; the median is reported (default 3).")
     int runs;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: text (default) or markdown.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: text (default), markdown, or csv (one line per variant, for plots).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
@@ -80,8 +80,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!format.equals("text") && !format.equals("markdown")) {
-            throw new UserInputException("funnelql bench: --format takes text or markdown, not '" + format + "'");
+        if (!List.of("text", "markdown", "csv").contains(format)) {
+            throw new UserInputException("funnelql bench: --format takes text, markdown or csv, not '" + format + "'");
         }
         if (events < 0 || events > Integer.MAX_VALUE - 8 || users < 1 || runs < 1 || timeoutSeconds < 1) {
             throw new UserInputException("funnelql bench: need 0 <= --events < 2^31, --users >= 1, --runs >= 1, --timeout >= 1");
@@ -121,7 +121,11 @@ final class BenchCommand implements Callable<Integer> {
                 ParameterValues.resolve(loaded, Map.of()), engineNames, !noReference, baselines, runs,
                 Duration.ofSeconds(timeoutSeconds), commandLine());
         BenchReport report = Bench.run(settings, err);
-        String rendered = format.equals("markdown") ? report.markdown() : report.text();
+        String rendered = switch (format) {
+            case "markdown" -> report.markdown();
+            case "csv" -> report.csv();
+            default -> report.text();
+        };
         if (output.isPresent()) {
             try {
                 Files.writeString(output.get(), rendered, StandardCharsets.UTF_8);
