@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Optional<Path> output;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also append the csv lines to FILE (for the scaling curves).")
+    Optional<Path> csv;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Budget per query (default 120 s).")
     int timeoutSeconds;
 
@@ -135,6 +138,14 @@ final class BenchCommand implements Callable<Integer> {
             err.println("bench: report written to " + output.get());
         } else {
             spec.commandLine().getOut().print(rendered);
+        }
+        if (csv.isPresent()) {
+            try {
+                Files.writeString(csv.get(), report.csv(), StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UserInputException("funnelql bench: cannot write " + csv.get() + ": " + e.getMessage());
+            }
         }
         if (!report.allAgree()) {
             err.println("bench: !!! some variants DISAGREE with the reference; see the report");
