@@ -32,12 +32,17 @@ import java.util.Map;
  * and check each variant's counts against the reference executor's for the query it answers.
  */
 public final class Bench {
-    /** What to run. {@code engines} are {@link Engines} names; {@code command} is echoed in the report. */
+    /**
+     * What to run. {@code engines} are {@link Engines} names; {@code variants}, when not empty,
+     * keeps only the variants whose name (spaces as '-') contains one of them; {@code command} is
+     * echoed in the report.
+     */
     public record Settings(int events, int users, long seed, Specification specification, Query query,
                            Map<Name, Object> parameters, List<String> engines, boolean reference,
-                           boolean baselines, int runs, Duration timeout, String command) {
+                           boolean baselines, List<String> variants, int runs, Duration timeout, String command) {
         public Settings {
             engines = List.copyOf(engines);
+            variants = List.copyOf(variants);
             parameters = Map.copyOf(parameters);
             if (runs < 1) {
                 throw new IllegalArgumentException("runs must be at least 1");
@@ -94,7 +99,7 @@ public final class Bench {
                             () -> rowValues(engine.query(baseline.sql(), List.of(), settings.timeout()))));
                 }
             }
-            List<Measurement> measurements = time(variants);
+            List<Measurement> measurements = time(variants.stream().filter(this::selected).toList());
             expectations(measurements);
             return new BenchReport(settings, machine, events.eventsPerUser(), engineLabels, measurements,
                     Duration.ofNanos(System.nanoTime() - started), Machine.currentLoadAverage());
@@ -103,6 +108,11 @@ public final class Bench {
                 engine.close();
             }
         }
+    }
+
+    private boolean selected(Variant variant) {
+        String name = variant.name().replace(' ', '-');
+        return settings.variants().isEmpty() || settings.variants().stream().anyMatch(name::contains);
     }
 
     private void load(Engine engine) {

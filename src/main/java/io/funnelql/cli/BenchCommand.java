@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-baselines", description = "Do not time the hand-written baselines.")
     boolean noBaselines;
 
+    @Option(names = "--variants", paramLabel = "V,...", split = ",",
+            description = "Time only the variants whose name contains one of these (spaces as '-'): "
+                    + "presorted, unsorted, generated, self-join, cte-chain, window-pass.")
+    List<String> variants;
+
     @Option(names = "--runs", paramLabel = "R", defaultValue = "3", description = "Runs per variant; the median is reported (default 3).")
     int runs;
 
@@ -121,7 +126,8 @@ final class BenchCommand implements Callable<Integer> {
             err.println("bench: the hand-written baselines are written for the built-in spec's 3-step funnel; skipped");
         }
         Bench.Settings settings = new Bench.Settings((int) events, users, seed, loaded, selected,
-                ParameterValues.resolve(loaded, Map.of()), engineNames, !noReference, baselines, runs,
+                ParameterValues.resolve(loaded, Map.of()), engineNames, !noReference, baselines,
+                variants == null ? List.of() : variants, runs,
                 Duration.ofSeconds(timeoutSeconds), commandLine());
         BenchReport report = Bench.run(settings, err);
         String rendered = switch (format) {

@@ -19,7 +19,7 @@ class BenchRunTest {
                                    StringWriter progress) {
         Query selected = specification.query(query).orElseThrow();
         Bench.Settings settings = new Bench.Settings(events, 300, 42, specification, selected, Map.of(),
-                List.of("duckdb", "postgres"), true, true, 1, timeout, "test");
+                List.of("duckdb", "postgres"), true, true, List.of(), 1, timeout, "test");
         return Bench.run(settings, new PrintWriter(progress));
     }
 
@@ -68,9 +68,10 @@ class BenchRunTest {
         StringWriter progress = new StringWriter();
         Specification specification = BenchSpecs.builtIn();
         Bench.Settings settings = new Bench.Settings(20_000, 300, 42, specification,
-                specification.query(BenchSpecs.DEFAULT_QUERY).orElseThrow(), Map.of(), List.of("duckdb"), false, true, 2,
+                specification.query(BenchSpecs.DEFAULT_QUERY).orElseThrow(), Map.of(), List.of("duckdb"), false, true, List.of("generated", "self-join"), 2,
                 Duration.ofMillis(1), "test");
         BenchReport report = Bench.run(settings, new PrintWriter(progress));
+        assertThat(report.measurements()).extracting(Measurement::name).containsExactly("generated SQL", "naive self-join");
         assertThat(report.measurements()).allSatisfy(m -> assertThat(m.isTimedOut()).isTrue());
         assertThat(report.text()).contains("timeout (> 0 s)", "was cancelled and was not repeated");
         assertThat(progress.toString()).contains("run 2/2: duckdb naive self-join: skipped (timed out before)");
