@@ -4,6 +4,7 @@ import io.funnelql.dialects.TargetDialect;
 import io.funnelql.events.EventTable;
 import io.funnelql.reference.result.ResultTable;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -25,6 +26,12 @@ public interface Engine extends AutoCloseable {
 
     /** Runs a query; rows sorted by every column ({@link ResultTable#sorted}). */
     ResultTable query(String sql, List<Object> bindParameters);
+
+    /**
+     * Runs a query, cancelling it on the engine once it has run for {@code budget}: then a
+     * {@link QueryTimeoutException}, and the engine is free for the next statement.
+     */
+    ResultTable query(String sql, List<Object> bindParameters, Duration budget);
 
     default ResultTable query(String sql) {
         return query(sql, List.of());

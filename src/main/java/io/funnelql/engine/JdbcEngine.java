@@ -15,9 +15,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /** One JDBC connection per engine; loading's bulk path is each engine's own. */
@@ -25,6 +31,12 @@ abstract class JdbcEngine implements Engine {
     protected final Connection connection;
     private final String name;
     private final TargetDialect dialect;
+    /** One daemon thread cancels every engine's overdue queries. */
+    private static final ScheduledExecutorService CANCELLER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "funnelql-query-cancel");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     JdbcEngine(String name, TargetDialect dialect, Connection connection) {
         this.name = name;
@@ -130,6 +142,39 @@ abstract class JdbcEngine implements Engine {
                 return ResultValues.read(rows);
             }
         } catch (SQLException e) {
+            throw failure("running " + abbreviate(sql), e);
+        }
+    }
+
+    /**
+     * Statement.cancel from a timer thread: DuckDB interrupts the running query, PostgreSQL's
+     * driver sends the server a cancel request, so the work stops instead of running on unseen.
+     */
+    @Override
+    public ResultTable query(String sql, List<Object> bindParameters, Duration budget) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < bindParameters.size(); i++) {
+                statement.setObject(i + 1, bindParameters.get(i));
+            }
+            ScheduledFuture<?> cancel = CANCELLER.schedule(() -> {
+                cancelled.set(true);
+                try {
+                    statement.cancel();
+                } catch (SQLException ignored) {
+                    // the query ended meanwhile, or the statement closed: nothing left to stop
+                }
+            }, budget.toMillis(), TimeUnit.MILLISECONDS);
+            try (ResultSet rows = statement.executeQuery()) {
+                return ResultValues.read(rows);
+            } finally {
+                cancel.cancel(false);
+            }
+        } catch (SQLException e) {
+            if (cancelled.get()) {
+                throw new QueryTimeoutException(name + ": cancelled after " + budget.toMillis() + " ms: "
+                        + abbreviate(sql), budget, e);
+            }
             throw failure("running " + abbreviate(sql), e);
         }
     }

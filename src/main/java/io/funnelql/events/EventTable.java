@@ -32,6 +32,20 @@ public final class EventTable {
         return new EventTable(source, columns, rows.size());
     }
 
+    /** A table of whole columns given in the source's column order, all of one length; the arrays are not copied. */
+    public static EventTable ofColumns(Source source, Object[][] columns) {
+        if (columns.length != source.columns().size()) {
+            throw new IllegalArgumentException("expected " + source.columns().size() + " columns, got " + columns.length);
+        }
+        int rowCount = columns.length == 0 ? 0 : columns[0].length;
+        for (Object[] column : columns) {
+            if (column.length != rowCount) {
+                throw new IllegalArgumentException("columns differ in length");
+            }
+        }
+        return new EventTable(source, columns, rowCount);
+    }
+
     /** The rows in the source's column order: the inverse of {@link #ofRows}. */
     public List<Object[]> rows() {
         List<Object[]> rows = new java.util.ArrayList<>(rowCount);

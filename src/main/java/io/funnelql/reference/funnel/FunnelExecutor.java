@@ -62,11 +62,7 @@ public final class FunnelExecutor implements QueryExecutor {
         List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0);
         for (KeyGroup group : groups) {
-            int[] keyMasks = new int[group.size()];
-            for (int i = 0; i < keyMasks.length; i++) {
-                keyMasks[i] = (int) masks[group.rows()[i]]; // at most 32 steps: bits 0..31
-            }
-            KeyEvents events = new KeyEvents(group.times(), keyMasks);
+            KeyEvents events = keyEvents(group, masks);
             for (Attempt scanned : scan(events)) {
                 Attempt attempt = applyExclusions(scanned, group, exclusionMasks);
                 outcomes.add(new Outcome(group.key(),
@@ -78,7 +74,17 @@ public final class FunnelExecutor implements QueryExecutor {
         }
     }
 
-    private List<Attempt> scan(KeyEvents events) {
+    /** A key's times and step masks, what the scans read; {@code masks} is indexed by table row. */
+    static KeyEvents keyEvents(KeyGroup group, long[] masks) {
+        int[] keyMasks = new int[group.size()];
+        for (int i = 0; i < keyMasks.length; i++) {
+            keyMasks[i] = (int) masks[group.rows()[i]]; // at most 32 steps: bits 0..31
+        }
+        return new KeyEvents(group.times(), keyMasks);
+    }
+
+    /** The hot loop: one key's attempts (package-private for the JMH benchmark in src/bench-jmh). */
+    List<Attempt> scan(KeyEvents events) {
         List<Attempt> attempts = new ArrayList<>();
         if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
             attempts.add(query.hasMode(FunnelMode.STRICT_ONCE)

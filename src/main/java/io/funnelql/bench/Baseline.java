@@ -1,0 +1,20 @@
+package io.funnelql.bench;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A hand-written query timed next to the generated SQL. Its first line names the FunnelQL query
+ * whose reference counts it must return ({@code -- agrees with query: NAME}).
+ */
+public record Baseline(String name, String sql, String agreesWith) {
+    private static final Pattern AGREES = Pattern.compile("--\\s*agrees with query:\\s*(\\w+)");
+
+    static Baseline of(String name, String text) {
+        Matcher matcher = AGREES.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("baseline '" + name + "' does not say which query it agrees with");
+        }
+        return new Baseline(name, Statements.withoutTerminator(text), matcher.group(1));
+    }
+}
