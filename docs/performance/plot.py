@@ -30,7 +30,7 @@ def read(path):
 
 def ticks(low, high, log):
     if log:
-        return [10.0 ** e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)]
+        return [m * 10.0 ** e for e in range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1) for m in (1, 2, 5)]
     step = max(1, round((high - low) / 6))
     return list(range(int(low), int(high) + 1, step))
 
@@ -58,8 +58,11 @@ def panel(title, series, x_of, x_label, log_x, offset_x):
             label = f"{y:g} s"
             out.append(f'<line x1="{offset_x + LEFT}" x2="{offset_x + LEFT + plot_w}" y1="{sy(y):.1f}" y2="{sy(y):.1f}" stroke="#eee"/>')
             out.append(f'<text x="{offset_x + LEFT - 6}" y="{sy(y) + 4:.1f}" text-anchor="end" font-size="11">{label}</text>')
-    x_ticks = sorted({x for x in xs}) if not log_x else sorted({x for x in xs})
-    for x in x_ticks:
+    last = -1e9
+    for x in sorted(set(xs)):
+        if sx(x) - last < 18:
+            continue  # too close to the previous label to read
+        last = sx(x)
         label = f"{x / 1e6:g}M" if log_x else f"{x:g}"
         out.append(f'<text x="{sx(x):.1f}" y="{TOP + plot_h + 16}" text-anchor="middle" font-size="11">{label}</text>')
     out.append(f'<text x="{offset_x + LEFT + plot_w / 2}" y="{HEIGHT - 12}" text-anchor="middle" font-size="12">{x_label}</text>')
@@ -82,8 +85,8 @@ def main(directory):
     steps = read(directory / "steps.csv")
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * WIDTH}" height="{HEIGHT}" '
              f'font-family="sans-serif" font-size="12">', '<rect width="100%" height="100%" fill="white"/>']
-    parts += panel("median time vs events (3-step funnel)", events, lambda p: p[0], "events (log scale)", True, 0)
-    parts += panel("median time vs steps", steps, lambda p: p[1], "funnel steps", False, WIDTH)
+    parts += panel("median time vs events (3-step funnel; log-log)", events, lambda p: p[0], "events (log scale)", True, 0)
+    parts += panel("median time vs steps (1M events; log time)", steps, lambda p: p[1], "funnel steps", False, WIDTH)
     parts.append("</svg>")
     (directory / "scaling.svg").write_text("\n".join(parts) + "\n")
     print(f"wrote {directory / 'scaling.svg'}")

@@ -87,8 +87,7 @@ public final class Bench {
                 say("starting " + engineName);
                 Engine engine = Engines.open(engineName);
                 opened.add(engine);
-                engineLabels.put(engineName, engine.label());
-                load(engine);
+                engineLabels.put(engineName, engine.label() + "; events loaded in " + load(engine) + " (untimed)");
                 CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), Map.of());
                 String sql = returnsSteps(query) ? compiled.sql() : Statements.rowCount(compiled.sql());
                 List<Object> binds = binds(compiled);
@@ -115,7 +114,8 @@ public final class Bench {
         return settings.variants().isEmpty() || settings.variants().stream().anyMatch(name::contains);
     }
 
-    private void load(Engine engine) {
+    /** Loads the unsorted events the engine's bulk way and says how long that took. */
+    private String load(Engine engine) {
         say("loading " + unsorted.rowCount() + " events into " + engine.label());
         long start = System.nanoTime();
         if (engine.name().equals("postgres")) {
@@ -126,7 +126,9 @@ public final class Bench {
         if (engine.name().equals("postgres")) {
             engine.execute("ANALYZE"); // the planner's statistics, as autovacuum would gather them
         }
-        say("loaded " + engine.name() + " in " + BenchReport.seconds(System.nanoTime() - start));
+        String took = BenchReport.seconds(System.nanoTime() - start);
+        say("loaded " + engine.name() + " in " + took);
+        return took;
     }
 
     /** Rounds of every variant once; a variant that timed out or failed is dropped from later rounds. */
