@@ -2,7 +2,8 @@
 # Re-measures everything docs/performance.md reports, on this machine, and redraws the plot.
 # Takes about an hour and a half on 2 cores; each step writes its own file under docs/performance/.
 #   docs/performance/measure.sh            # all of it
-#   docs/performance/measure.sh headline   # only the 1M and 10M tables
+#   docs/performance/measure.sh headline   # only the 1M and 10M tables (also: events, queries, steps, jmh)
+#   docs/performance/measure.sh naive      # the naive self-join with 25- and 10-minute budgets (not in all)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="docs/performance"
@@ -40,6 +41,15 @@ if [[ "$what" == all || "$what" == steps ]]; then
     note "$k steps"
     ./funnelql bench --events 1000000 --steps "$k" --format csv --csv "$out/steps.csv" >/dev/null
   done
+fi
+if [[ "$what" == naive ]]; then
+  # Not part of "all": up to 25 + 20 minutes, to see how far past the 120 s budget the naive SQL is.
+  note "10M naive, 25-minute budget"
+  ./funnelql bench --events 10000000 --engines duckdb --no-reference --variants generated,self-join --runs 1 \
+    --timeout 1500 --format markdown --output "$out/bench-10m-naive-duckdb.md"
+  note "2M naive, 10-minute budget"
+  ./funnelql bench --events 2000000 --engines duckdb,postgres --no-reference --variants generated,self-join --runs 1 \
+    --timeout 600 --format markdown --output "$out/bench-2m-naive.md"
 fi
 if [[ "$what" == all || "$what" == jmh ]]; then
   note "JMH"
