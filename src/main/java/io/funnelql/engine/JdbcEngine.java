@@ -132,12 +132,23 @@ abstract class JdbcEngine implements Engine {
         return value instanceof LocalDateTime timestamp ? timestamp.truncatedTo(ChronoUnit.MICROS) : value;
     }
 
-    @Override
-    public ResultTable query(String sql, List<Object> bindParameters) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    /** The statement with its placeholders bound, in order. */
+    private PreparedStatement prepare(String sql, List<Object> bindParameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
             for (int i = 0; i < bindParameters.size(); i++) {
                 statement.setObject(i + 1, bindParameters.get(i));
             }
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+        return statement;
+    }
+
+    @Override
+    public ResultTable query(String sql, List<Object> bindParameters) {
+        try (PreparedStatement statement = prepare(sql, bindParameters)) {
             try (ResultSet rows = statement.executeQuery()) {
                 return ResultValues.read(rows);
             }
@@ -153,10 +164,7 @@ abstract class JdbcEngine implements Engine {
     @Override
     public ResultTable query(String sql, List<Object> bindParameters, Duration budget) {
         AtomicBoolean cancelled = new AtomicBoolean();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < bindParameters.size(); i++) {
-                statement.setObject(i + 1, bindParameters.get(i));
-            }
+        try (PreparedStatement statement = prepare(sql, bindParameters)) {
             ScheduledFuture<?> cancel = CANCELLER.schedule(() -> {
                 cancelled.set(true);
                 try {
@@ -190,10 +198,7 @@ abstract class JdbcEngine implements Engine {
 
     @Override
     public void execute(String sql, List<Object> bindParameters) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < bindParameters.size(); i++) {
-                statement.setObject(i + 1, bindParameters.get(i));
-            }
+        try (PreparedStatement statement = prepare(sql, bindParameters)) {
             statement.execute();
         } catch (SQLException e) {
             throw failure("running " + abbreviate(sql), e);

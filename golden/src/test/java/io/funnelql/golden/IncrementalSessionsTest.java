@@ -114,8 +114,8 @@ class IncrementalSessionsTest {
             assertThat(ResultDiff.between(recomputed, stored(engine, script, full), 20))
                     .as(query.name().display() + " on " + engine.label() + ": the maintained table against a full recompute").isEmpty();
         } finally {
-            engine.execute("DROP VIEW IF EXISTS " + engine.dialect().quotedIdentifier(query.name().value() + "_batch_events", false));
-            engine.execute("DROP TABLE IF EXISTS " + engine.dialect().quotedIdentifier(query.name().value() + "_dirty_keys", false));
+            engine.execute("DROP VIEW IF EXISTS " + script.batchEventsView());
+            engine.execute("DROP TABLE IF EXISTS " + script.dirtyKeysTable());
             engine.execute("DROP TABLE IF EXISTS " + script.sessionTable());
         }
     }

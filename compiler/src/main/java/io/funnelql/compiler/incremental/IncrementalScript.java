@@ -9,10 +9,11 @@ import java.util.List;
 /**
  * What maintains a session table from newly arrived events: statements run once ({@code setup})
  * and statements run, in one transaction, after each batch of events has been inserted
- * ({@code batch}). Each statement lists its bind placeholders in order.
+ * ({@code batch}). Each statement lists its bind placeholders in order. The three names are
+ * quoted for the target, as the statements write them.
  */
 public record IncrementalScript(SessionsQuery query, TargetDialect target, String sessionTable,
-        List<Statement> setup, List<Statement> batch) {
+        String dirtyKeysTable, String batchEventsView, List<Statement> setup, List<Statement> batch) {
 
     public IncrementalScript {
         setup = List.copyOf(setup);

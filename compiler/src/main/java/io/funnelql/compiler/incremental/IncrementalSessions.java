@@ -92,7 +92,7 @@ public final class IncrementalSessions {
                         + quoted(target, RESTART) + ")", List.of()),
                 new IncrementalScript.Statement("insert them computed again", "INSERT INTO " + names.sessionTable + " ("
                         + columnList + ")\n" + recompute.sql(), recompute.bindParameters()));
-        return new IncrementalScript(sessions, target, names.sessionTable, setup, batch);
+        return new IncrementalScript(sessions, target, names.sessionTable, names.dirtyKeys, names.batchEventsTable, setup, batch);
     }
 
     /**

@@ -342,12 +342,7 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
 
     @Override
     public MetricClause visitMetricPeriodClause(FunnelQLParser.MetricPeriodClauseContext context) {
-        PeriodUnit unit = switch (context.unit.getType()) {
-            case FunnelQLLexer.DAY -> PeriodUnit.DAY;
-            case FunnelQLLexer.WEEK -> PeriodUnit.WEEK;
-            default -> PeriodUnit.MONTH;
-        };
-        return new MetricClause.Period(unit, location(context));
+        return new MetricClause.Period(periodUnit(context.unit), location(context));
     }
 
     @Override
@@ -383,12 +378,16 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
 
     @Override
     public RetentionClause visitCalendarPeriodClause(FunnelQLParser.CalendarPeriodClauseContext context) {
-        PeriodUnit unit = switch (context.unit.getType()) {
+        return new RetentionClause.CalendarPeriod(periodUnit(context.unit), location(context));
+    }
+
+    /** {@code day | week | month}, the grammar's only spellings of a calendar period. */
+    private static PeriodUnit periodUnit(org.antlr.v4.runtime.Token unit) {
+        return switch (unit.getType()) {
             case FunnelQLLexer.DAY -> PeriodUnit.DAY;
             case FunnelQLLexer.WEEK -> PeriodUnit.WEEK;
             default -> PeriodUnit.MONTH;
         };
-        return new RetentionClause.CalendarPeriod(unit, location(context));
     }
 
     @Override
