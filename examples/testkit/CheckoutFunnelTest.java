@@ -3,6 +3,8 @@ import io.funnelql.testkit.QueryResult;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.funnelql.testkit.Engine.DUCKDB;
@@ -83,5 +85,21 @@ class CheckoutFunnelTest {
 
         QueryResult result = check.rows(); // the reference executor's rows, for assertions of your own
         assertEquals(1L, result.rows().get(2).get(2));
+    }
+
+    @Test
+    void theHandWrittenImpressionFunnelWeAreReplacingAgreesWithItsSpec() throws IOException {
+        FunnelQL.spec(Path.of("examples/lint/against/impression_funnel.fql"))
+                .eventsCsv("""
+                        user_id,occurred_at,event_name
+                        u1,2024-01-01 10:00:00,impression
+                        u1,2024-01-01 10:05:00,detail_view
+                        u1,2024-01-01 10:10:00,detail_view
+                        u1,2024-01-01 10:20:00,play
+                        u2,2024-01-01 11:00:00,impression
+                        u2,2024-01-01 11:40:00,detail_view
+                        """)
+                .onEngines(DUCKDB, POSTGRES)
+                .assertSqlAgrees(Files.readString(Path.of("examples/lint/against/impression_funnel_fixed.sql")));
     }
 }

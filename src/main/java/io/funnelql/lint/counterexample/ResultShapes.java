@@ -16,20 +16,20 @@ import java.util.Optional;
  * column per step name holding that step's count (the wide form most hand-written funnels
  * return). Values compare as text, numbers by value, so COUNT's integer type does not matter.
  */
-final class ResultShapes {
+public final class ResultShapes {
     private static final String STEP_NAME = "name";
     private static final String STEP_COUNT = "count";
 
     private ResultShapes() {}
 
     /** The reference's result over the hand-written query's columns, or empty when no shape matches. */
-    static Optional<ResultTable> reshape(ResultTable reference, List<String> wanted) {
+    public static Optional<ResultTable> reshape(ResultTable reference, List<String> wanted) {
         Optional<ResultTable> byName = project(reference, wanted);
         return byName.isPresent() ? byName : project(wide(reference), wanted);
     }
 
     /** Every column the hand-written query returns, in its order, with values as comparable text. */
-    static ResultTable comparable(ResultTable table) {
+    public static ResultTable comparable(ResultTable table) {
         List<List<Object>> rows = new ArrayList<>();
         for (List<Object> row : table.rows()) {
             rows.add(row.stream().map(ResultShapes::text).toList());
@@ -38,7 +38,7 @@ final class ResultShapes {
     }
 
     /** The columns a hand-written query may return for this reference result. */
-    static List<String> choices(ResultTable reference) {
+    public static List<String> choices(ResultTable reference) {
         List<String> choices = new ArrayList<>(reference.columns());
         ResultTable wide = wide(reference);
         if (wide != reference) {

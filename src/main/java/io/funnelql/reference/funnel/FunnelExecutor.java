@@ -159,7 +159,7 @@ public final class FunnelExecutor implements QueryExecutor {
     }
 
     private List<String> breakdownColumns() {
-        return query.breakdown().map(b -> List.of(b.column().name().value())).orElse(List.of());
+        return query.breakdownColumnName().map(List::of).orElse(List.of());
     }
 
     private ResultTable stepsReport() {
@@ -177,7 +177,7 @@ public final class FunnelExecutor implements QueryExecutor {
             countsByBreakdown.put(null, new long[rules.steps()]); // an empty funnel still lists its steps
         }
         List<String> columns = new ArrayList<>(breakdownColumns());
-        columns.addAll(List.of("step", "name", "count", "conversion_from_previous", "conversion_from_first"));
+        columns.addAll(query.report().columns());
         List<List<Object>> result = new ArrayList<>();
         countsByBreakdown.forEach((value, counts) -> {
             for (Step step : query.steps()) {
@@ -199,10 +199,10 @@ public final class FunnelExecutor implements QueryExecutor {
         List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
         boolean every = query.entry() == EntryPolicy.EVERY;
         if (every) {
-            columns.add("entry_time");
+            columns.add(FunnelQuery.ENTRY_TIME);
         }
         columns.addAll(breakdownColumns());
-        columns.addAll(List.of("furthest_step", "furthest_step_name"));
+        columns.addAll(query.report().columns());
         List<List<Object>> result = new ArrayList<>();
         for (Outcome outcome : outcomes) {
             List<Object> row = new ArrayList<>(outcome.key());
@@ -231,7 +231,7 @@ public final class FunnelExecutor implements QueryExecutor {
             }
         }
         List<String> columns = new ArrayList<>(breakdownColumns());
-        columns.addAll(List.of("count", "average_seconds", "median_seconds", "p90_seconds"));
+        columns.addAll(query.report().columns());
         List<List<Object>> result = new ArrayList<>();
         secondsByBreakdown.forEach((value, seconds) -> {
             double[] values = seconds.stream().mapToDouble(Double::doubleValue).toArray();

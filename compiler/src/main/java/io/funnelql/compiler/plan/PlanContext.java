@@ -110,17 +110,36 @@ public final class PlanContext {
      * source table's name) so a CTE can never shadow the table it reads.
      */
     public Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys) {
+        return addStage(name, purpose, declaredKeys, null);
+    }
+
+    /**
+     * {@link #addStage} for a stage whose join pairs rows many-to-many on purpose, each output row
+     * one distinct candidate; {@code enumeration} says what it enumerates and how its readers
+     * reduce it to one row per key before counting ({@link Stage}, the fan-out proof).
+     */
+    public Stage addEnumeratingStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys, String enumeration) {
+        return addStage(name, purpose, declaredKeys, java.util.Objects.requireNonNull(enumeration));
+    }
+
+    private Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys, String enumeration) {
         RelNode plan = builder.build();
         String unique = uniqueName(name);
         List<ImmutableBitSet> keys = new ArrayList<>();
         RelMetadataQuery metadata = plan.getCluster().getMetadataQuery();
+        // Calcite 1.40's getUniqueKeys(Aggregate) names the group columns by their input positions
+        // (an aggregate grouping input column 1 "is unique on" its output column 1, the count), so
+        // each derived key is kept only when column uniqueness, which numbers them right, agrees.
         java.util.Set<ImmutableBitSet> derived = metadata.getUniqueKeys(plan);
         if (derived != null) {
-            keys.addAll(derived);
+            derived.stream().filter(key -> Boolean.TRUE.equals(metadata.areColumnsUnique(plan, key))).forEach(keys::add);
+        }
+        if (plan instanceof org.apache.calcite.rel.core.Aggregate aggregate && aggregate.getGroupSets().size() == 1) {
+            keys.add(ImmutableBitSet.range(aggregate.getGroupCount()));
         }
         keys.addAll(declaredKeyBits(plan.getRowType(), declaredKeys, name));
         root.add(unique, new StageTable(types -> plan.getRowType(), keys));
-        Stage stage = new Stage(unique, purpose, plan, declaredKeys);
+        Stage stage = new Stage(unique, purpose, plan, declaredKeys, null, enumeration);
         stages.add(stage);
         return stage;
     }
@@ -164,7 +183,7 @@ public final class PlanContext {
                         + " is " + anchorFields.get(i).getType() + " in the anchor but " + stepFields.get(i).getType() + " in the step");
             }
         }
-        Stage stage = new Stage(recursion.name(), recursion.purpose(), recursion.anchor(), recursion.declaredKeys(), step);
+        Stage stage = new Stage(recursion.name(), recursion.purpose(), recursion.anchor(), recursion.declaredKeys(), step, null);
         stages.add(stage);
         return stage;
     }

@@ -13,14 +13,21 @@ import java.util.List;
  * anchor, the rows the walk starts from, and {@code recursiveStep} the term that reads the
  * stage itself by name; the CTE is {@code anchor UNION ALL step}, the step repeated until it adds
  * no rows. Every other stage has no step (null).
+ *
+ * <p>An <em>enumerating</em> stage pairs rows many-to-many on purpose: each output row is one
+ * distinct candidate (ClickHouse's strict_once keeps every candidate chain). {@code enumeration}
+ * says what it enumerates and how its readers reduce the candidates to one row per key before
+ * anything is counted; the fan-out proof accepts its joins only when both sides are unique on
+ * some key, so that no output row repeats another (null for every other stage).
  */
-public record Stage(String name, String purpose, RelNode plan, List<DeclaredKey> declaredKeys, RelNode recursiveStep) {
+public record Stage(String name, String purpose, RelNode plan, List<DeclaredKey> declaredKeys, RelNode recursiveStep,
+                    String enumeration) {
     public Stage {
         declaredKeys = List.copyOf(declaredKeys);
     }
 
     public Stage(String name, String purpose, RelNode plan, List<DeclaredKey> declaredKeys) {
-        this(name, purpose, plan, declaredKeys, null);
+        this(name, purpose, plan, declaredKeys, null, null);
     }
 
     public boolean recursive() {

@@ -42,12 +42,12 @@ public final class FanOutProof {
     public static FanOutProof check(List<Stage> stages, RelNode output) {
         List<JoinVerdict> verdicts = new ArrayList<>();
         for (Stage stage : stages) {
-            walk(stage.name(), stage.plan(), new ArrayList<>(), verdicts);
+            walk(stage.name(), stage.enumeration(), stage.plan(), new ArrayList<>(), verdicts);
             if (stage.recursive()) {
-                walk(stage.name() + " (recursive step)", stage.recursiveStep(), new ArrayList<>(), verdicts);
+                walk(stage.name() + " (recursive step)", null, stage.recursiveStep(), new ArrayList<>(), verdicts);
             }
         }
-        walk("output", output, new ArrayList<>(), verdicts);
+        walk("output", null, output, new ArrayList<>(), verdicts);
         FanOutProof proof = new FanOutProof(verdicts);
         List<JoinVerdict> unsafe = verdicts.stream().filter(v -> !v.safe()).toList();
         if (!unsafe.isEmpty()) {
@@ -57,13 +57,14 @@ public final class FanOutProof {
         return proof;
     }
 
-    private static void walk(String stage, RelNode node, List<RelNode> ancestors, List<JoinVerdict> verdicts) {
+    private static void walk(String stage, String enumeration, RelNode node, List<RelNode> ancestors,
+                             List<JoinVerdict> verdicts) {
         if (node instanceof Join join) {
-            verdicts.add(verdict(stage, join, groupedBy(ancestors)));
+            verdicts.add(verdict(stage, enumeration, join, groupedBy(ancestors)));
         }
         ancestors.add(node);
         for (RelNode input : node.getInputs()) {
-            walk(stage, input, ancestors, verdicts);
+            walk(stage, enumeration, input, ancestors, verdicts);
         }
         ancestors.remove(ancestors.size() - 1);
     }
@@ -93,7 +94,7 @@ public final class FanOutProof {
         return null;
     }
 
-    private static JoinVerdict verdict(String stage, Join join, ImmutableBitSet group) {
+    private static JoinVerdict verdict(String stage, String enumeration, Join join, ImmutableBitSet group) {
         RelMetadataQuery metadata = join.getCluster().getMetadataQuery();
         JoinInfo info = join.analyzeCondition();
         ImmutableBitSet leftKeys = ImmutableBitSet.of(info.leftKeys);
@@ -112,13 +113,25 @@ public final class FanOutProof {
         if (group != null) {
             int leftWidth = join.getLeft().getRowType().getFieldCount();
             ImmutableBitSet leftGroup = group.intersect(ImmutableBitSet.range(0, leftWidth));
-            if (!leftGroup.isEmpty() && Boolean.TRUE.equals(metadata.areColumnsUnique(join.getLeft(), leftGroup))) {
+            // Grouping by a right-side column that is not a join key would keep several rows per left row.
+            ImmutableBitSet rightGroup = group.except(ImmutableBitSet.range(0, leftWidth)).shift(-leftWidth);
+            if (!leftGroup.isEmpty() && rightKeys.contains(rightGroup)
+                    && Boolean.TRUE.equals(metadata.areColumnsUnique(join.getLeft(), leftGroup))) {
                 return new JoinVerdict(stage, description, true, "grouped straight back to one row per "
                         + name(join.getLeft()) + " row (a unique key of it is in the GROUP BY)");
             }
         }
+        if (enumeration != null && hasUniqueKey(metadata, join.getLeft()) && hasUniqueKey(metadata, join.getRight())) {
+            return new JoinVerdict(stage, description, true, "enumerates distinct pairs by design (both sides are"
+                    + " unique on a key, so no row repeats another): " + enumeration);
+        }
         return new JoinVerdict(stage, description, false, "neither side is unique on the join keys and the result "
                 + "is not grouped back to one side's grain");
+    }
+
+    private static boolean hasUniqueKey(RelMetadataQuery metadata, RelNode node) {
+        java.util.Set<ImmutableBitSet> keys = metadata.getUniqueKeys(node);
+        return keys != null && !keys.isEmpty();
     }
 
     private static String name(RelNode node) {

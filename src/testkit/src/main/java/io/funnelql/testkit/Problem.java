@@ -1,6 +1,7 @@
 package io.funnelql.testkit;
 
 import io.funnelql.cli.SqlText;
+import io.funnelql.lint.counterexample.ResultShapes;
 import io.funnelql.reference.result.ResultFormatter;
 import io.funnelql.reference.result.ResultTable;
 import io.funnelql.verify.ResultDiff;
@@ -58,6 +59,28 @@ record Problem(String target, String text, String sql, String expectedCsv, Strin
         return Optional.of(new Problem(target, "on " + outcome.title() + ": the SQL fails: "
                 + failed.error().getMessage(), failed.compiled().map(SqlText::withHeader).orElse(null), null, null,
                 failed.error()));
+    }
+
+    /** Hand-written SQL's rows against the reference's, put in the SQL's shape; or why they cannot be compared. */
+    static Optional<Problem> ofWrittenSql(Engine engine, String sql, ResultTable reference, HandWrittenRun run) {
+        String title = engine + " — " + run.label();
+        if (run.error() != null) {
+            return Optional.of(new Problem(engine.toString(), "on " + title + ": your SQL fails: "
+                    + run.error().getMessage(), sql, null, null, run.error()));
+        }
+        Optional<ResultTable> specified = ResultShapes.reshape(reference, run.result().columns());
+        if (specified.isEmpty()) {
+            return Optional.of(new Problem(engine.toString(), "on " + title + ": your SQL returns columns "
+                    + run.result().columns() + ", which the query's result does not have: return some of "
+                    + ResultShapes.choices(reference), sql, null, null, null));
+        }
+        ResultTable written = ResultShapes.comparable(run.result());
+        List<String> diff = ResultDiff.between(specified.get(), written, DIFF_ROWS);
+        if (diff.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem(engine.toString(), "on " + title + " (- reference, + your SQL):\n  "
+                + String.join("\n  ", diff), sql, csv(specified.get()), csv(written), null));
     }
 
     private static String csv(ResultTable table) {

@@ -105,6 +105,30 @@ public final class QueryCheck {
         Failures.failIfAny(subject, "not the reference executor's rows", problems);
     }
 
+    /**
+     * Your own SQL for this query — a hand-written funnel you keep, or are replacing with the
+     * spec — returns the reference executor's rows on every chosen engine. It runs over the events
+     * loaded into the table the spec's source names, with no parameters. Its columns are matched
+     * to the query's result by name (case ignored), or, for {@code report steps}, one column per
+     * step name holding that step's count (the wide form most hand-written funnels return); values
+     * compare as text, numbers by value. On disagreement the failure shows the differing rows and
+     * your SQL, as {@code funnelql lint --against} does with generated datasets.
+     */
+    public void assertSqlAgrees(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        if (engines.isEmpty()) {
+            throw new AssertionFailedError("funnelql: " + subject.describe() + ": assertSqlAgrees(sql) runs your SQL"
+                    + " on engines, and none is chosen; call onEngines(...) first");
+        }
+        ResultTable reference = reference(parameterValues());
+        List<Problem> problems = new ArrayList<>();
+        for (Engine engine : engines) {
+            Problem.ofWrittenSql(engine, sql, reference, SharedEngines.run(engine, open -> HandWrittenRun.run(open,
+                    subject, sql))).ifPresent(problems::add);
+        }
+        Failures.failIfAny(subject, "your SQL does not return the reference executor's rows", problems);
+    }
+
     /** The reference executor's result, for assertions of your own; the chosen engines do not run. */
     public QueryResult rows() {
         return QueryResult.of(reference(parameterValues()));

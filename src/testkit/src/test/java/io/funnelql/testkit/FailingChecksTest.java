@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** The kit fails, with a message that says what and where, whenever it should; on real engines, no mocks. */
 class FailingChecksTest {
     private static final String HEADLINE = "funnelql: query checkout of inline spec over events inline events: ";
-    private static final String HEADLINE_OF_BREAKDOWN = "funnelql: query f of inline spec over events inline events: ";
+    private static final Path AGAINST = Path.of("examples", "lint", "against"); // tests run from the repository root
 
     @Test
     void wrongRowsFailOnTheReferenceAndOnEveryEngine() {
@@ -37,32 +37,46 @@ class FailingChecksTest {
     }
 
     /**
-     * A real disagreement: the SQL names a breakdown that repeats a count by column
-     * {@code title_id0} (Calcite keeps output names unique) where the reference says
-     * {@code title_id} — the known defect held by golden/cases/breakdown-by-count-by-column/skip.
-     * When that is fixed, this test needs another disagreement.
+     * A real disagreement: a hand-written impression → detail → play funnel that joins every
+     * later detail view to each impression counts the impression, and all after it, twice
+     * (examples/lint/against).
      */
     @Test
-    void anEngineThatDisagreesWithTheReferenceFailsWithItsDiffAndSql() {
-        QueryCheck check = FunnelQL.specText("""
-                        source events from table events (key user_id, time occurred_at, columns (event_name varchar, title_id bigint));
-                        funnel f from events within 1 hour from first step
-                          count by user_id, title_id
-                          steps (a: event_name = 'a', b: event_name = 'b')
-                          breakdown by title_id attributed to first step
-                          report per key;
-                        """)
-                .eventsCsv("""
-                        user_id,title_id,occurred_at,event_name
-                        u1,1,2024-01-01 10:00:00,a
-                        u1,1,2024-01-01 10:10:00,b
-                        """)
-                .onEngines(Engine.DUCKDB);
+    void handWrittenSqlThatDisagreesWithTheSpecFailsWithItsDiffAndSql() throws IOException {
+        String fanOut = Files.readString(AGAINST.resolve("impression_funnel_fanout.sql"));
 
-        AssertionFailedError disagreement = fails(check::assertAgreement);
+        AssertionFailedError disagreement = fails(() -> impressionFunnel().onEngines(Engine.DUCKDB, Engine.POSTGRES)
+                .assertSqlAgrees(fanOut));
+
         assertThat(disagreement.getMessage())
-                .startsWith(HEADLINE_OF_BREAKDOWN + "not the reference executor's rows on duckdb\n\n")
-                .contains("title_id0", "-- the SQL that ran on duckdb:\n-- FunnelQL: funnel f for DuckDB\nWITH ");
+                .startsWith("funnelql: query impression_to_play of examples/lint/against/impression_funnel.fql over events inline events: your"
+                        + " SQL does not return the reference executor's rows on duckdb, postgres\n\non duckdb — DuckDB ")
+                .contains(" (- reference, + your SQL):\n  - 1 | 1 | 1\n  + 2 | 2 | 2\n\non postgres — PostgreSQL ")
+                .contains("-- the SQL that ran on duckdb:\n-- Impression -> detail view -> play");
+    }
+
+    @Test
+    void handWrittenSqlThatAgreesPassesAndWrongColumnsAreNamed() throws IOException {
+        impressionFunnel().onEngines(Engine.DUCKDB, Engine.POSTGRES)
+                .assertSqlAgrees(Files.readString(AGAINST.resolve("impression_funnel_fixed.sql")));
+
+        assertThat(fails(() -> impressionFunnel().onEngines(Engine.DUCKDB)
+                .assertSqlAgrees("SELECT COUNT(*) AS impressions FROM events")).getMessage())
+                .contains("your SQL returns columns [impressions], which the query's result does not have: return some of"
+                        + " [step, name, count, conversion_from_previous, conversion_from_first, or, one per step:"
+                        + " impression, detail, play]");
+        assertThat(fails(() -> impressionFunnel().onEngines(Engine.DUCKDB).assertSqlAgrees("SELECT nonsense FROM events"))
+                .getMessage()).contains("on duckdb — DuckDB ").contains(": your SQL fails: ");
+    }
+
+    private static QueryCheck impressionFunnel() {
+        return FunnelQL.spec(AGAINST.resolve("impression_funnel.fql")).eventsCsv("""
+                user_id,occurred_at,event_name
+                u1,2024-01-01 10:00:00,impression
+                u1,2024-01-01 10:05:00,detail_view
+                u1,2024-01-01 10:10:00,detail_view
+                u1,2024-01-01 10:20:00,play
+                """);
     }
 
     @Test
@@ -114,25 +128,19 @@ class FailingChecksTest {
                 .isEqualTo("funnelql: no-such-rows.csv: no such file");
     }
 
+    /**
+     * The compiler refuses nothing today (docs/dialects.md), so a refusal cannot be provoked
+     * through a spec; the kit still reports one, should a compiler bug raise it, as this.
+     */
     @Test
-    void aQueryTheCompilerRefusesFailsOnThatEngine() {
-        // The one refusal left (docs/dialects.md): ClickHouse's strict_once with ties allowed.
-        AssertionFailedError failure = fails(() -> FunnelQL.specText("""
-                        source events from table events (key user_id, time occurred_at, columns (event_name varchar));
-                        funnel f from events within 1 hour from first step mode strict_once
-                          steps (a: event_name = 'a', b: event_name = 'b')
-                          report per key;
-                        """)
-                .eventsCsv("""
-                        user_id,occurred_at,event_name
-                        u1,2024-01-01 10:00:00,a
-                        """)
-                .onEngines(Engine.DUCKDB).assertAgreement());
+    void aRefusalIsReportedWithTheEngineAndTheCompilersReason() {
+        Problem refused = Problem.ofEngine(new EngineOutcome.Refused(Engine.DUCKDB, "DuckDB v1",
+                new io.funnelql.compiler.CompilationException("internal error: the plan has a join that may multiply"
+                        + " rows")), null, "reference", null).orElseThrow();
 
-        assertThat(failure.getMessage())
-                .startsWith(HEADLINE_OF_BREAKDOWN + "not the reference executor's rows on duckdb\n\non duckdb — DuckDB ")
-                .contains(": the compiler refuses the query for duckdb: mode strict_once with entry latest in profile"
-                        + " clickhouse is not compiled to SQL");
+        assertThat(refused.text()).isEqualTo("on duckdb — DuckDB v1: the compiler refuses the query for duckdb: internal"
+                + " error: the plan has a join that may multiply rows");
+        assertThat(refused.sql()).isNull();
     }
 
     @Test

@@ -56,49 +56,7 @@ final class ClickHouseWalk {
         List<String> keys = events.keys();
         int steps = rules.steps();
 
-        // The entry list: one select per step, and the rows matching no step under strict_order.
-        int branches = 0;
-        for (int step = rules.strictOrder() ? 0 : 1; step <= steps; step++) {
-            context.scan(events.stage());
-            if (step == 0) {
-                List<RexNode> none = new ArrayList<>();
-                for (int k = 1; k <= steps; k++) {
-                    none.add(b.equals(b.field(FunnelPlanner.stepFlag(k)), number(b, 0)));
-                }
-                b.filter(none);
-            } else {
-                b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(step))));
-            }
-            List<RexNode> fields = new ArrayList<>(keys.stream().map(b::field).toList());
-            fields.add(b.field(EventsStage.ORDER));
-            fields.add(b.field(EventsStage.MICROS));
-            fields.add(number(b, step));
-            List<String> names = new ArrayList<>(keys);
-            names.addAll(List.of(EventsStage.ORDER, EventsStage.MICROS, ENTRY_STEP));
-            b.project(fields, names, true);
-            branches++;
-        }
-        b.union(true, branches);
-        Stage entries = context.addStage(FunnelPlanner.stageName(query, 1, "entries"),
-                "ClickHouse's entry list: one entry per true step condition"
-                        + (rules.strictOrder() ? ", and a step-0 entry per row matching no step" : ""), List.of());
-
-        context.scan(entries);
-        List<RexNode> entryOrder = List.of(b.field(EventsStage.MICROS), b.field(ENTRY_STEP), b.field(EventsStage.ORDER));
-        List<RexNode> fields = new ArrayList<>(b.fields());
-        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(entryOrder).rowsUnbounded().toRex());
-        names.add(ENTRY_NUMBER);
-        fields.add(b.count().over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(entryOrder).rowsUnbounded().toRex());
-        names.add(ENTRY_COUNT);
-        b.project(fields, names, true);
-        List<String> entryKey = new ArrayList<>(keys);
-        entryKey.add(ENTRY_NUMBER);
-        Stage numbered = context.addStage(FunnelPlanner.stageName(query, 1, "numbered_entries"),
-                "the entries numbered per key in ClickHouse's order: time, step, event order",
-                List.of(new Stage.DeclaredKey(entryKey, "ROW_NUMBER() numbers each key's entries 1, 2, 3, ...")));
+        Stage numbered = numberedEntries(context, events, rules);
 
         // The walk's columns: the key, the entry just visited, the next one, every level's state.
         List<String> walkNames = new ArrayList<>(keys);
@@ -157,6 +115,62 @@ final class ClickHouseWalk {
                 "each key's final state", List.of(new Stage.DeclaredKey(keys, "a key's walk has one row without a next entry: its last")));
         return rules.strictOnce() ? CandidateTransition.attempts(context, last, keys, steps)
                 : ClickHouseLatestWindows.attempts(context, events, steps, tracked);
+    }
+
+    /**
+     * ClickHouse's entry list, numbered per key in its order (time, step, event order): one entry
+     * per true step condition of a row, plus a step-0 entry for a row matching no step under
+     * strict_order. Unique on (key, {@link #ENTRY_NUMBER}).
+     */
+    static Stage numberedEntries(PlanContext context, EventsStage.Events events, FunnelRules rules) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        List<String> keys = events.keys();
+        int steps = rules.steps();
+        // The entry list: one select per step, and the rows matching no step under strict_order.
+        int branches = 0;
+        for (int step = rules.strictOrder() ? 0 : 1; step <= steps; step++) {
+            context.scan(events.stage());
+            if (step == 0) {
+                List<RexNode> none = new ArrayList<>();
+                for (int k = 1; k <= steps; k++) {
+                    none.add(b.equals(b.field(FunnelPlanner.stepFlag(k)), number(b, 0)));
+                }
+                b.filter(none);
+            } else {
+                b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(step))));
+            }
+            List<RexNode> fields = new ArrayList<>(keys.stream().map(b::field).toList());
+            fields.add(b.field(EventsStage.ORDER));
+            fields.add(b.field(EventsStage.MICROS));
+            fields.add(number(b, step));
+            List<String> names = new ArrayList<>(keys);
+            names.addAll(List.of(EventsStage.ORDER, EventsStage.MICROS, ENTRY_STEP));
+            b.project(fields, names, true);
+            branches++;
+        }
+        b.union(true, branches);
+        Stage entries = context.addStage(FunnelPlanner.stageName(query, 1, "entries"),
+                "ClickHouse's entry list: one entry per true step condition"
+                        + (rules.strictOrder() ? ", and a step-0 entry per row matching no step" : ""), List.of());
+
+        context.scan(entries);
+        List<RexNode> entryOrder = List.of(b.field(EventsStage.MICROS), b.field(ENTRY_STEP), b.field(EventsStage.ORDER));
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over()
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(entryOrder).rowsUnbounded().toRex());
+        names.add(ENTRY_NUMBER);
+        fields.add(b.count().over()
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(entryOrder).rowsUnbounded().toRex());
+        names.add(ENTRY_COUNT);
+        b.project(fields, names, true);
+        List<String> entryKey = new ArrayList<>(keys);
+        entryKey.add(ENTRY_NUMBER);
+        return context.addStage(FunnelPlanner.stageName(query, 1, "numbered_entries"),
+                "the entries numbered per key in ClickHouse's order: time, step, event order",
+                List.of(new Stage.DeclaredKey(entryKey, "ROW_NUMBER() numbers each key's entries 1, 2, 3, ...")));
+
     }
 
     private static List<String> withColumn(List<String> columns, String column) {

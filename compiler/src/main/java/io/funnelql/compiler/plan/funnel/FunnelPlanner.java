@@ -1,7 +1,6 @@
 package io.funnelql.compiler.plan.funnel;
 
 import io.funnelql.dsl.model.FunnelRules;
-import io.funnelql.compiler.CompilationException;
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
@@ -11,9 +10,7 @@ import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dsl.model.Attribution;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
-import io.funnelql.dsl.model.FunnelMode;
 import io.funnelql.dsl.model.FunnelQuery;
-import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Step;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -36,7 +33,8 @@ import static io.funnelql.compiler.plan.PlanHelpers.when;
  * Plans a funnel: events with step flags, then the strategy the entry policy and profile call
  * for (a straight chain of per-step joins for the per-entry scan, window passes for
  * ClickHouse's latest-chain scan, and a walk, a recursive stage, only where a mode makes the scan
- * stop or restart midway: {@link ClickHouseWalk}, {@link EntryScanWalk}), then exclusions, the
+ * stop or restart midway: {@link ClickHouseWalk}, {@link EntryScanWalk}; ClickHouse's strict_once
+ * candidates where no bounded state decides: {@link ClickHouseCandidateChains}), then exclusions, the
  * breakdown value and the report. Every strategy ends in the same attempt shape ({@link AttemptColumns}).
  */
 public final class FunnelPlanner {
@@ -60,7 +58,6 @@ public final class FunnelPlanner {
 
     public static void plan(PlanContext context, ExpressionTranslator translator) {
         FunnelQuery query = (FunnelQuery) context.query();
-        refuseUnsupported(query, context);
         FunnelRules rules = FunnelRules.of(query);
         Map<String, io.funnelql.dsl.model.expression.Expression> flags = new LinkedHashMap<>();
         for (Step step : query.steps()) {
@@ -78,7 +75,13 @@ public final class FunnelPlanner {
         List<String> attemptKey = new ArrayList<>(events.keys());
         boolean walk = rules.steps() >= 2; // with one step no mode can stop or restart anything
         if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
-            if (walk && ClickHouseWalk.needed(rules)) {
+            if (walk && ClickHouseCandidateChains.needed(query, rules)) {
+                attempts = ClickHouseCandidateChains.build(context, events, rules);
+                if (!rules.strictOrder()) {
+                    attempts = withLevelZeroKeys(context, events, attempts,
+                            query.steps().stream().map(step -> stepFlag(step.index())).toList());
+                }
+            } else if (walk && ClickHouseWalk.needed(rules)) {
                 attempts = ClickHouseWalk.build(context, events, rules, trackedSteps(query));
                 if (!rules.strictOrder()) { // under strict_order every row is an entry: every key walks
                     attempts = withLevelZeroKeys(context, events, attempts,
@@ -117,35 +120,6 @@ public final class FunnelPlanner {
             attempts = withBreakdown(context, events, attempts, query.breakdown().get().attribution(), attemptKey);
         }
         FunnelReports.build(context, attempts, events.keys());
-    }
-
-    /**
-     * ClickHouse's strict_once scan keeps every candidate chain per level. With ties forbidden a
-     * candidate is only ever extended by a later event, and three numbers per level decide every
-     * level (ClickHouseWalk); two things stay out of reach of a bounded per-key state, so they are
-     * refused (docs/dialects.md): with ties allowed, rows sharing a timestamp may fill several steps
-     * of one chain but each only once, so the level reached is a matching of those rows to steps;
-     * and the chain ClickHouse reports (for time to convert, a breakdown, an exclusion) is the
-     * oldest candidate still inside the window, which depends on every candidate.
-     */
-    private static void refuseUnsupported(FunnelQuery query, PlanContext context) {
-        if (query.entry() != EntryPolicy.LATEST || query.profile() != Profile.CLICKHOUSE
-                || !query.hasMode(FunnelMode.STRICT_ONCE) || query.steps().size() < 2) {
-            return;
-        }
-        String refused = "mode strict_once with entry latest in profile clickhouse is not compiled to SQL (for "
-                + context.target().productName() + " or any dialect) ";
-        String alternatives = "; use entry first or every, profile duckdb_behavioral, or --engine reference";
-        if (!FunnelRules.of(query).tiesForbidden()) {
-            throw new CompilationException(refused + "with ties allowed: rows at the same time may fill several steps "
-                    + "of one candidate chain but each only once, so the level reached is a matching of rows to steps, "
-                    + "which no bounded SQL state decides; add ties forbidden or mode strict_increase" + alternatives);
-        }
-        if (!query.exclusions().isEmpty() || query.breakdown().isPresent() || query.report() == FunnelReport.TIME_TO_CONVERT) {
-            throw new CompilationException(refused + "with an exclusion, a breakdown or time to convert: they read the "
-                    + "chain ClickHouse reports, the oldest candidate still inside the window, which depends on every "
-                    + "candidate; report per key or steps compile" + alternatives);
-        }
     }
 
     /** The steps whose event the reports read besides the last reached one: the first, exclusion bounds, a named breakdown step. */

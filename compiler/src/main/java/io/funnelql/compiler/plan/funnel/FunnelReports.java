@@ -40,15 +40,15 @@ final class FunnelReports {
         PlanHelpers.addReportKeys(b, query, keys, fields, names);
         if (query.entry() == EntryPolicy.EVERY) {
             fields.add(b.field(AttemptColumns.ENTRY_TIME));
-            names.add("entry_time");
+            names.add(FunnelQuery.ENTRY_TIME);
         }
-        query.breakdown().ifPresent(breakdown -> {
+        query.breakdownColumnName().ifPresent(name -> {
             fields.add(b.field(FunnelPlanner.BREAKDOWN));
-            names.add(breakdown.column().name().value());
+            names.add(name);
         });
         RexNode level = b.field(AttemptColumns.LEVEL);
         fields.add(level);
-        names.add("furthest_step");
+        names.add(query.report().columns().get(0));
         List<RexNode> stepNames = new ArrayList<>();
         for (Step step : query.steps()) {
             stepNames.add(b.equals(level, number(b, step.index())));
@@ -56,7 +56,7 @@ final class FunnelReports {
         }
         stepNames.add(context.nullText());
         fields.add(b.call(SqlStdOperatorTable.CASE, stepNames));
-        names.add("furthest_step_name");
+        names.add(query.report().columns().get(1));
         b.project(fields, names, true);
     }
 
@@ -80,11 +80,11 @@ final class FunnelReports {
             List<String> names = new ArrayList<>();
             if (broken) {
                 fields.add(b.field(FunnelPlanner.BREAKDOWN));
-                names.add(query.breakdown().get().column().name().value());
+                names.add(query.breakdownColumnName().orElseThrow());
             }
             RexNode count = reachedCount(b, step.index());
             fields.addAll(List.of(number(b, step.index()), context.literalText(step.name().value()), count));
-            names.addAll(List.of("step", "name", "count"));
+            names.addAll(query.report().columns().subList(0, 3));
             if (step.index() == 1) {
                 fields.add(ReportShapes.toDouble(b, context.nullText()));
                 fields.add(ReportShapes.toDouble(b, context.nullText()));
@@ -92,7 +92,7 @@ final class FunnelReports {
                 fields.add(ReportShapes.percent(b, count, reachedCount(b, step.index() - 1)));
                 fields.add(ReportShapes.percent(b, count, reachedCount(b, 1)));
             }
-            names.addAll(List.of("conversion_from_previous", "conversion_from_first"));
+            names.addAll(query.report().columns().subList(3, 5));
             b.project(fields, names, true);
         }
         b.union(true, query.steps().size());
@@ -140,13 +140,13 @@ final class FunnelReports {
         List<String> outputNames = new ArrayList<>();
         if (broken) {
             output.add(b.field(FunnelPlanner.BREAKDOWN));
-            outputNames.add(query.breakdown().get().column().name().value());
+            outputNames.add(query.breakdownColumnName().orElseThrow());
         }
         output.add(b.field("converted"));
         output.add(ReportShapes.averageSeconds(b, b.field("total_micros"), b.field("converted")));
         output.add(ReportShapes.seconds(b, b.field("median_micros")));
         output.add(ReportShapes.seconds(b, b.field("p90_micros")));
-        outputNames.addAll(List.of("count", "average_seconds", "median_seconds", "p90_seconds"));
+        outputNames.addAll(query.report().columns());
         b.project(output, outputNames, true);
     }
 }
