@@ -35,8 +35,16 @@ public final class Statistics {
         return Math.floor(micros + 0.5) / 1_000_000;
     }
 
+    /** The mean of times in seconds, rounded half-up to the microsecond; null for no values. */
     public static Double average(double[] values) {
-        return values.length == 0 ? null : round(Arrays.stream(values).sum() / values.length);
+        if (values.length == 0) {
+            return null;
+        }
+        // Summed and divided in whole microseconds, as the SQL does: in seconds, (3799 µs + 54 µs) / 2
+        // came out as 1926.4999999999998 µs and rounded down.
+        long totalMicros = Arrays.stream(values).mapToLong(seconds -> Math.round(seconds * 1_000_000)).sum();
+        long count = values.length;
+        return Math.floorDiv(2 * totalMicros + count, 2 * count) / 1_000_000.0;
     }
 
     /** Seconds are reported to the microsecond; rounding here keeps engines' float noise out. */

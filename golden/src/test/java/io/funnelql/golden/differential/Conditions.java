@@ -14,28 +14,36 @@ import java.util.List;
  * that are NULL on NULL properties (so the null-condition knobs matter).
  */
 final class Conditions {
-    /**
-     * The event names datasets use. "x" matches no plain step condition. ASCII only.
-     * KNOWN: no literal outside Latin-1 (golden case hostile-literals-unicode: the compiler fails on one).
-     */
+    /** The event names datasets use, most often. "x" matches no plain step condition. */
     static final List<String> EVENT_NAMES = List.of("a", "b", "c", "d", "x");
+    /**
+     * Rarer event names: beyond ASCII (Latin-1, CJK, an emoji outside the Basic Multilingual Plane,
+     * compared by code point) and one with a quote, which a literal escapes as {@code ''}.
+     */
+    static final List<String> HOSTILE_EVENT_NAMES = List.of("ü", "日本", "🚀", "it's");
 
     private Conditions() {}
 
     /** A step (or cohort, return, retention) condition; the plain {@code event_name = 'a'} form first, for shrinking. */
     static Arbitrary<String> step(SourceShape shape) {
-        Arbitrary<String> name = Arbitraries.of(EVENT_NAMES);
-        Arbitrary<String> equal = name.map(e -> "event_name = '" + e + "'");
-        Arbitrary<String> in = Combinators.combine(name, name).as((e, f) -> "event_name in ('" + e + "', '" + f + "')");
+        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(EVENT_NAMES)),
+                Tuple.of(1, Arbitraries.of(HOSTILE_EVENT_NAMES))).map(Conditions::literal);
+        Arbitrary<String> equal = name.map(e -> "event_name = " + e);
+        Arbitrary<String> in = Combinators.combine(name, name).as((e, f) -> "event_name in (" + e + ", " + f + ")");
         Arbitrary<String> withProperty = Combinators.combine(equal, property(shape)).as((e, p) -> e + " and " + p);
         Arbitrary<String> orProperty = Combinators.combine(equal, property(shape)).as((e, p) -> "(" + e + " or " + p + ")");
-        Arbitrary<String> negated = name.map(e -> "not event_name = '" + e + "'");
+        Arbitrary<String> negated = name.map(e -> "not event_name = " + e);
         return Arbitraries.frequencyOf(
                 Tuple.of(6, equal),
                 Tuple.of(2, in),
                 Tuple.of(2, withProperty),
                 Tuple.of(1, orProperty),
                 Tuple.of(1, negated));
+    }
+
+    /** A string literal: quoted, a quote doubled. */
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** A condition on a column other than event_name: NULL whenever that column is NULL. */
@@ -59,13 +67,16 @@ final class Conditions {
     }
 
     /**
-     * A where clause, or none (first, and most often: a filter thins the keys out); the last form binds
-     * the parameter {@link GeneratedSpec} declares for it. Never {@code :since - interval 1 day}: the
-     * compiler refuses interval and timestamp arithmetic ("not compiled to SQL yet"; golden case interval-arithmetic).
+     * A where clause, or none (first, and most often: a filter thins the keys out); the last forms bind
+     * the parameter {@link GeneratedSpec} declares for it, plain or with interval arithmetic (the
+     * parameter lies half a grid unit after the base, so either form cuts the grid's first slot).
      */
     static Arbitrary<String> where(SourceShape shape) {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("")), Tuple.of(2, property(shape).map(p -> "where " + p)),
-                Tuple.of(1, Arbitraries.just("where occurred_at >= :" + GeneratedSpec.SINCE)));
+        String since = ":" + GeneratedSpec.SINCE;
+        return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just("")), Tuple.of(4, property(shape).map(p -> "where " + p)),
+                Tuple.of(1, Arbitraries.just("where occurred_at >= " + since)),
+                Tuple.of(1, Arbitraries.of("where occurred_at > " + since + " - interval 1 second",
+                        "where occurred_at + interval 12 hours <= " + since + " + (interval 1 day - interval 1 microsecond)")));
     }
 
     /** The count by clause, or none (the source's key): the counting unit is the user or the user and title. */

@@ -4,11 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * The events of one generated dataset. {@code wholeSeconds} drops every sub-second fraction.
- * KNOWN: only whole-second datasets run on oracle-h2 (golden case entry-every-steps: the Oracle
- * SQL loses every fraction on H2); see {@link KnownBugs}.
- */
+/** The events of one generated dataset. {@code wholeSeconds} drops every sub-second fraction. */
 record Dataset(List<GeneratedEvent> events, boolean wholeSeconds) {
     /** The rows in the shape's events.csv column order, times resolved. */
     List<List<Object>> rows(GeneratedSpec spec) {

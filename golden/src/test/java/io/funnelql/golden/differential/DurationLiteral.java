@@ -3,9 +3,16 @@ package io.funnelql.golden.differential;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 
+import java.util.List;
+
 /** A duration as a spec writes it ({@code 10 minutes}) and its length, which sizes the dataset's time grid. */
 record DurationLiteral(String text, long micros) {
     private static final long SECOND = 1_000_000L;
+    /** Units from the largest, so {@link #times} writes a length in the largest unit that divides it. */
+    private static final List<DurationLiteral> UNITS = List.of(new DurationLiteral("days", 86_400 * SECOND),
+            new DurationLiteral("hours", 3600 * SECOND), new DurationLiteral("minutes", 60 * SECOND),
+            new DurationLiteral("seconds", SECOND), new DurationLiteral("milliseconds", 1000),
+            new DurationLiteral("microseconds", 1));
 
     /**
      * Windows, gaps and rolling periods: from a millisecond-scale one (so that sub-second fractions
@@ -21,5 +28,12 @@ record DurationLiteral(String text, long micros) {
                 new DurationLiteral("500 milliseconds", SECOND / 2),
                 new DurationLiteral("2 days", 2 * 86_400 * SECOND),
                 new DurationLiteral("1 week", 7 * 86_400 * SECOND));
+    }
+
+    /** This length times {@code factor} (a whole number of microseconds, rounded down), written in the largest unit that divides it. */
+    DurationLiteral times(double factor) {
+        long length = (long) (micros * factor);
+        DurationLiteral unit = UNITS.stream().filter(u -> length % u.micros() == 0).findFirst().orElseThrow();
+        return new DurationLiteral(length / unit.micros() + " " + unit.text(), length);
     }
 }

@@ -3,6 +3,7 @@ package io.funnelql.golden.differential;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelMode;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
@@ -70,6 +71,8 @@ final class GoldenCaseText {
         } else if (query instanceof ConditionRetentionQuery conditions) {
             parts.add("conditions");
             parts.add(word(conditions.report().name()));
+        } else if (query instanceof MetricQuery metric) {
+            parts.add(word(metric.unit().name()));
         }
         parts.add(engine);
         return String.join("-", parts);

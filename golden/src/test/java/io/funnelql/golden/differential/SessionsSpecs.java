@@ -9,10 +9,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Sessions queries: any gap, either report; event-id de-duplication and first/last event names
- * come from the source shape (its event id and event name roles).
- * Never {@code max length}: the compiler refuses it ("sessions with a max length are not
- * compiled to SQL yet"; golden case sessions-max-length).
+ * Sessions queries: any gap, a max length or none, either report; event-id de-duplication and
+ * first/last event names come from the source shape (its event id and event name roles).
  */
 final class SessionsSpecs {
     private static final LocalDateTime BASE = LocalDateTime.of(2024, 1, 1, 10, 0);
@@ -24,9 +22,15 @@ final class SessionsSpecs {
                         Conditions.countBy(shape),
                         Conditions.where(shape),
                         DurationLiteral.any(),
+                        // A few gaps long, so that the grid's sessions (up to 5 gaps) get cut, exactly at the boundary too.
+                        Arbitraries.of(0.0, 1.0, 1.5, 2.0, 3.0, 0.5),
+                        // Changes only how an incremental table is maintained: here it must change nothing.
+                        Arbitraries.of("", "late by 1 hour"),
                         Arbitraries.of("", "report sessions", "report events"))
-                .as((countBy, where, gap, report) -> {
-                    String query = "sessions s from events\n  " + Stream.of(countBy, where, "gap " + gap.text(), report)
+                .as((countBy, where, gap, maxLength, lateBy, report) -> {
+                    String cut = maxLength == 0.0 ? "" : "max length " + gap.times(maxLength).text();
+                    String query = "sessions s from events\n  " + Stream.of(countBy, where, "gap " + gap.text(), cut,
+                                    lateBy, report)
                             .filter(c -> !c.isEmpty()).collect(Collectors.joining("\n  ")) + ";";
                     return new GeneratedSpec(shape, query, TimeGrid.around(gap, BASE));
                 });
