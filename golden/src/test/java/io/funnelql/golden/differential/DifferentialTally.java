@@ -20,6 +20,7 @@ final class DifferentialTally {
     private final Map<String, Long> specNanos = new TreeMap<>();
     private final Map<String, Long> runs = new TreeMap<>();
     private final Map<String, Long> runNanos = new TreeMap<>();
+    private final Map<String, Long> skips = new TreeMap<>();
 
     synchronized void pair() {
         pairs++;
@@ -42,6 +43,11 @@ final class DifferentialTally {
         runNanos.merge(engine, nanos, Long::sum);
     }
 
+    /** A pair one engine does not run, and why (DifferentialTest#tooSlowOn). */
+    synchronized void skipped(String engine, String why) {
+        skips.merge(engine + " skipped " + why, 1L, Long::sum);
+    }
+
     synchronized String summary() {
         StringBuilder text = new StringBuilder("DifferentialTest: " + pairs + " (spec, dataset) pairs in "
                 + seconds(System.nanoTime() - started) + " s (seed " + RunSettings.seed() + ", " + RunSettings.tries()
@@ -51,6 +57,7 @@ final class DifferentialTally {
         text.append("\n  compilations: ").append(compilations).append(" in ").append(seconds(compileNanos)).append(" s");
         runs.forEach((engine, count) -> text.append("\n  ").append(engine).append(": ").append(count).append(" runs in ")
                 .append(seconds(runNanos.get(engine))).append(" s"));
+        skips.forEach((skip, count) -> text.append("\n  ").append(skip).append(": ").append(count).append(" pairs"));
         return text.toString();
     }
 

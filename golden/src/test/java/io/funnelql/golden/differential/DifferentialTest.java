@@ -59,6 +59,10 @@ class DifferentialTest {
             for (String engineName : SharedEngines.NAMES) {
                 Engine engine = SharedEngines.engine(engineName);
                 CompiledQuery sql = compiled.computeIfAbsent(engineName, name -> compile(spec, query, csv, engine));
+                if (tooSlowOn(engineName, sql)) {
+                    TALLY.skipped(engineName, "candidate chains (strict_once, clickhouse, entry latest)");
+                    continue;
+                }
                 long run = System.nanoTime();
                 compare(spec, query, csv, reference, engine, sql, events, parameters);
                 TALLY.ran(engineName, System.nanoTime() - run);
@@ -66,6 +70,17 @@ class DifferentialTest {
             TALLY.pair();
         }
         TALLY.spec(query, System.nanoTime() - start);
+    }
+
+    /**
+     * H2 (in both modes) re-runs a CTE for every row that probes it, and candidate chains — the
+     * only plans whose stages enumerate (docs/architecture.md) — probe deep stacks of them: seconds
+     * per dataset on H2 and minutes in Oracle mode, where every time is a TO_CHAR. They run on
+     * DuckDB and PostgreSQL here, and on all four in the golden corpus (docs/dialects.md).
+     */
+    private static boolean tooSlowOn(String engine, CompiledQuery sql) {
+        return (engine.equals("h2") || engine.equals("oracle-h2"))
+                && sql.stages().stream().anyMatch(stage -> stage.enumeration() != null);
     }
 
     @Provide

@@ -58,21 +58,13 @@ final class FunnelSpecs {
                         Arbitraries.of("", "report steps", "report per key", "report time to convert"),
                         Arbitraries.of(BASES))
                 .as((countBy, where, window, scan, exclusions, breakdown, report, base) -> {
-                    // KNOWN: breakdown-by-count-by-column: a breakdown by a count by column is named
-                    // title_id0 on every engine and title_id by the reference; not generated until that is settled.
-                    boolean breakdownByKey = countBy.contains(SourceShape.TITLE) && breakdown.contains("by " + SourceShape.TITLE);
-                    String breakdownClause = breakdownByKey ? "" : breakdown;
                     Set<String> modes = new LinkedHashSet<>(scan.modes());
-                    if (StrictOnceClickHouseLatestRefusal.refuses(scan.entry(), scan.profile(), modes, scan.ties(),
-                            steps.size(), !exclusions.isEmpty(), !breakdownClause.isEmpty(), report)) {
-                        modes.remove("strict_once");
-                    }
                     List<String> clauses = new ArrayList<>(List.of(countBy, where, window.clause(), scan.entry()));
                     if (!modes.isEmpty()) {
                         clauses.add("mode " + String.join(", ", modes));
                     }
                     clauses.addAll(List.of(scan.profile(), scan.ties(), scan.nulls(), steps(steps), exclusions,
-                            breakdownClause, report));
+                            breakdown, report));
                     String query = "funnel f from events\n  " + clauses.stream().filter(c -> !c.isEmpty())
                             .collect(Collectors.joining("\n  ")) + ";";
                     return new GeneratedSpec(shape, query, TimeGrid.around(window.length(), base));
@@ -91,8 +83,7 @@ final class FunnelSpecs {
     /**
      * Drops the knob combinations the analyser rejects: timestamp_dedup outside duckdb_behavioral,
      * 'ties allowed' with strict_increase, a mode and its alias together; allow_reentry in the
-     * clickhouse profile needs strict_order, so it brings it. What the compiler still refuses is
-     * {@link StrictOnceClickHouseLatestRefusal}'s, which needs the whole query.
+     * clickhouse profile needs strict_order, so it brings it. The compiler refuses nothing.
      */
     private static Scan compilable(Scan scan) {
         boolean clickhouse = !scan.profile().equals("profile duckdb_behavioral");
