@@ -126,7 +126,7 @@ final class ClickHouseCandidateChains {
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         on.add(b.equals(b.field(2, 1, ClickHouseWalk.ENTRY_STEP), number(b, level)));
         on.add(rules.tiesForbidden() ? b.greaterThan(micros, previous) : b.greaterThanOrEqual(micros, previous));
-        on.add(inside(b, rules, micros, anchor));
+        on.add(FunnelPlanner.inside(b, rules, micros, anchor));
         for (int step = 1; step < level; step++) {
             on.add(b.notEquals(b.field(2, 1, EventsStage.ORDER), b.field(2, 0, AttemptColumns.order(step))));
         }
@@ -145,12 +145,6 @@ final class ClickHouseCandidateChains {
                         + " chain with every step-" + level + " entry it may take", declared,
                 "every candidate chain, as ClickHouse's strict_once keeps them; reduced to the first chain of each"
                         + " level and to the reported chain, one row per key, before anything is counted");
-    }
-
-    /** Whether an event at {@code micros} is inside the window that starts at {@code anchor}. */
-    private static RexNode inside(RelBuilder b, FunnelRules rules, RexNode micros, RexNode anchor) {
-        RexNode end = b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window()));
-        return rules.exclusiveBound() ? b.lessThan(micros, end) : b.lessThanOrEqual(micros, end);
     }
 
     /** Every level's chains in one relation, numbered in ClickHouse's list order within their level. */
@@ -248,11 +242,7 @@ final class ClickHouseCandidateChains {
         for (int level = 1; level <= steps; level++) {
             calls.add(b.max(first.apply(level)).as(FIRST + level));
         }
-        List<RexNode> groupKeys = new ArrayList<>();
-        for (String key : keys) {
-            groupKeys.add(b.field(key));
-        }
-        b.aggregate(b.groupKey(groupKeys), calls);
+        b.aggregate(b.groupKey(keys.stream().map(b::field).toList()), calls);
         Stage stopped = context.addStage(ColumnNames.stageName(context.query(), "scan_stops"),
                 "per key, the first entry at which the scan stops, the number of entries, each level's first chain",
                 List.of());
@@ -353,7 +343,7 @@ final class ClickHouseCandidateChains {
         context.scan(prunes);
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         on.add(b.greaterThan(b.field(2, 1, PRUNE), b.field(2, 0, LAST_ENTRY)));
-        on.add(inside(b, rules, b.field(2, 1, PRUNE_MICROS), b.field(2, 0, ANCHOR)));
+        on.add(FunnelPlanner.inside(b, rules, b.field(2, 1, PRUNE_MICROS), b.field(2, 0, ANCHOR)));
         b.join(JoinRelType.LEFT, on);
         int reachedWidth = reached.plan().getRowType().getFieldCount();
         List<String> pruneNames = prunes.plan().getRowType().getFieldNames();
@@ -373,11 +363,7 @@ final class ClickHouseCandidateChains {
         b.join(JoinRelType.INNER, PlanHelpers.keysEqual(b, keys));
         int chainWidth = lastPrunes.plan().getRowType().getFieldCount();
         RexNode bestPrune = b.field(chainWidth + best.plan().getRowType().getFieldNames().indexOf(BEST_PRUNE));
-        List<RexNode> keyFields = new ArrayList<>();
-        for (String key : keys) {
-            keyFields.add(b.field(key));
-        }
-        b.aggregate(b.groupKey(keyFields),
+        b.aggregate(b.groupKey(keys.stream().map(b::field).toList()),
                 b.min(when(b, b.equals(b.field(LAST_PRUNE), bestPrune), b.field(POSITION))).as(REPORTED));
         Stage positions = context.addStage(ColumnNames.stageName(context.query(), "reported_positions"),
                 "per key, the list position of the chain the scan reports", List.of());
@@ -407,10 +393,7 @@ final class ClickHouseCandidateChains {
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         on.add(b.equals(b.field(2, 0, POSITION), b.field(2, 1, REPORTED)));
         b.join(JoinRelType.INNER, on);
-        List<RexNode> fields = new ArrayList<>();
-        for (String key : keys) {
-            fields.add(b.field(key));
-        }
+        List<RexNode> fields = new ArrayList<>(keys.stream().map(b::field).toList());
         fields.add(b.field(CHAIN_LEVEL));
         for (int step = 1; step <= steps; step++) {
             fields.add(b.field(AttemptColumns.order(step)));

@@ -92,10 +92,9 @@ final class ClickHouseLatestWindows {
         }
         RexNode previous = b.field(chain(level - 1, level - 1, "micros"));
         RexNode anchor = b.field(chain(level - 1, rules.anchorAtFirstStep() ? 1 : level - 1, "micros"));
-        RexNode end = b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window()));
         RexNode micros = b.field(EventsStage.MICROS);
         List<RexNode> conditions = new ArrayList<>(List.of(isStep, b.isNotNull(previous),
-                rules.exclusiveBound() ? b.lessThan(micros, end) : b.lessThanOrEqual(micros, end)));
+                FunnelPlanner.inside(b, rules, micros, anchor)));
         if (rules.tiesForbidden()) {
             conditions.add(b.greaterThan(micros, previous));
         }

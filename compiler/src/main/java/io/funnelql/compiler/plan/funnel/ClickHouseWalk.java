@@ -203,8 +203,7 @@ final class ClickHouseWalk {
 
         /** Whether an event at the entry's time is inside the window that starts at {@code anchor}. */
         RexNode inside(RexNode anchor) {
-            RexNode end = b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window()));
-            return rules.exclusiveBound() ? b.lessThan(micros, end) : b.lessThanOrEqual(micros, end);
+            return FunnelPlanner.inside(b, rules, micros, anchor);
         }
 
         /** Level {@code level} holds a chain. */

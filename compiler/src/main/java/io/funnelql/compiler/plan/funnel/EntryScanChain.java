@@ -10,14 +10,12 @@ import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.Step;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static io.funnelql.compiler.plan.PlanHelpers.isSet;
-import static io.funnelql.compiler.plan.PlanHelpers.number;
 import static io.funnelql.compiler.plan.PlanHelpers.when;
 
 /**
@@ -78,10 +76,7 @@ final class EntryScanChain {
         RexNode previousOrder = b.field(2, 0, AttemptColumns.order(step - 1));
         RexNode anchor = b.field(2, 0, AttemptColumns.micros(rules.anchorAtFirstStep() ? 1 : step - 1));
         on.add(b.greaterThanOrEqual(b.field(2, 1, EventsStage.ORDER), previousOrder));
-        RexNode end = b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window()));
-        on.add(rules.exclusiveBound()
-                ? b.lessThan(b.field(2, 1, EventsStage.MICROS), end)
-                : b.lessThanOrEqual(b.field(2, 1, EventsStage.MICROS), end));
+        on.add(FunnelPlanner.inside(b, rules, b.field(2, 1, EventsStage.MICROS), anchor));
         b.join(JoinRelType.LEFT, on);
 
         RexNode order = b.field(leftWidth + eventFields.indexOf(EventsStage.ORDER));

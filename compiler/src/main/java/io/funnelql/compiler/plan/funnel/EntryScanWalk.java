@@ -189,7 +189,7 @@ final class EntryScanWalk {
         RexNode anchorMicros = rules.anchorAtFirstStep() ? state.apply(AttemptColumns.micros(1)) : lastMicros;
         RexNode end = b.call(SqlStdOperatorTable.PLUS, anchorMicros, number(b, rules.window()));
         RexNode outside = rules.exclusiveBound() ? b.greaterThanOrEqual(time, end) : b.greaterThan(time, end);
-        RexNode inside = rules.exclusiveBound() ? b.lessThan(time, end) : b.lessThanOrEqual(time, end);
+        RexNode inside = FunnelPlanner.inside(b, rules, time, anchorMicros);
         RexNode restart = b.and(inside, b.greaterThan(level, number(b, 1)), isSet(b, row.apply(FunnelPlanner.stepFlag(1))));
         RexNode next = isSet(b, byLevel.apply(l -> row.apply(FunnelPlanner.stepFlag(l + 1))));
         List<RexNode> stops = new ArrayList<>(List.of(outside));

@@ -50,6 +50,12 @@ public final class FunnelPlanner {
         return "excluded_" + exclusion;
     }
 
+    /** Whether an event at {@code micros} is inside the window that starts at {@code anchor}: {@link FunnelRules#inside} in SQL. */
+    static RexNode inside(RelBuilder b, FunnelRules rules, RexNode micros, RexNode anchor) {
+        RexNode end = b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window()));
+        return rules.exclusiveBound() ? b.lessThan(micros, end) : b.lessThanOrEqual(micros, end);
+    }
+
     /** A stage named after the spec's step, so the SQL reads like the funnel. */
     static String stageName(FunnelQuery query, int step, String role) {
         String stepName = query.steps().get(step - 1).name().value();
