@@ -4,6 +4,7 @@ import io.funnelql.compiler.plan.ExpressionTranslator;
 import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.QueryParameters;
 import io.funnelql.compiler.plan.funnel.FunnelPlanner;
+import io.funnelql.compiler.plan.metric.MetricPlanner;
 import io.funnelql.compiler.plan.retention.ConditionRetentionPlanner;
 import io.funnelql.compiler.plan.retention.RetentionPlanner;
 import io.funnelql.compiler.plan.sessions.SessionsPlanner;
@@ -13,15 +14,19 @@ import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.RetentionQuery;
+import io.funnelql.dsl.model.SessionsQuery;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataTypeField;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * The compiler's entry point: resolved query → staged Calcite plan → fan-out proof → SQL for
@@ -35,12 +40,12 @@ public final class SqlCompiler {
         return compile(query, target, inlined, (context, translator) -> {
             if (query instanceof FunnelQuery) {
                 FunnelPlanner.plan(context, translator);
-            } else if (query instanceof io.funnelql.dsl.model.SessionsQuery) {
+            } else if (query instanceof SessionsQuery) {
                 SessionsPlanner.plan(context, translator);
             } else if (query instanceof RetentionQuery) {
                 RetentionPlanner.plan(context, translator);
-            } else if (query instanceof io.funnelql.dsl.model.MetricQuery) {
-                io.funnelql.compiler.plan.metric.MetricPlanner.plan(context, translator);
+            } else if (query instanceof MetricQuery) {
+                MetricPlanner.plan(context, translator);
             } else if (query instanceof ConditionRetentionQuery) {
                 ConditionRetentionPlanner.plan(context, translator);
             }
@@ -48,14 +53,14 @@ public final class SqlCompiler {
     }
 
     /** The sessions of an incremental batch: {@code query}'s source is the batch's events with the increment's two columns. */
-    public static CompiledQuery compileIncrement(io.funnelql.dsl.model.SessionsQuery query, TargetDialect target,
+    public static CompiledQuery compileIncrement(SessionsQuery query, TargetDialect target,
             Map<Name, Object> inlined, SessionsPlanner.Increment increment) {
         return compile(query, target, inlined,
-                (context, translator) -> SessionsPlanner.plan(context, translator, java.util.Optional.of(increment)));
+                (context, translator) -> SessionsPlanner.plan(context, translator, Optional.of(increment)));
     }
 
     private static CompiledQuery compile(Query query, TargetDialect target, Map<Name, Object> inlined,
-            java.util.function.BiConsumer<PlanContext, ExpressionTranslator> planner) {
+            BiConsumer<PlanContext, ExpressionTranslator> planner) {
         PlanContext context = new PlanContext(query, target);
         QueryParameters parameters = new QueryParameters(inlined);
         ExpressionTranslator translator = new ExpressionTranslator(context, parameters);

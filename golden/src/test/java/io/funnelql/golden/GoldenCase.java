@@ -7,7 +7,7 @@ import io.funnelql.dsl.model.Specification;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventTable;
 import io.funnelql.reference.ReferenceExecutor;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

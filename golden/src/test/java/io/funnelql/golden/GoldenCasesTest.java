@@ -6,12 +6,11 @@ import io.funnelql.compiler.SqlCompiler;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.engine.Engine;
-import io.funnelql.reference.result.ResultFormatter;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultFormatter;
+import io.funnelql.result.ResultTable;
 import io.funnelql.verify.EngineRun;
 import io.funnelql.verify.ExpectedCsv;
 import io.funnelql.verify.ResultDiff;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;

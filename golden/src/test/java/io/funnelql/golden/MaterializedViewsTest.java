@@ -12,7 +12,7 @@ import io.funnelql.engine.Engine;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventTable;
 import io.funnelql.reference.ReferenceExecutor;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultTable;
 import io.funnelql.verify.ResultCoercion;
 import io.funnelql.verify.ResultDiff;
 import org.junit.jupiter.api.AfterAll;

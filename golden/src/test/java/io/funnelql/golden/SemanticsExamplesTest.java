@@ -7,8 +7,7 @@ import io.funnelql.dsl.model.Specification;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventTable;
 import io.funnelql.reference.ReferenceExecutor;
-import io.funnelql.reference.result.ResultFormatter;
-
+import io.funnelql.result.ResultFormatter;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

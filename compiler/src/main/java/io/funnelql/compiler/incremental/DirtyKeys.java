@@ -15,6 +15,7 @@ import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.SessionsQuery;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -133,7 +134,7 @@ final class DirtyKeys {
     }
 
     /** The session table's columns this statement reads: the key, session_start, session_end (in that order). */
-    private static org.apache.calcite.rel.type.RelDataType sessionTableRow(RelDataTypeFactory types, List<Column> keys,
+    private static RelDataType sessionTableRow(RelDataTypeFactory types, List<Column> keys,
             List<String> keyNames) {
         RelDataTypeFactory.Builder row = types.builder();
         for (int i = 0; i < keys.size(); i++) {

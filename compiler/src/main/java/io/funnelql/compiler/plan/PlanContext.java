@@ -6,10 +6,15 @@ import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Query;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -21,7 +26,10 @@ import org.apache.calcite.util.ImmutableBitSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Where a query's plan is built: a Calcite schema holding the source's event table and every
@@ -43,8 +51,8 @@ public final class PlanContext {
         this.root = Frameworks.createRootSchema(false);
         FrameworkConfig config = Frameworks.newConfigBuilder()
                 .defaultSchema(root)
-                .context(org.apache.calcite.plan.Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)))
-                .typeSystem(org.apache.calcite.rel.type.RelDataTypeSystem.DEFAULT)
+                .context(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)))
+                .typeSystem(RelDataTypeSystem.DEFAULT)
                 .build();
         this.builder = RelBuilder.create(config);
         this.sourceTable = registerSource();
@@ -76,11 +84,11 @@ public final class PlanContext {
     }
 
     /** A string constant, escaped by the dialect when rendered. */
-    public org.apache.calcite.rex.RexNode literalText(String text) {
+    public RexNode literalText(String text) {
         return builder.getRexBuilder().makeLiteral(text, UnicodeText.type(builder.getTypeFactory()), false);
     }
 
-    public org.apache.calcite.rex.RexNode nullText() {
+    public RexNode nullText() {
         return builder.getRexBuilder().makeNullLiteral(UnicodeText.type(builder.getTypeFactory()));
     }
 
@@ -90,8 +98,8 @@ public final class PlanContext {
     }
 
     /** Registers a table the statement reads besides the source (e.g. a table it maintains), by its database name. */
-    public void registerTable(String name, java.util.function.Function<RelDataTypeFactory, RelDataType> rowType) {
-        usedNames.add(name.toLowerCase(java.util.Locale.ROOT));
+    public void registerTable(String name, Function<RelDataTypeFactory, RelDataType> rowType) {
+        usedNames.add(name.toLowerCase(Locale.ROOT));
         root.add(name, new StageTable(rowType::apply, List.of()));
     }
 
@@ -119,7 +127,7 @@ public final class PlanContext {
      * reduce it to one row per key before counting ({@link Stage}, the fan-out proof).
      */
     public Stage addEnumeratingStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys, String enumeration) {
-        return addStage(name, purpose, declaredKeys, java.util.Objects.requireNonNull(enumeration));
+        return addStage(name, purpose, declaredKeys, Objects.requireNonNull(enumeration));
     }
 
     private Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys, String enumeration) {
@@ -130,11 +138,11 @@ public final class PlanContext {
         // Calcite 1.40's getUniqueKeys(Aggregate) names the group columns by their input positions
         // (an aggregate grouping input column 1 "is unique on" its output column 1, the count), so
         // each derived key is kept only when column uniqueness, which numbers them right, agrees.
-        java.util.Set<ImmutableBitSet> derived = metadata.getUniqueKeys(plan);
+        Set<ImmutableBitSet> derived = metadata.getUniqueKeys(plan);
         if (derived != null) {
             derived.stream().filter(key -> Boolean.TRUE.equals(metadata.areColumnsUnique(plan, key))).forEach(keys::add);
         }
-        if (plan instanceof org.apache.calcite.rel.core.Aggregate aggregate && aggregate.getGroupSets().size() == 1) {
+        if (plan instanceof Aggregate aggregate && aggregate.getGroupSets().size() == 1) {
             keys.add(ImmutableBitSet.range(aggregate.getGroupCount()));
         }
         keys.addAll(declaredKeyBits(plan.getRowType(), declaredKeys, name));
@@ -171,8 +179,8 @@ public final class PlanContext {
      */
     public Stage addRecursiveStage(Recursion recursion) {
         RelNode step = builder.build();
-        List<org.apache.calcite.rel.type.RelDataTypeField> anchorFields = recursion.anchor().getRowType().getFieldList();
-        List<org.apache.calcite.rel.type.RelDataTypeField> stepFields = step.getRowType().getFieldList();
+        List<RelDataTypeField> anchorFields = recursion.anchor().getRowType().getFieldList();
+        List<RelDataTypeField> stepFields = step.getRowType().getFieldList();
         if (anchorFields.size() != stepFields.size()) {
             throw new IllegalStateException("recursive stage " + recursion.name() + ": the anchor has " + anchorFields.size()
                     + " columns, the step " + stepFields.size());
@@ -191,10 +199,10 @@ public final class PlanContext {
     /** The name made unique (and never the source table's name), so a CTE can never shadow the table it reads. */
     private String uniqueName(String name) {
         String unique = name;
-        for (int suffix = 2; usedNames.contains(unique.toLowerCase(java.util.Locale.ROOT)); suffix++) {
+        for (int suffix = 2; usedNames.contains(unique.toLowerCase(Locale.ROOT)); suffix++) {
             unique = name + "_" + suffix;
         }
-        usedNames.add(unique.toLowerCase(java.util.Locale.ROOT));
+        usedNames.add(unique.toLowerCase(Locale.ROOT));
         return unique;
     }
 
@@ -216,7 +224,7 @@ public final class PlanContext {
     private List<String> registerSource() {
         List<Name> parts = query.source().table().parts();
         List<String> names = parts.stream().map(this::databaseName).toList();
-        usedNames.addAll(names.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList());
+        usedNames.addAll(names.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
         SchemaPlus schema = root;
         for (String part : names.subList(0, names.size() - 1)) {
             SchemaPlus existing = schema.subSchemas().get(part);

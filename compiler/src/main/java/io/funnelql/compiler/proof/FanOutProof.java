@@ -8,12 +8,14 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableScan;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -99,7 +101,7 @@ public final class FanOutProof {
         JoinInfo info = join.analyzeCondition();
         ImmutableBitSet leftKeys = ImmutableBitSet.of(info.leftKeys);
         ImmutableBitSet rightKeys = ImmutableBitSet.of(info.rightKeys);
-        String description = join.getJoinType().lowerName.toUpperCase(java.util.Locale.ROOT) + " JOIN of "
+        String description = join.getJoinType().lowerName.toUpperCase(Locale.ROOT) + " JOIN of "
                 + name(join.getLeft()) + " and " + name(join.getRight()) + " on ("
                 + columns(join.getLeft(), leftKeys) + ") = (" + columns(join.getRight(), rightKeys) + ")";
         if (Boolean.TRUE.equals(metadata.areColumnsUnique(join.getRight(), rightKeys))) {
@@ -130,7 +132,7 @@ public final class FanOutProof {
     }
 
     private static boolean hasUniqueKey(RelMetadataQuery metadata, RelNode node) {
-        java.util.Set<ImmutableBitSet> keys = metadata.getUniqueKeys(node);
+        Set<ImmutableBitSet> keys = metadata.getUniqueKeys(node);
         return keys != null && !keys.isEmpty();
     }
 

@@ -5,9 +5,11 @@ import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.SpecificationLoader;
+import io.funnelql.dsl.diagnostic.InvalidSpecificationException;
 import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.Query;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class FanOutProofTest {
                     funnel f from events within 1 hour from first step
                       steps (a: event_name = 'a', b: event_name = 'b');
                     """)).queries().get(0);
-        } catch (io.funnelql.dsl.diagnostic.InvalidSpecificationException e) {
+        } catch (InvalidSpecificationException e) {
             throw new AssertionError(e);
         }
     }
@@ -119,7 +121,7 @@ class FanOutProofTest {
     private Stage numberedEvents() {
         context.scanSource();
         b.project(List.of(b.field("user_id"), b.field("occurred_at"),
-                        b.aggregateCall(org.apache.calcite.sql.fun.SqlStdOperatorTable.ROW_NUMBER).over()
+                        b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over()
                                 .partitionBy(b.field("user_id")).orderBy(b.field("occurred_at")).rowsUnbounded().toRex()),
                 List.of("user_id", "occurred_at", "event_order"), true);
         return context.addStage("numbered", "events numbered per user",

@@ -13,6 +13,7 @@ import io.funnelql.dsl.model.expression.ArithmeticOperator;
 import io.funnelql.dsl.model.expression.Expression;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -113,7 +114,7 @@ final class ExpressionAnalyzer {
             return new Expression.Not(requireType(not.operand(), DataType.BOOLEAN, "not"));
         }
         if (node instanceof ExpressionNode.Logical logical) {
-            String operator = logical.operator().name().toLowerCase(java.util.Locale.ROOT);
+            String operator = logical.operator().name().toLowerCase(Locale.ROOT);
             return new Expression.Logical(logical.operator(),
                     requireType(logical.left(), DataType.BOOLEAN, operator),
                     requireType(logical.right(), DataType.BOOLEAN, operator));

@@ -7,7 +7,9 @@ import io.funnelql.dsl.ast.RetentionClause;
 import io.funnelql.dsl.ast.Statement;
 import io.funnelql.dsl.ast.WhereClause;
 import io.funnelql.dsl.model.CohortKind;
+import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
+import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.RetentionCondition;
@@ -15,7 +17,6 @@ import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.ReturnMatch;
-import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.expression.Expression;
 
 import java.time.ZoneId;
@@ -74,7 +75,7 @@ final class RetentionAnalyzer {
     }
 
     private RetentionQuery cohortRetention(Statement.RetentionDeclaration declaration, ClauseSet<RetentionClause> clauses,
-                                           List<io.funnelql.dsl.model.Column> countBy, Optional<Expression> filter,
+                                           List<Column> countBy, Optional<Expression> filter,
                                            NullConditionPolicy nulls, RetentionReport report) {
         String display = "retention " + declaration.name().name().display();
         Optional<RetentionClause.Cohort> cohort = clauses.first(RetentionClause.Cohort.class);

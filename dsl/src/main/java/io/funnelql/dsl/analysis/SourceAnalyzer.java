@@ -13,7 +13,6 @@ import io.funnelql.dsl.model.TableName;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package io.funnelql.dsl.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,7 @@ public enum FunnelMode {
 
     /** Every accepted spelling, aliases included, for messages. */
     public static List<String> spellings() {
-        List<String> names = new java.util.ArrayList<>(Arrays.stream(values()).map(FunnelMode::keyword).toList());
+        List<String> names = new ArrayList<>(Arrays.stream(values()).map(FunnelMode::keyword).toList());
         names.add("strict");
         return names;
     }

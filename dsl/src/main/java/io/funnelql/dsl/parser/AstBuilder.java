@@ -6,11 +6,11 @@ import io.funnelql.dsl.ast.DurationNode;
 import io.funnelql.dsl.ast.ExpressionNode;
 import io.funnelql.dsl.ast.FunnelClause;
 import io.funnelql.dsl.ast.Identifier;
+import io.funnelql.dsl.ast.MetricClause;
 import io.funnelql.dsl.ast.NamedCondition;
 import io.funnelql.dsl.ast.NullConditionClause;
 import io.funnelql.dsl.ast.QualifiedName;
 import io.funnelql.dsl.ast.RetentionClause;
-import io.funnelql.dsl.ast.MetricClause;
 import io.funnelql.dsl.ast.SessionsClause;
 import io.funnelql.dsl.ast.SourceElement;
 import io.funnelql.dsl.ast.Statement;
@@ -36,7 +36,6 @@ import io.funnelql.dsl.model.WindowBound;
 import io.funnelql.dsl.model.expression.ArithmeticOperator;
 import io.funnelql.dsl.model.expression.ComparisonOperator;
 import io.funnelql.dsl.model.expression.LogicalOperator;
-
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -382,7 +381,7 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     }
 
     /** {@code day | week | month}, the grammar's only spellings of a calendar period. */
-    private static PeriodUnit periodUnit(org.antlr.v4.runtime.Token unit) {
+    private static PeriodUnit periodUnit(Token unit) {
         return switch (unit.getType()) {
             case FunnelQLLexer.DAY -> PeriodUnit.DAY;
             case FunnelQLLexer.WEEK -> PeriodUnit.WEEK;

@@ -1,6 +1,10 @@
 package io.funnelql.dsl.parser;
 
+import io.funnelql.dsl.diagnostic.SourceFile;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +32,13 @@ class KeywordsTest {
             columns.append(", ").append(keyword).append(" varchar");
         }
         String text = "source s from table t (key k, time ts, columns (x varchar" + columns + "));";
-        ParseResult result = new SpecificationParser().parse(new io.funnelql.dsl.diagnostic.SourceFile("k.fql", text));
+        ParseResult result = new SpecificationParser().parse(new SourceFile("k.fql", text));
         assertThat(result.diagnostics()).isEmpty();
     }
 
     @Test
     void documentedKeywordListMatches() throws Exception {
-        String language = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/language.md"));
+        String language = Files.readString(Path.of("../docs/language.md"));
         for (String keyword : Keywords.all()) {
             assertThat(language).as("docs/language.md lists keyword %s", keyword).contains("`" + keyword + "`");
         }

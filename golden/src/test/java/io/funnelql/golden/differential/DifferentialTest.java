@@ -10,11 +10,9 @@ import io.funnelql.events.EventTable;
 import io.funnelql.golden.SharedEngines;
 import io.funnelql.golden.SpecParameters;
 import io.funnelql.reference.ReferenceExecutor;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultTable;
 import io.funnelql.verify.EngineRun;
 import io.funnelql.verify.ResultDiff;
-
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -4,8 +4,8 @@ import io.funnelql.dsl.model.Source;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventFileException;
 import io.funnelql.events.EventTable;
-import io.funnelql.reference.result.ResultFormatter;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultFormatter;
+import io.funnelql.result.ResultTable;
 
 import java.io.IOException;
 import java.io.StringReader;

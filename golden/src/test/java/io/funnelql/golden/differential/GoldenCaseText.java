@@ -8,8 +8,8 @@ import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.SessionsQuery;
-import io.funnelql.reference.result.ResultFormatter;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultFormatter;
+import io.funnelql.result.ResultTable;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.funnelql.compiler.CompilationException;
 import io.funnelql.compiler.CompiledQuery;
 import io.funnelql.compiler.SqlCompiler;
 import io.funnelql.dsl.model.Name;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultTable;
 import io.funnelql.verify.EngineRun;
 
 import java.util.Map;

@@ -1,7 +1,6 @@
 package io.funnelql.testkit;
 
-import io.funnelql.cli.UserInputException;
-
+import io.funnelql.input.UserInputException;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.funnelql.testkit;
 
-import io.funnelql.cli.SpecificationFiles;
 import io.funnelql.dsl.diagnostic.SourceFile;
+import io.funnelql.input.SpecificationFiles;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.funnelql.testkit;
 
 import io.funnelql.engine.EngineException;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultTable;
 
 /** Hand-written SQL run on one engine over the subject's events: its rows, or why it did not run. */
 record HandWrittenRun(String label, ResultTable result, EngineException error) {

@@ -1,9 +1,9 @@
 package io.funnelql.testkit;
 
-import io.funnelql.cli.SqlText;
-import io.funnelql.lint.counterexample.ResultShapes;
-import io.funnelql.reference.result.ResultFormatter;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.compiler.render.SqlText;
+import io.funnelql.result.ResultFormatter;
+import io.funnelql.result.ResultShapes;
+import io.funnelql.result.ResultTable;
 import io.funnelql.verify.ResultDiff;
 
 import java.util.List;

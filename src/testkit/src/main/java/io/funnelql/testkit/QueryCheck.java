@@ -1,15 +1,14 @@
 package io.funnelql.testkit;
 
-import io.funnelql.cli.ParameterValues;
-import io.funnelql.cli.SpecificationFiles;
 import io.funnelql.compiler.CompiledQuery;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.Name;
+import io.funnelql.input.ParameterValues;
+import io.funnelql.input.SpecificationFiles;
 import io.funnelql.reference.ReferenceExecutor;
 import io.funnelql.reference.evaluation.EvaluationException;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultTable;
 import io.funnelql.verify.ExpectedCsv;
-
 import org.opentest4j.AssertionFailedError;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.funnelql.testkit;
 
-import io.funnelql.reference.result.ResultFormatter;
-import io.funnelql.reference.result.ResultTable;
+import io.funnelql.result.ResultFormatter;
+import io.funnelql.result.ResultTable;
 
 import java.util.List;
 

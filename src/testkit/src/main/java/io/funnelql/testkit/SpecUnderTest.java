@@ -1,10 +1,10 @@
 package io.funnelql.testkit;
 
-import io.funnelql.cli.EventFiles;
-import io.funnelql.cli.SpecificationFiles;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Specification;
 import io.funnelql.events.EventTable;
+import io.funnelql.input.EventFiles;
+import io.funnelql.input.SpecificationFiles;
 
 import java.nio.file.Path;
 import java.util.Objects;

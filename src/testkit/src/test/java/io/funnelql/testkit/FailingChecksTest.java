@@ -1,5 +1,6 @@
 package io.funnelql.testkit;
 
+import io.funnelql.compiler.CompilationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -135,7 +136,7 @@ class FailingChecksTest {
     @Test
     void aRefusalIsReportedWithTheEngineAndTheCompilersReason() {
         Problem refused = Problem.ofEngine(new EngineOutcome.Refused(Engine.DUCKDB, "DuckDB v1",
-                new io.funnelql.compiler.CompilationException("internal error: the plan has a join that may multiply"
+                new CompilationException("internal error: the plan has a join that may multiply"
                         + " rows")), null, "reference", null).orElseThrow();
 
         assertThat(refused.text()).isEqualTo("on duckdb — DuckDB v1: the compiler refuses the query for duckdb: internal"

@@ -1,12 +1,11 @@
 package io.funnelql.compiler.plan.funnel;
 
-import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.Stage;
-import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.dsl.model.Step;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;

@@ -1,6 +1,5 @@
 package io.funnelql.compiler.plan.funnel;
 
-import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
@@ -8,12 +7,17 @@ import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dsl.model.Attribution;
+import io.funnelql.dsl.model.Breakdown;
+import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Step;
+import io.funnelql.dsl.model.expression.Expression;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
@@ -65,14 +69,14 @@ public final class FunnelPlanner {
     public static void plan(PlanContext context, ExpressionTranslator translator) {
         FunnelQuery query = (FunnelQuery) context.query();
         FunnelRules rules = FunnelRules.of(query);
-        Map<String, io.funnelql.dsl.model.expression.Expression> flags = new LinkedHashMap<>();
+        Map<String, Expression> flags = new LinkedHashMap<>();
         for (Step step : query.steps()) {
             flags.put(stepFlag(step.index()), step.condition());
         }
         for (int i = 0; i < query.exclusions().size(); i++) {
             flags.put(exclusionFlag(i + 1), query.exclusions().get(i).condition());
         }
-        Map<String, io.funnelql.dsl.model.Column> carried = new LinkedHashMap<>();
+        Map<String, Column> carried = new LinkedHashMap<>();
         query.breakdown().ifPresent(breakdown -> carried.put(BREAKDOWN, breakdown.column()));
         EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
                 query.steps().stream().map(Step::condition).toList(), query.nullConditions(), carried, true));
@@ -135,7 +139,7 @@ public final class FunnelPlanner {
             steps.add(exclusion.after().index());
             steps.add(exclusion.before().index());
         }
-        query.breakdown().map(io.funnelql.dsl.model.Breakdown::attribution)
+        query.breakdown().map(Breakdown::attribution)
                 .filter(Attribution.NamedStep.class::isInstance)
                 .ifPresent(named -> steps.add(((Attribution.NamedStep) named).step().index()));
         return steps;
@@ -229,7 +233,7 @@ public final class FunnelPlanner {
         b.filter(b.equals(b.field("has_attempt"), number(b, 0)));
         List<RexNode> fields = new ArrayList<>();
         List<String> names = attempts.plan().getRowType().getFieldNames();
-        for (org.apache.calcite.rel.type.RelDataTypeField field : attempts.plan().getRowType().getFieldList()) {
+        for (RelDataTypeField field : attempts.plan().getRowType().getFieldList()) {
             if (events.keys().contains(field.getName())) {
                 fields.add(b.field(field.getName()));
             } else if (field.getName().equals(AttemptColumns.LEVEL)) {

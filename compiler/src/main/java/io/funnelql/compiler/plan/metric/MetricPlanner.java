@@ -20,6 +20,7 @@ import org.apache.calcite.tools.RelBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ public final class MetricPlanner {
         names.add("period_start");
         b.project(fields, names, true);
         Stage periods = context.addStage(ColumnNames.stageName(query, "periods"),
-                "each event with the first day of its " + query.unit().name().toLowerCase(java.util.Locale.ROOT), List.of());
+                "each event with the first day of its " + query.unit().name().toLowerCase(Locale.ROOT), List.of());
 
         context.scan(periods);
         List<RexNode> group = new ArrayList<>(keys.stream().map(b::field).toList());

@@ -1,5 +1,6 @@
 package io.funnelql.compiler.plan.retention;
 
+import io.funnelql.compiler.CompilationException;
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
@@ -9,19 +10,24 @@ import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.CohortKind;
+import io.funnelql.dsl.model.PeriodUnit;
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.ReturnMatch;
+import io.funnelql.dsl.model.expression.Expression;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static io.funnelql.compiler.plan.PlanHelpers.flag;
@@ -43,7 +49,7 @@ public final class RetentionPlanner {
     public static void plan(PlanContext context, ExpressionTranslator translator) {
         RetentionQuery query = (RetentionQuery) context.query();
         RelBuilder b = context.builder();
-        Map<String, io.funnelql.dsl.model.expression.Expression> flags = new LinkedHashMap<>();
+        Map<String, Expression> flags = new LinkedHashMap<>();
         flags.put(COHORT, query.cohortCondition());
         flags.put(RETURN, query.returnCondition());
         EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
@@ -68,7 +74,7 @@ public final class RetentionPlanner {
         names.add("period_start");
         b.project(fields, names, true);
         Stage periods = context.addStage(ColumnNames.stageName(query, "periods"),
-                calendar ? "each event's " + ((RetentionPeriod.Calendar) query.period()).unit().name().toLowerCase(java.util.Locale.ROOT)
+                calendar ? "each event's " + ((RetentionPeriod.Calendar) query.period()).unit().name().toLowerCase(Locale.ROOT)
                         + " in " + zone : "each event's UTC date", List.of());
 
         // Cohort memberships: the first cohort event, or the first of each period for recurring cohorts.
@@ -166,19 +172,19 @@ public final class RetentionPlanner {
     }
 
     /** A region name every engine's time zone database knows; fixed offsets are spelled differently by each engine. */
-    public static String zoneName(PlanContext context, java.time.ZoneId zone) {
-        if (zone instanceof java.time.ZoneOffset offset) {
+    public static String zoneName(PlanContext context, ZoneId zone) {
+        if (zone instanceof ZoneOffset offset) {
             if (offset.getTotalSeconds() == 0) {
                 return "UTC";
             }
-            throw new io.funnelql.compiler.CompilationException("time zone " + offset.getId() + " is a fixed offset, which "
+            throw new CompilationException("time zone " + offset.getId() + " is a fixed offset, which "
                     + context.target().productName() + " and the other engines spell differently; name a region such as "
                     + "'Etc/GMT-2' or 'Europe/Berlin' instead");
         }
         return zone.getId();
     }
 
-    private static RexNode periodIndex(RelBuilder b, io.funnelql.dsl.model.PeriodUnit unit, RexNode date, RexNode day) {
+    private static RexNode periodIndex(RelBuilder b, PeriodUnit unit, RexNode date, RexNode day) {
         return switch (unit) {
             case DAY -> day;
             // ISO weeks start on Monday; 1970-01-01 was a Thursday.
@@ -191,7 +197,7 @@ public final class RetentionPlanner {
     }
 
     /** The first day of the calendar period of {@code date} ({@code day} is its epoch day). */
-    public static RexNode periodStart(RelBuilder b, io.funnelql.dsl.model.PeriodUnit unit, RexNode date, RexNode day) {
+    public static RexNode periodStart(RelBuilder b, PeriodUnit unit, RexNode date, RexNode day) {
         return switch (unit) {
             case DAY -> date;
             case WEEK -> b.call(PortableFunctions.DATE_FROM_EPOCH_DAY, b.call(SqlStdOperatorTable.MINUS, day,

@@ -10,10 +10,15 @@ import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.SessionsReport;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexWindowBounds;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.ArrayList;
@@ -64,7 +69,7 @@ public final class SessionsPlanner {
             carried.put(NUMBER_OFFSET, columns.numberOffset());
         });
         EventsStage.Events events = EventsStage.build(context, translator,
-                new EventsStage.Request(Map.of(), List.of(), io.funnelql.dsl.model.NullConditionPolicy.FALSE, carried, true));
+                new EventsStage.Request(Map.of(), List.of(), NullConditionPolicy.FALSE, carried, true));
         List<String> keys = events.keys();
         Stage current = events.stage();
         if (query.source().eventId().isPresent()) {
@@ -123,7 +128,7 @@ public final class SessionsPlanner {
     private static RexNode runningCount(RelBuilder b, List<String> keys, RexNode flag) {
         return b.aggregateCall(SqlStdOperatorTable.SUM, flag).over()
                 .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER))
-                .rowsTo(org.apache.calcite.rex.RexWindowBounds.CURRENT_ROW).toRex();
+                .rowsTo(RexWindowBounds.CURRENT_ROW).toRex();
     }
 
     /** Sessions cut by the gap only: a running count of gap starts numbers them. */
@@ -171,8 +176,8 @@ public final class SessionsPlanner {
         fields.add(b.aggregateCall(SqlStdOperatorTable.MIN, b.field(EventsStage.ORDER)).over()
                 .partitionBy(partition)
                 .orderBy(b.field(EventsStage.MICROS))
-                .rangeBetween(org.apache.calcite.rex.RexWindowBounds.following(number(b, maxLength + 1)),
-                        org.apache.calcite.rex.RexWindowBounds.UNBOUNDED_FOLLOWING)
+                .rangeBetween(RexWindowBounds.following(number(b, maxLength + 1)),
+                        RexWindowBounds.UNBOUNDED_FOLLOWING)
                 .toRex());
         names.add("next_start_order");
         b.project(fields, names, true);
@@ -199,7 +204,7 @@ public final class SessionsPlanner {
         context.scan(cuts);
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         on.add(b.equals(b.field(2, 0, "next_start_order"), b.field(2, 1, EventsStage.ORDER)));
-        b.join(org.apache.calcite.rel.core.JoinRelType.INNER, on);
+        b.join(JoinRelType.INNER, on);
         List<RexNode> step = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             step.add(b.field(i));
@@ -222,7 +227,7 @@ public final class SessionsPlanner {
         b.project(fields, names, true);
         context.scan(starts);
         List<RexNode> startRows = new ArrayList<>();
-        for (org.apache.calcite.rel.type.RelDataTypeField field : cuts.plan().getRowType().getFieldList()) {
+        for (RelDataTypeField field : cuts.plan().getRowType().getFieldList()) {
             if (keys.contains(field.getName())) {
                 startRows.add(b.field(field.getName()));
             } else if (field.getName().equals(EventsStage.ORDER)) {
@@ -242,7 +247,7 @@ public final class SessionsPlanner {
         fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, b.field("is_start")).over()
                 .partitionBy(keys.stream().map(b::field).toList())
                 .orderBy(b.field(EventsStage.ORDER), b.desc(b.field("is_start")))
-                .rowsTo(org.apache.calcite.rex.RexWindowBounds.CURRENT_ROW).toRex());
+                .rowsTo(RexWindowBounds.CURRENT_ROW).toRex());
         b.project(fields, withColumn(names, "session_number"), true);
         b.filter(b.equals(b.field("is_start"), number(b, 0)));
         fields = new ArrayList<>();
@@ -278,7 +283,7 @@ public final class SessionsPlanner {
             fields.add(b.field(EVENT_NAME));
             names.add(column.name().value());
         });
-        fields.add(b.cast(b.field("session_number"), org.apache.calcite.sql.type.SqlTypeName.BIGINT));
+        fields.add(b.cast(b.field("session_number"), SqlTypeName.BIGINT));
         names.add("session_number");
         b.project(fields, names, true);
     }
@@ -331,7 +336,7 @@ public final class SessionsPlanner {
         RexNode sessionNumber = incremental
                 ? b.call(SqlStdOperatorTable.PLUS, b.field("session_number"), b.field("number_offset"))
                 : b.field("session_number");
-        fields.add(b.cast(sessionNumber, org.apache.calcite.sql.type.SqlTypeName.BIGINT));
+        fields.add(b.cast(sessionNumber, SqlTypeName.BIGINT));
         names.add("session_number");
         fields.add(sessionId(context, query, keys));
         names.add("session_id");

@@ -5,8 +5,7 @@ import io.funnelql.bench.BenchSpecs;
 import io.funnelql.bench.SyntheticEvents;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.events.EventTable;
-import io.funnelql.reference.result.ResultTable;
-
+import io.funnelql.result.ResultTable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,0 +1,115 @@
+package io.funnelql.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** compile, explain and verify as a user types them. */
+class CompileCommandTest {
+    @Test
+    void compilePrintsAHeaderNamingTheBindPlaceholders() {
+        CommandLineRun run = CommandLineRun.of("compile", "../../examples/checkout.fql", "--query", "checkout", "--dialect", "postgres");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("-- FunnelQL: funnel checkout for PostgreSQL\n-- bind 1: :period_start (timestamp)\nWITH \"checkout_events\" AS (")
+                .contains("WHERE \"occurred_at\" IS NOT NULL").contains(">= ?").endsWith(";\n");
+    }
+
+    @Test
+    void paramInlinesAnEscapedLiteralAndLeavesNoPlaceholder() {
+        CommandLineRun run = CommandLineRun.of("compile", "../../examples/checkout.fql", "--query", "checkout", "--dialect", "oracle",
+                "--param", "period_start=2024-11-01 00:00:00");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("-- FunnelQL: funnel checkout for Oracle (tested on H2's Oracle mode, not on a real Oracle)\nWITH ")
+                .contains(">= TIMESTAMP '2024-11-01 00:00:00.000'").doesNotContain("?").doesNotContain("-- bind");
+    }
+
+    @Test
+    void aMaterializedViewIsCreatedEmptyIndexedFilledAndRefreshedConcurrentlyOnPostgres() {
+        CommandLineRun run = CommandLineRun.of("compile", "../../examples/sessions.fql", "--query", "browsing",
+                "--dialect", "postgres", "--as", "materialized-view");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("-- FunnelQL: sessions browsing for PostgreSQL\nCREATE MATERIALIZED VIEW \"browsing\" AS\nWITH ")
+                .contains("\nWITH NO DATA;\nCREATE UNIQUE INDEX \"browsing_key\" ON \"browsing\" (")
+                .endsWith("\n-- Fill it once:\nREFRESH MATERIALIZED VIEW \"browsing\";\n"
+                        + "-- Refresh it (e.g. every hour):\n-- REFRESH MATERIALIZED VIEW CONCURRENTLY \"browsing\";\n")
+                .doesNotContain("?");
+        CommandLineRun duckdb = CommandLineRun.of("compile", "../../examples/sessions.fql", "--query", "browsing",
+                "--dialect", "duckdb", "--as", "materialized-view");
+        assertThat(duckdb.out()).contains("CREATE TABLE \"browsing\" AS\n")
+                .contains("-- Refresh it (e.g. every hour):\n-- CREATE OR REPLACE TABLE \"browsing\" AS\n-- WITH ");
+        CommandLineRun incremental = CommandLineRun.of("compile", "../../examples/sessions.fql", "--query", "browsing",
+                "--dialect", "duckdb", "--as", "incremental");
+        assertThat(incremental.exitCode()).as(incremental.err()).isZero();
+        assertThat(incremental.out())
+                .startsWith("-- FunnelQL: sessions browsing for DuckDB, maintained incrementally in table \"browsing\"\n"
+                        + "-- Events may arrive up to 3 hour(s) late.\n-- Run once:\n")
+                .contains("\nCREATE TABLE \"browsing\" (\"account_id\" VARCHAR, \"user_id\" VARCHAR, \"session_number\" BIGINT, ")
+                .contains("\n-- bind 1: :batch_start (timestamp)\n-- bind 2: :batch_end (timestamp)\n")
+                .contains("\nDELETE FROM \"browsing\" WHERE EXISTS (SELECT 1 FROM \"browsing_dirty_keys\" ");
+        CommandLineRun perEvent = CommandLineRun.of("compile", "../../examples/sessions.fql", "--query", "browsing_events",
+                "--dialect", "postgres", "--as", "incremental");
+        assertThat(perEvent.exitCode()).isEqualTo(1);
+        assertThat(perEvent.err()).contains("--as incremental maintains one row per session; sessions browsing_events reports "
+                + "events: write `report sessions`");
+        CommandLineRun funnel = CommandLineRun.of("compile", "../../examples/checkout.fql", "--query", "checkout",
+                "--dialect", "postgres", "--as", "incremental");
+        assertThat(funnel.exitCode()).isEqualTo(1);
+        assertThat(funnel.err()).contains("funnel checkout is not a sessions query");
+    }
+
+    @Test
+    void aViewTakesParameterDefaultsAndIsNamedAfterTheQuery() {
+        CommandLineRun run = CommandLineRun.of("compile", "../../examples/checkout.fql", "--query", "checkout", "--dialect", "h2", "--as", "view");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("CREATE VIEW \"CHECKOUT\" AS\nWITH ").doesNotContain("?");
+    }
+
+    /** The compiler refuses nothing today; its last refusal (docs/dialects.md) now compiles to candidate chains. */
+    @Test
+    void strictOnceWithTiesAllowedCompilesToCandidateChains() {
+        CommandLineRun run = CommandLineRun.of("compile", "../../golden/cases/strict-once-clickhouse-latest/spec.fql", "--dialect", "duckdb");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"f_candidates_3\" AS MATERIALIZED (").contains("\"f_reported_chains\"");
+    }
+
+    @Test
+    void explainShowsEveryStageTheProofAndTheSql() {
+        CommandLineRun run = CommandLineRun.of("explain", "../../examples/streaming.fql", "--query", "impression_attempts", "--dialect", "duckdb");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Query impression_attempts (funnel) for DuckDB\n\nPlan: 4 stages, then the output\n1. impression_attempts_events:")
+                .contains("unique on (key_account_id, key_user_id, key_title_id, event_order): ROW_NUMBER()")
+                .contains("Fan-out proof: 1 join, none can multiply rows\n  safe: impression_attempts_step_2_play: LEFT JOIN")
+                .contains("because grouped straight back to one row per impression_attempts_entries row")
+                .contains("\nSQL\n-- FunnelQL: funnel impression_attempts for DuckDB\nWITH ");
+    }
+
+    @Test
+    void verifyPrintsAnAgreementTableAndExitsZeroWhenAllAgree() {
+        CommandLineRun run = CommandLineRun.of("verify", "../../examples/streaming.fql", "--events", "../../examples/events.csv",
+                "--engines", "duckdb,oracle", "--query", "impression_attempts");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("impression_attempts  DuckDB").contains("H2 in Oracle mode (not a real Oracle)")
+                .doesNotContain("DIFFERS").endsWith("\nall engines agree with the reference\n");
+    }
+
+    @Test
+    void explainShowsAWalksAnchorAndRecursiveStep() {
+        CommandLineRun run = CommandLineRun.of("explain", "../../golden/cases/allow-reentry-duckdb-behavioral/spec.fql",
+                "--dialect", "postgres");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("f_attempt_scan: each attempt's scan").contains("   anchor:\n")
+                .contains("   recursive step (UNION ALL, repeated until it adds no rows):\n")
+                .contains("unique on (key_user_id, attempt_entry_order, row_number)")
+                .contains("safe: f_attempt_scan (recursive step): INNER JOIN of f_attempt_scan and f_step_rows")
+                .contains("Fan-out proof: ").contains("none can multiply rows")
+                .contains("\nSQL\n-- FunnelQL: funnel f for PostgreSQL\nWITH RECURSIVE ");
+    }
+
+    @Test
+    void verifyAgreesOnStrictOnceCandidateChains() {
+        CommandLineRun run = CommandLineRun.of("verify", "../../golden/cases/strict-once-clickhouse-latest/spec.fql", "--events",
+                "../../golden/cases/strict-once-clickhouse-latest/events.csv", "--engines", "duckdb,postgres");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).doesNotContain("NOT COMPILED").endsWith("\nall engines agree with the reference\n");
+    }
+}

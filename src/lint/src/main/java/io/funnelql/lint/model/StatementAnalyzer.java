@@ -1,0 +1,395 @@
+package io.funnelql.lint.model;
+
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSetOperator;
+import org.apache.calcite.sql.SqlWith;
+import org.apache.calcite.sql.SqlWithItem;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one statement's query into {@link SelectBlock}s, outermost last, resolving relation names
+ * against its CTEs and the file's {@link Catalog}, and works out which joins multiply rows.
+ */
+public final class StatementAnalyzer {
+    static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "ARRAY_AGG", "STRING_AGG",
+            "LISTAGG", "BOOL_AND", "BOOL_OR", "ANY_VALUE", "APPROX_COUNT_DISTINCT", "MEDIAN", "STDDEV", "VARIANCE");
+
+    private final Catalog catalog;
+    private final List<SelectBlock> blocks = new ArrayList<>();
+
+    private StatementAnalyzer(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The analysis of one query: its SELECTs and the shape of its result. */
+    public record Result(List<SelectBlock> blocks, RelationShape shape) {
+        public Result {
+            blocks = List.copyOf(blocks);
+        }
+    }
+
+    public static Result analyze(SqlNode query, Catalog catalog) {
+        StatementAnalyzer analyzer = new StatementAnalyzer(catalog);
+        RelationShape shape = analyzer.query(query, Map.of());
+        return new Result(analyzer.blocks, shape);
+    }
+
+    private RelationShape query(SqlNode node, Map<String, RelationShape> ctes) {
+        if (node instanceof SqlWith with) {
+            Map<String, RelationShape> scope = new HashMap<>(ctes);
+            for (SqlNode item : with.withList) {
+                SqlWithItem withItem = (SqlWithItem) item;
+                String name = withItem.name.getSimple().toLowerCase(Locale.ROOT);
+                RelationShape shape = query(withItem.query, scope).withOrigin(name);
+                if (withItem.columnList != null) {
+                    shape = shape.renamed(names(withItem.columnList));
+                }
+                scope.put(name, shape);
+            }
+            return query(with.body, scope);
+        }
+        if (node instanceof SqlOrderBy orderBy) {
+            return query(orderBy.query, ctes);
+        }
+        if (node instanceof SqlSelect select) {
+            return select(select, ctes);
+        }
+        if (node instanceof SqlCall call && call.getOperator() instanceof SqlSetOperator operator) {
+            List<RelationShape> shapes = new ArrayList<>();
+            for (SqlNode operand : Nodes.children(call)) {
+                shapes.add(query(operand, ctes));
+            }
+            RelationShape first = shapes.get(0);
+            List<FanOut> fanOuts = shapes.stream().flatMap(s -> s.fanOuts().stream()).toList();
+            List<Set<String>> keys = !operator.isAll() && first.columns().isPresent()
+                    ? List.of(Set.copyOf(first.columns().get())) : List.of();
+            return new RelationShape(Optional.empty(), first.columns(), keys, Optional.empty(), fanOuts);
+        }
+        return RelationShape.unknown(Optional.empty());
+    }
+
+    private static List<String> names(SqlNodeList list) {
+        List<String> names = new ArrayList<>();
+        for (SqlNode node : list) {
+            names.add(node instanceof SqlIdentifier id ? Nodes.lastName(id) : Nodes.text(node));
+        }
+        return names;
+    }
+
+    /** Relations of a FROM sub-tree, and those among them whose rows the joins have not repeated. */
+    private record Sub(List<RelationUse> relations, Set<RelationUse> preserved) {}
+
+    private RelationShape select(SqlSelect select, Map<String, RelationShape> ctes) {
+        SelectBlock block = new SelectBlock(select);
+        Sub from = select.getFrom() == null ? new Sub(List.of(), Set.of()) : from(select.getFrom(), block, ctes);
+        block.computeEqualities();
+        for (SqlNode expression : List.of(nonNull(select.getSelectList()), nonNull(select.getWhere()),
+                nonNull(select.getHaving()), nonNull(select.getGroup()))) {
+            subqueries(expression, ctes);
+        }
+        for (JoinStep step : block.joins()) {
+            subqueries(step.join().getCondition(), ctes);
+        }
+        block.setOutput(output(block, from));
+        blocks.add(block);
+        return block.output();
+    }
+
+    private static SqlNode nonNull(SqlNode node) {
+        return node == null ? SqlNodeList.EMPTY : node;
+    }
+
+    private void subqueries(SqlNode expression, Map<String, RelationShape> ctes) {
+        Nodes.walkExpression(expression, node -> {
+            if (Nodes.isQuery(node)) {
+                query(node, ctes);
+            }
+        });
+    }
+
+    private Sub from(SqlNode node, SelectBlock block, Map<String, RelationShape> ctes) {
+        if (node instanceof SqlJoin join) {
+            Sub left = from(join.getLeft(), block, ctes);
+            Sub right = from(join.getRight(), block, ctes);
+            return join(join, left, right, block);
+        }
+        SqlNode inner = node;
+        String alias = null;
+        List<String> columnAliases = List.of();
+        if (node.getKind() == SqlKind.AS) {
+            List<SqlNode> operands = ((SqlCall) node).getOperandList();
+            inner = operands.get(0);
+            alias = ((SqlIdentifier) operands.get(1)).getSimple().toLowerCase(Locale.ROOT);
+            if (operands.size() > 2) {
+                columnAliases = operands.subList(2, operands.size()).stream()
+                        .map(n -> Nodes.lastName((SqlIdentifier) n)).toList();
+            }
+        }
+        if (inner.getKind() == SqlKind.LATERAL) {
+            inner = ((SqlCall) inner).operand(0);
+        }
+        RelationShape shape;
+        if (inner instanceof SqlIdentifier identifier) {
+            String name = String.join(".", identifier.names).toLowerCase(Locale.ROOT);
+            shape = Optional.ofNullable(identifier.names.size() == 1 ? ctes.get(name) : null)
+                    .or(() -> catalog.lookup(name))
+                    .orElseGet(() -> RelationShape.unknown(Optional.of(name)));
+            if (alias == null) {
+                alias = Nodes.lastName(identifier);
+            }
+        } else if (Nodes.isQuery(inner)) {
+            shape = query(inner, ctes);
+        } else {
+            shape = RelationShape.unknown(Optional.empty());
+        }
+        if (!columnAliases.isEmpty()) {
+            shape = shape.renamed(columnAliases);
+        }
+        RelationUse use = new RelationUse(alias == null ? "(subquery)" : alias, shape, node);
+        block.addRelation(use);
+        return new Sub(List.of(use), Set.of(use));
+    }
+
+    private Sub join(SqlJoin join, Sub left, Sub right, SelectBlock block) {
+        JoinType type = join.getJoinType();
+        List<SqlNode> conditions = new ArrayList<>();
+        List<JoinStep.KeyPair> keys = new ArrayList<>();
+        if (join.getConditionType() == JoinConditionType.USING && join.getCondition() instanceof SqlNodeList using) {
+            for (SqlNode column : using) {
+                String name = Nodes.lastName((SqlIdentifier) column);
+                RelationUse leftRelation = left.relations().stream()
+                        .filter(r -> r.shape().hasColumn(name).orElse(false)).findFirst()
+                        .orElse(left.relations().get(left.relations().size() - 1));
+                keys.add(new JoinStep.KeyPair(new ColumnRef(leftRelation, name), new ColumnRef(right.relations().get(0), name)));
+            }
+        } else if (join.getCondition() != null) {
+            conditions.addAll(Nodes.conjuncts(join.getCondition()));
+        }
+        if (type == JoinType.INNER || type == JoinType.COMMA || type == JoinType.CROSS) {
+            for (SqlNode term : block.where()) {
+                if (references(term, left.relations(), block) && references(term, right.relations(), block)) {
+                    conditions.add(term);
+                }
+            }
+        }
+        for (SqlNode term : conditions) {
+            if (term.getKind() == SqlKind.EQUALS) {
+                SqlCall call = (SqlCall) term;
+                Optional<ColumnRef> a = block.resolve(call.operand(0));
+                Optional<ColumnRef> b = block.resolve(call.operand(1));
+                if (a.isPresent() && b.isPresent()) {
+                    if (left.relations().contains(a.get().relation()) && right.relations().contains(b.get().relation())) {
+                        keys.add(new JoinStep.KeyPair(a.get(), b.get()));
+                    } else if (left.relations().contains(b.get().relation()) && right.relations().contains(a.get().relation())) {
+                        keys.add(new JoinStep.KeyPair(b.get(), a.get()));
+                    }
+                }
+            }
+        }
+        JoinStep step = new JoinStep(join, type, left.relations(), right.relations(), conditions, keys);
+        block.addJoin(step);
+
+        Map<RelationUse, Set<String>> bound = new HashMap<>();
+        for (JoinStep.KeyPair pair : keys) {
+            bound.computeIfAbsent(pair.left().relation(), r -> new HashSet<>()).add(pair.left().column());
+            bound.computeIfAbsent(pair.right().relation(), r -> new HashSet<>()).add(pair.right().column());
+        }
+        List<SqlNode> constantTerms = new ArrayList<>(conditions);
+        constantTerms.addAll(block.where());
+        for (SqlNode term : constantTerms) {
+            if (term.getKind() == SqlKind.EQUALS) {
+                SqlCall call = (SqlCall) term;
+                for (int i = 0; i < 2; i++) {
+                    SqlNode other = call.operand(1 - i);
+                    Optional<ColumnRef> column = block.resolve(call.operand(i));
+                    if (column.isPresent() && (Nodes.isConstant(other)
+                            || fromOtherSide(other, column.get().relation(), left, right, block))) {
+                        bound.computeIfAbsent(column.get().relation(), r -> new HashSet<>()).add(column.get().column());
+                    }
+                }
+            }
+        }
+        boolean rightUnique = right.preserved().stream()
+                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of())));
+        boolean leftUnique = left.preserved().stream()
+                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of())));
+        Set<RelationUse> preserved = new LinkedHashSet<>();
+        if (rightUnique) {
+            preserved.addAll(left.preserved());
+        }
+        if (leftUnique) {
+            preserved.addAll(right.preserved());
+        }
+        if (!rightUnique && !leftUnique) {
+            Set<String> leftNames = new LinkedHashSet<>();
+            for (JoinStep.KeyPair pair : keys) {
+                leftNames.add(pair.left().relation().display());
+            }
+            if (leftNames.isEmpty()) {
+                leftNames.add(left.relations().get(left.relations().size() - 1).display());
+            }
+            String rightName = right.relations().size() == 1 ? right.relations().get(0).display() : "the joined relations";
+            List<String> keyText = keys.stream().map(p -> p.left().key() + " = " + p.right().key()).toList();
+            block.addFanOut(new FanOut(String.join(", ", leftNames), rightName, keyText, step.anchor()));
+        }
+        List<RelationUse> all = new ArrayList<>(left.relations());
+        all.addAll(right.relations());
+        return new Sub(all, preserved);
+    }
+
+    /**
+     * Whether an expression is computed from the other side of the join than {@code relation}
+     * alone ({@code a.week = c.week + 1}): one value per row of that side, so it binds the column.
+     */
+    private static boolean fromOtherSide(SqlNode expression, RelationUse relation, Sub left, Sub right,
+            SelectBlock block) {
+        List<RelationUse> other = left.relations().contains(relation) ? right.relations()
+                : right.relations().contains(relation) ? left.relations() : List.of();
+        List<SqlIdentifier> columns = Nodes.columns(expression);
+        return !other.isEmpty() && !columns.isEmpty() && columns.stream()
+                .allMatch(c -> block.resolve(c).map(ref -> other.contains(ref.relation())).orElse(false));
+    }
+
+    private static boolean references(SqlNode term, List<RelationUse> relations, SelectBlock block) {
+        return Nodes.columns(term).stream()
+                .map(block::resolve)
+                .anyMatch(c -> c.isPresent() && relations.contains(c.get().relation()));
+    }
+
+    /** The shape of a SELECT's result: its columns, unique keys, time column and unresolved fan-out. */
+    private static RelationShape output(SelectBlock block, Sub from) {
+        SqlSelect select = block.select();
+        List<String> names = new ArrayList<>();
+        List<SqlNode> expressions = new ArrayList<>();
+        Map<String, String> outputOf = new LinkedHashMap<>();
+        boolean columnsKnown = true;
+        Optional<String> time = Optional.empty();
+        for (SqlNode item : select.getSelectList()) {
+            SqlNode expression = Nodes.unalias(item);
+            if (expression instanceof SqlIdentifier identifier && identifier.isStar()) {
+                List<RelationUse> covered = identifier.names.size() == 1 ? block.relations()
+                        : block.relations().stream().filter(r -> r.alias().equals(
+                                identifier.names.get(identifier.names.size() - 2).toLowerCase(Locale.ROOT))).toList();
+                for (RelationUse relation : covered) {
+                    if (relation.shape().columns().isEmpty()) {
+                        columnsKnown = false;
+                        continue;
+                    }
+                    for (String column : relation.shape().columns().get()) {
+                        names.add(column);
+                        expressions.add(null);
+                        outputOf.putIfAbsent(relation.alias() + "." + column, column);
+                    }
+                    if (relation.shape().timeColumn().isPresent() && time.isEmpty()) {
+                        time = relation.shape().timeColumn();
+                    }
+                }
+                continue;
+            }
+            String name;
+            if (item.getKind() == SqlKind.AS) {
+                name = ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple().toLowerCase(Locale.ROOT);
+            } else if (expression instanceof SqlIdentifier identifier) {
+                name = Nodes.lastName(identifier);
+            } else {
+                name = "expr$" + names.size();
+            }
+            names.add(name);
+            expressions.add(expression);
+            Optional<ColumnRef> column = block.resolve(expression);
+            if (column.isPresent()) {
+                outputOf.putIfAbsent(column.get().key(), name);
+                if (time.isEmpty() && column.get().relation().shape().timeColumn().equals(Optional.of(column.get().column()))) {
+                    time = Optional.of(name);
+                }
+            }
+        }
+        List<Set<String>> keys = new ArrayList<>();
+        if (select.isDistinct() && columnsKnown) {
+            keys.add(Set.copyOf(names));
+        }
+        SqlNodeList group = select.getGroup();
+        if (group != null && group.size() > 0) {
+            Set<String> key = new HashSet<>();
+            boolean all = true;
+            for (SqlNode item : group) {
+                Optional<String> name = groupName(item, block, names, expressions, outputOf);
+                if (name.isPresent()) {
+                    key.add(name.get());
+                } else {
+                    all = false;
+                }
+            }
+            if (all) {
+                keys.add(key);
+            }
+        } else if (block.collapsesRows() && !select.isDistinct()) {
+            keys.add(Set.of());
+        }
+        if (!block.collapsesRows()) {
+            for (RelationUse relation : from.preserved()) {
+                for (Set<String> key : relation.shape().uniqueKeys()) {
+                    Set<String> mapped = new HashSet<>();
+                    for (String column : key) {
+                        String name = outputOf.get(relation.alias() + "." + column);
+                        if (name != null) {
+                            mapped.add(name);
+                        }
+                    }
+                    if (mapped.size() == key.size()) {
+                        keys.add(mapped);
+                    }
+                }
+            }
+        }
+        List<FanOut> fanOuts = new ArrayList<>();
+        if (!block.collapsesRows()) {
+            fanOuts.addAll(block.fanOuts());
+            fanOuts.addAll(block.inheritedFanOuts());
+        }
+        return new RelationShape(Optional.empty(), columnsKnown ? Optional.of(names) : Optional.empty(), keys, time, fanOuts);
+    }
+
+    private static Optional<String> groupName(SqlNode item, SelectBlock block, List<String> names,
+            List<SqlNode> expressions, Map<String, String> outputOf) {
+        if (item instanceof SqlLiteral literal && literal.getValue() instanceof BigDecimal ordinal) {
+            int index = ordinal.intValue() - 1;
+            return index >= 0 && index < names.size() ? Optional.of(names.get(index)) : Optional.empty();
+        }
+        Optional<ColumnRef> column = block.resolve(item);
+        if (column.isPresent() && outputOf.containsKey(column.get().key())) {
+            return Optional.of(outputOf.get(column.get().key()));
+        }
+        if (item instanceof SqlIdentifier identifier && identifier.names.size() == 1 && names.contains(Nodes.lastName(identifier))) {
+            return Optional.of(Nodes.lastName(identifier));
+        }
+        String text = Nodes.text(item);
+        for (int i = 0; i < expressions.size(); i++) {
+            if (expressions.get(i) != null && Nodes.text(expressions.get(i)).equals(text)) {
+                return Optional.of(names.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,87 @@
+package io.funnelql.lint.rules;
+
+import io.funnelql.lint.model.ColumnRef;
+import io.funnelql.lint.model.JoinStep;
+import io.funnelql.lint.model.Nodes;
+import io.funnelql.lint.model.RelationUse;
+import io.funnelql.lint.model.SelectBlock;
+import io.funnelql.lint.report.RuleInfo;
+import io.funnelql.lint.report.Severity;
+import org.apache.calcite.sql.SqlIdentifier;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * FQL003: a join between two relations that both carry the tenant column whose ON and WHERE
+ * conditions never equate it. A relation carries the tenant column when its known columns include
+ * it; one whose columns are unknown (a table outside the schema) carries it when the statement
+ * names {@code alias.tenant}, or when {@code --tenant-column} was given.
+ */
+public final class MissingTenantGuard implements Rule {
+    static final RuleInfo INFO = new RuleInfo("FQL003", "missing-tenant-guard", Severity.ERROR,
+            "A join of two tenant-scoped relations whose condition does not equate the tenant column.");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void check(LintContext context) {
+        Set<String> tenants = context.settings().tenantColumns();
+        if (tenants.isEmpty()) {
+            return;
+        }
+        for (SelectBlock block : context.blocks()) {
+            for (JoinStep step : block.joins()) {
+                for (RelationUse right : step.right()) {
+                    Set<RelationUse> linked = new LinkedHashSet<>();
+                    for (JoinStep.KeyPair pair : step.keys()) {
+                        if (pair.right().relation().equals(right)) {
+                            linked.add(pair.left().relation());
+                        }
+                    }
+                    if (linked.isEmpty()) {
+                        linked.addAll(step.left());
+                    }
+                    for (RelationUse left : linked) {
+                        Optional<String> tenant = tenants.stream()
+                                .filter(t -> carries(left, t, block, context) && carries(right, t, block, context))
+                                .findFirst();
+                        if (tenant.isPresent() && !block.equated(new ColumnRef(left, tenant.get()),
+                                new ColumnRef(right, tenant.get()))) {
+                            context.report(INFO, step.anchor(), "the join of " + left.display() + " and "
+                                    + right.display() + " does not equate " + tenant.get()
+                                    + ": rows of one tenant match rows of every other tenant with the same key."
+                                    + " Add " + left.alias() + "." + tenant.get() + " = " + right.alias() + "."
+                                    + tenant.get() + " to the join condition.");
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean carries(RelationUse relation, String tenant, SelectBlock block, LintContext context) {
+        Optional<Boolean> known = relation.shape().hasColumn(tenant);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (context.settings().tenantColumnOption().isPresent()) {
+            return true;
+        }
+        boolean[] named = {false};
+        Nodes.walkAll(block.select(), node -> {
+            if (node instanceof SqlIdentifier id && id.names.size() >= 2
+                    && id.names.get(id.names.size() - 2).toLowerCase(Locale.ROOT).equals(relation.alias())
+                    && Nodes.lastName(id).equals(tenant)) {
+                named[0] = true;
+            }
+        });
+        return named[0];
+    }
+}

@@ -1,0 +1,53 @@
+package io.funnelql.reference;
+
+import io.funnelql.dsl.model.ConditionRetentionQuery;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.MetricQuery;
+import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.RetentionQuery;
+import io.funnelql.dsl.model.SessionsQuery;
+import io.funnelql.events.EventTable;
+import io.funnelql.reference.funnel.FunnelExecutor;
+import io.funnelql.reference.metric.MetricExecutor;
+import io.funnelql.reference.retention.ConditionRetentionExecutor;
+import io.funnelql.reference.retention.RetentionExecutor;
+import io.funnelql.reference.sessions.SessionsExecutor;
+import io.funnelql.result.ResultTable;
+
+import java.util.Map;
+
+/**
+ * The semantic oracle: runs any resolved query over an event table in memory. No engine, no
+ * SQL. docs/semantics.md defines what each query means; this is that definition, executed.
+ */
+public final class ReferenceExecutor {
+    private ReferenceExecutor() {}
+
+    /** Runs a query over a whole table. {@code parameters} holds a value (or null) for every declared parameter. */
+    public static ResultTable execute(Query query, EventTable table, Map<Name, Object> parameters) {
+        QueryExecutor executor = executor(query);
+        executor.accumulate(new QueryRows(query, table, parameters));
+        return executor.finish();
+    }
+
+    /**
+     * An executor to feed batches of whole keys, such as the runs of a source ordered by key:
+     * memory then holds one batch and the per-key results, never the whole input.
+     */
+    public static QueryExecutor executor(Query query) {
+        if (query instanceof FunnelQuery funnel) {
+            return new FunnelExecutor(funnel);
+        }
+        if (query instanceof SessionsQuery sessions) {
+            return new SessionsExecutor(sessions);
+        }
+        if (query instanceof MetricQuery metric) {
+            return new MetricExecutor(metric);
+        }
+        if (query instanceof RetentionQuery retention) {
+            return new RetentionExecutor(retention);
+        }
+        return new ConditionRetentionExecutor((ConditionRetentionQuery) query);
+    }
+}
