@@ -51,11 +51,12 @@ public final class BenchSpecs {
         return "steps_" + steps;
     }
 
-    /** The hand-written baselines for a kind of query: naive funnels for funnels, a window pass otherwise. */
+    /** The hand-written baselines for a kind of query: naive funnels and the expert's chain for funnels, a window pass otherwise. */
     public static List<Baseline> baselines(boolean funnel) {
         return funnel
                 ? List.of(Baseline.of("naive self-join", resource("naive_self_join.sql")),
-                        Baseline.of("naive CTE chain", resource("naive_cte_chain.sql")))
+                        Baseline.of("naive CTE chain", resource("naive_cte_chain.sql")),
+                        Baseline.of("expert chain", resource("expert_chain.sql")))
                 : List.of(Baseline.of("single window pass", resource("window_pass.sql")));
     }
 

@@ -29,7 +29,8 @@ class BenchRunTest {
         assertThat(report.measurements()).extracting(m -> m.engine() + " " + m.name()).containsExactly(
                 "reference presorted", "reference unsorted",
                 "duckdb generated SQL", "duckdb naive self-join", "duckdb naive CTE chain",
-                "postgres generated SQL", "postgres naive self-join", "postgres naive CTE chain");
+                "duckdb expert chain", "postgres generated SQL", "postgres naive self-join", "postgres naive CTE chain",
+                "postgres expert chain");
         assertThat(report.measurements()).allSatisfy(m -> {
             assertThat(m.failure()).isEmpty();
             assertThat(m.agrees()).contains(true);
@@ -39,7 +40,8 @@ class BenchRunTest {
         assertThat(markdown).contains("| variant | engine | median |", "cores", "GiB memory", "command: `test`");
         for (String variant : List.of("| presorted | reference |", "| unsorted | reference |",
                 "| generated SQL | duckdb |", "| naive self-join | duckdb |", "| naive CTE chain | duckdb |",
-                "| generated SQL | postgres |", "| naive self-join | postgres |", "| naive CTE chain | postgres |")) {
+                "| expert chain | duckdb |", "| generated SQL | postgres |", "| naive self-join | postgres |",
+                "| naive CTE chain | postgres |", "| expert chain | postgres |")) {
             assertThat(markdown).contains(variant);
         }
         assertThat(progress.toString()).contains("bench: generating 20000 events", "run 1/1: duckdb naive self-join");
