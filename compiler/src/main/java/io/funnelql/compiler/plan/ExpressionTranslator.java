@@ -45,7 +45,9 @@ public final class ExpressionTranslator {
             return literal(literal.value(), literal.type());
         }
         if (expression instanceof Expression.ParameterReference reference) {
-            return parameters.reference(reference.parameter(), b, this);
+            return parameters.inlinedValue(reference.parameter())
+                    .map(value -> literal(value, reference.parameter().type()))
+                    .orElseGet(() -> parameters.placeholder(reference.parameter(), b));
         }
         if (expression instanceof Expression.Comparison comparison) {
             return comparison(comparison.operator(), comparison.left(), comparison.right());

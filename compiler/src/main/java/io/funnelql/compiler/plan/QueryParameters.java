@@ -8,6 +8,7 @@ import org.apache.calcite.tools.RelBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a query's {@code :parameters} reach SQL: a value given at compile time is inlined as a
@@ -22,11 +23,9 @@ public final class QueryParameters {
         this.inlined = Map.copyOf(inlined);
     }
 
-    RexNode reference(Parameter parameter, RelBuilder builder, ExpressionTranslator translator) {
-        if (inlined.containsKey(parameter.name())) {
-            return translator.literal(inlined.get(parameter.name()), parameter.type());
-        }
-        return placeholder(parameter, builder);
+    /** The value given at compile time, which the translator inlines as a literal; empty for a bind placeholder. */
+    Optional<Object> inlinedValue(Parameter parameter) {
+        return Optional.ofNullable(inlined.get(parameter.name()));
     }
 
     /** A bind placeholder for a parameter the compiler itself declares (such as a batch bound). */

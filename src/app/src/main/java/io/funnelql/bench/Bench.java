@@ -72,12 +72,11 @@ public final class Bench {
         SyntheticEvents events = SyntheticEvents.generate(settings.events(), settings.users(), settings.seed());
         unsorted = events.unsorted(query.source(), settings.seed());
         List<EventTable> presorted = settings.reference() ? events.presortedByKey(query.source()) : List.of();
-        List<Baseline> baselines = settings.baselines() ? BenchSpecs.baselines(query instanceof FunnelQuery) : List.of();
 
         List<Variant> variants = new ArrayList<>();
         if (settings.reference()) {
-            variants.add(new Variant("presorted", "reference", name(query), () -> presortedRun(query, presorted)));
-            variants.add(new Variant("unsorted", "reference", name(query), () -> counts(query,
+            variants.add(new Variant("presorted", "reference", name(query), false, () -> presortedRun(query, presorted)));
+            variants.add(new Variant("unsorted", "reference", name(query), false, () -> counts(query,
                     ReferenceExecutor.execute(query, unsorted, settings.parameters()))));
         }
         Map<String, String> engineLabels = new LinkedHashMap<>();
@@ -91,10 +90,10 @@ public final class Bench {
                 CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), Map.of());
                 String sql = returnsSteps(query) ? compiled.sql() : Statements.rowCount(compiled.sql());
                 List<Object> binds = binds(compiled);
-                variants.add(new Variant("generated SQL", engineName, name(query),
+                variants.add(new Variant("generated SQL", engineName, name(query), false,
                         () -> engineCounts(query, engine.query(Statements.withoutTerminator(sql), binds, settings.timeout()))));
-                for (Baseline baseline : baselines) {
-                    variants.add(new Variant(baseline.name(), engineName, baseline.agreesWith(),
+                for (Baseline baseline : settings.baselines() ? BenchSpecs.baselines(query, engine.dialect()) : List.<Baseline>of()) {
+                    variants.add(new Variant(baseline.name(), engineName, baseline.agreesWith(), baseline.expert(),
                             () -> rowValues(engine.query(baseline.sql(), List.of(), settings.timeout()))));
                 }
             }

@@ -34,7 +34,7 @@ public record BenchReport(Bench.Settings settings, Machine machine, int[] events
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
-                line.append(i == 0 ? "" : "  ").append(pad(row.get(i), widths[i], i >= 2 && i <= 4));
+                line.append(i == 0 ? "" : "  ").append(pad(row.get(i), widths[i], i >= 2 && i <= 5));
             }
             lines.add(line.toString().stripTrailing());
         }
@@ -46,7 +46,7 @@ public record BenchReport(Bench.Settings settings, Machine machine, int[] events
         List<String> lines = new ArrayList<>(header(true));
         lines.add("");
         lines.add("| " + String.join(" | ", COLUMNS) + " |");
-        lines.add("|---|---|---:|---:|---:|---|---|");
+        lines.add("|---|---|---:|---:|---:|---:|---|---|");
         measurements.forEach(m -> lines.add("| " + String.join(" | ", cells(m)) + " |"));
         lines.addAll(footer());
         return String.join("\n", lines) + "\n";
@@ -69,7 +69,7 @@ public record BenchReport(Bench.Settings settings, Machine machine, int[] events
     }
 
     private static final List<String> COLUMNS =
-            List.of("variant", "engine", "median", "events/s", "vs generated SQL", "runs", "counts (agreement)");
+            List.of("variant", "engine", "median", "events/s", "vs expert", "vs generated SQL", "runs", "counts (agreement)");
 
     private List<String> header(boolean markdown) {
         String code = markdown ? "`" : "";
@@ -88,6 +88,7 @@ public record BenchReport(Bench.Settings settings, Machine machine, int[] events
         engineLabels.forEach((name, label) -> lines.add(bullet(markdown) + name + ": " + label));
         lines.add(bullet(markdown) + "median of " + settings.runs() + " interleaved run(s) per variant; budget "
                 + settings.timeout().toSeconds() + " s per query; whole run " + seconds(elapsed.toNanos()));
+        generatedVersusExpert().ifPresent(headline -> lines.add(bullet(markdown) + (markdown ? "**" + headline + "**" : headline)));
         return lines;
     }
 
@@ -140,24 +141,46 @@ public record BenchReport(Bench.Settings settings, Machine machine, int[] events
                 : m.failure().isPresent() ? "failed" : median.map(BenchReport::seconds).orElse("-");
         String rate = median.map(n -> rate(settings.events() / (n / 1e9))).orElse("-");
         String runs = m.nanos().stream().map(BenchReport::seconds).reduce((a, b) -> a + ", " + b).orElse("-");
-        return List.of(m.name(), m.engine(), medianText, rate, ratio(m), runs, agreement(m));
+        return List.of(m.name(), m.engine(), medianText, rate, ratio(m, expert(m.engine())), ratio(m, generated(m.engine())),
+                runs, agreement(m));
     }
 
-    /** Time relative to the same engine's generated SQL; a timeout gives a lower bound. */
-    private String ratio(Measurement m) {
-        if (m.engine().equals("reference")) {
-            return "-";
-        }
-        Optional<Long> generated = measurements.stream()
-                .filter(other -> other.engine().equals(m.engine()) && other.name().equals("generated SQL"))
+    /** The median of the engine's expert SQL for the timed query (an expert for another query is no yardstick). */
+    private Optional<Long> expert(String engine) {
+        return measurements.stream()
+                .filter(other -> other.engine().equals(engine) && other.expert()
+                        && other.agreesWith().equals(settings.query().name().value()))
                 .findFirst().flatMap(Measurement::medianNanos);
-        if (generated.isEmpty()) {
+    }
+
+    private Optional<Long> generated(String engine) {
+        return measurements.stream()
+                .filter(other -> other.engine().equals(engine) && other.name().equals("generated SQL"))
+                .findFirst().flatMap(Measurement::medianNanos);
+    }
+
+    /** Time relative to a yardstick on the same engine; a timeout gives a lower bound. */
+    private String ratio(Measurement m, Optional<Long> yardstick) {
+        if (m.engine().equals("reference") || yardstick.isEmpty()) {
             return "-";
         }
         if (m.isTimedOut()) {
-            return String.format(Locale.ROOT, "> %s×", multiple(settings.timeout().toNanos() / (double) generated.get()));
+            return String.format(Locale.ROOT, "> %s×", multiple(settings.timeout().toNanos() / (double) yardstick.get()));
         }
-        return m.medianNanos().map(n -> multiple(n / (double) generated.get()) + "×").orElse("-");
+        return m.medianNanos().map(n -> multiple(n / (double) yardstick.get()) + "×").orElse("-");
+    }
+
+    /** The headline: on each engine, the generated SQL's time over the expert's. */
+    private Optional<String> generatedVersusExpert() {
+        List<String> ratios = new ArrayList<>();
+        for (String engine : engineLabels.keySet()) {
+            Optional<Long> expert = expert(engine);
+            Optional<Long> generated = generated(engine);
+            if (expert.isPresent() && generated.isPresent()) {
+                ratios.add(engine + " " + multiple(generated.get() / (double) expert.get()) + "×");
+            }
+        }
+        return ratios.isEmpty() ? Optional.empty() : Optional.of("generated SQL ÷ expert SQL (median time): " + String.join(", ", ratios));
     }
 
     private static String agreement(Measurement m) {

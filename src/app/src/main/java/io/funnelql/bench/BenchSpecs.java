@@ -1,8 +1,13 @@
 package io.funnelql.bench;
 
+import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.SpecificationLoader;
 import io.funnelql.dsl.diagnostic.InvalidSpecificationException;
 import io.funnelql.dsl.diagnostic.SourceFile;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.RetentionQuery;
+import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.Specification;
 
 import java.io.IOException;
@@ -51,13 +56,32 @@ public final class BenchSpecs {
         return "steps_" + steps;
     }
 
-    /** The hand-written baselines for a kind of query: naive funnels and the expert's chain for funnels, a window pass otherwise. */
-    public static List<Baseline> baselines(boolean funnel) {
-        return funnel
-                ? List.of(Baseline.of("naive self-join", resource("naive_self_join.sql")),
-                        Baseline.of("naive CTE chain", resource("naive_cte_chain.sql")),
-                        Baseline.of("expert chain", resource("expert_chain.sql")))
-                : List.of(Baseline.of("single window pass", resource("window_pass.sql")));
+    /**
+     * The hand-written baselines for a query on one engine: for funnels the naive self-join and
+     * CTE chain and the expert's aggregate chain; for sessions the expert's per-session aggregate
+     * and the single window pass that only counts them (the floor); for retention the expert's
+     * cohort and activity aggregate. An expert file written for one dialect
+     * ({@code NAME.duckdb.sql}) is taken over the portable one ({@code NAME.sql}).
+     */
+    public static List<Baseline> baselines(Query query, TargetDialect dialect) {
+        if (query instanceof FunnelQuery) {
+            return List.of(Baseline.naive("naive self-join", resource("naive_self_join.sql")),
+                    Baseline.naive("naive CTE chain", resource("naive_cte_chain.sql")),
+                    Baseline.expert("expert chain", dialectResource("expert_chain", dialect)));
+        }
+        if (query instanceof SessionsQuery) {
+            return List.of(Baseline.expert("expert sessions", dialectResource("expert_sessions", dialect)),
+                    Baseline.naive("single window pass", resource("window_pass.sql")));
+        }
+        if (query instanceof RetentionQuery) {
+            return List.of(Baseline.expert("expert retention", dialectResource("expert_retention", dialect)));
+        }
+        return List.of();
+    }
+
+    private static String dialectResource(String name, TargetDialect dialect) {
+        String specific = name + "." + dialect.keyword() + ".sql";
+        return BenchSpecs.class.getResource(specific) != null ? resource(specific) : resource(name + ".sql");
     }
 
     private static Specification load(String name, String text) {

@@ -9,6 +9,7 @@ public final class Measurement {
     private final String name;
     private final String engine;
     private final String agreesWith;
+    private final boolean expert;
     private final List<Long> nanos = new ArrayList<>();
     private List<Long> counts;
     private List<Long> expected;
@@ -19,6 +20,7 @@ public final class Measurement {
         this.name = variant.name();
         this.engine = variant.engine();
         this.agreesWith = variant.agreesWith();
+        this.expert = variant.expert();
     }
 
     void ran(long elapsedNanos, List<Long> result) {
@@ -53,6 +55,11 @@ public final class Measurement {
 
     public String agreesWith() {
         return agreesWith;
+    }
+
+    /** Whether this is the expert's hand-written SQL, the yardstick of the generated SQL. */
+    public boolean expert() {
+        return expert;
     }
 
     public List<Long> nanos() {

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One thing the benchmark times: a name, where it runs ("reference" or an engine's name), which
- * query's reference counts it must return, and the work itself, returning its counts.
+ * query's reference counts it must return, whether it is the expert's hand-written SQL (the
+ * yardstick), and the work itself, returning its counts.
  */
-record Variant(String name, String engine, String agreesWith, Work work) {
+record Variant(String name, String engine, String agreesWith, boolean expert, Work work) {
     /** One timed run; a {@link io.funnelql.engine.QueryTimeoutException} says the budget ran out. */
     interface Work {
         List<Long> run();

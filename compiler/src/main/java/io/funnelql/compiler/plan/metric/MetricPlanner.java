@@ -1,5 +1,6 @@
 package io.funnelql.compiler.plan.metric;
 
+import io.funnelql.compiler.plan.CalendarPeriods;
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
@@ -7,7 +8,6 @@ import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
-import io.funnelql.compiler.plan.retention.RetentionPlanner;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
@@ -46,8 +46,8 @@ public final class MetricPlanner {
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
         RexNode date = b.call(PortableFunctions.LOCAL_DATE, b.field(EventsStage.TIME),
-                context.literalText(RetentionPlanner.zoneName(context, query.zone())));
-        fields.add(RetentionPlanner.periodStart(b, query.unit(), date, b.call(PortableFunctions.EPOCH_DAY, date)));
+                context.literalText(CalendarPeriods.zoneName(context, query.zone())));
+        fields.add(CalendarPeriods.periodStart(b, query.unit(), date, b.call(PortableFunctions.EPOCH_DAY, date)));
         names.add("period_start");
         b.project(fields, names, true);
         Stage periods = context.addStage(ColumnNames.stageName(query, "periods"),

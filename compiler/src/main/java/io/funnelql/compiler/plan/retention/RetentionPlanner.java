@@ -1,6 +1,6 @@
 package io.funnelql.compiler.plan.retention;
 
-import io.funnelql.compiler.CompilationException;
+import io.funnelql.compiler.plan.CalendarPeriods;
 import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
@@ -10,20 +10,16 @@ import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.CohortKind;
-import io.funnelql.dsl.model.PeriodUnit;
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.ReturnMatch;
 import io.funnelql.dsl.model.expression.Expression;
-import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,13 +57,13 @@ public final class RetentionPlanner {
         context.scan(events.stage());
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        String zone = calendar ? zoneName(context, ((RetentionPeriod.Calendar) query.period()).zone()) : "UTC";
+        String zone = calendar ? CalendarPeriods.zoneName(context, ((RetentionPeriod.Calendar) query.period()).zone()) : "UTC";
         RexNode date = b.call(PortableFunctions.LOCAL_DATE, b.field(EventsStage.TIME), context.literalText(zone));
         RexNode day = b.call(PortableFunctions.EPOCH_DAY, date);
         if (calendar) {
-            fields.add(periodIndex(b, ((RetentionPeriod.Calendar) query.period()).unit(), date, day));
+            fields.add(CalendarPeriods.periodIndex(b, ((RetentionPeriod.Calendar) query.period()).unit(), date, day));
             names.add("period");
-            fields.add(periodStart(b, ((RetentionPeriod.Calendar) query.period()).unit(), date, day));
+            fields.add(CalendarPeriods.periodStart(b, ((RetentionPeriod.Calendar) query.period()).unit(), date, day));
         } else {
             fields.add(date);
         }
@@ -169,42 +165,6 @@ public final class RetentionPlanner {
         } else {
             cohortTable(context, memberships);
         }
-    }
-
-    /** A region name every engine's time zone database knows; fixed offsets are spelled differently by each engine. */
-    public static String zoneName(PlanContext context, ZoneId zone) {
-        if (zone instanceof ZoneOffset offset) {
-            if (offset.getTotalSeconds() == 0) {
-                return "UTC";
-            }
-            throw new CompilationException("time zone " + offset.getId() + " is a fixed offset, which "
-                    + context.target().productName() + " and the other engines spell differently; name a region such as "
-                    + "'Etc/GMT-2' or 'Europe/Berlin' instead");
-        }
-        return zone.getId();
-    }
-
-    private static RexNode periodIndex(RelBuilder b, PeriodUnit unit, RexNode date, RexNode day) {
-        return switch (unit) {
-            case DAY -> day;
-            // ISO weeks start on Monday; 1970-01-01 was a Thursday.
-            case WEEK -> b.call(PortableFunctions.INTEGER_QUOTIENT, b.call(SqlStdOperatorTable.PLUS, day, number(b, 3)), number(b, 7));
-            case MONTH -> b.call(SqlStdOperatorTable.PLUS, b.call(SqlStdOperatorTable.MULTIPLY,
-                    b.call(SqlStdOperatorTable.EXTRACT, b.literal(TimeUnitRange.YEAR), date), number(b, 12)),
-                    b.call(SqlStdOperatorTable.MINUS, b.call(SqlStdOperatorTable.EXTRACT, b.literal(TimeUnitRange.MONTH), date),
-                            number(b, 1)));
-        };
-    }
-
-    /** The first day of the calendar period of {@code date} ({@code day} is its epoch day). */
-    public static RexNode periodStart(RelBuilder b, PeriodUnit unit, RexNode date, RexNode day) {
-        return switch (unit) {
-            case DAY -> date;
-            case WEEK -> b.call(PortableFunctions.DATE_FROM_EPOCH_DAY, b.call(SqlStdOperatorTable.MINUS, day,
-                    b.call(SqlStdOperatorTable.MOD, b.call(SqlStdOperatorTable.PLUS, day, number(b, 3)), number(b, 7))));
-            case MONTH -> b.call(PortableFunctions.DATE_FROM_EPOCH_DAY, b.call(SqlStdOperatorTable.PLUS, b.call(SqlStdOperatorTable.MINUS,
-                    day, b.call(SqlStdOperatorTable.EXTRACT, b.literal(TimeUnitRange.DAY), date)), number(b, 1)));
-        };
     }
 
     private static void perKey(PlanContext context, Stage memberships, List<String> keys) {

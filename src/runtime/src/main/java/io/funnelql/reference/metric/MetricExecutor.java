@@ -4,11 +4,11 @@ import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.RetentionPeriod;
+import io.funnelql.reference.CalendarPeriods;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
 import io.funnelql.reference.QueryExecutor;
 import io.funnelql.reference.QueryRows;
-import io.funnelql.reference.retention.Periods;
 import io.funnelql.result.ResultTable;
 
 import java.time.LocalDate;
@@ -55,7 +55,7 @@ public final class MetricExecutor implements QueryExecutor {
             Map<LocalDate, Totals> periods = new TreeMap<>();
             for (int position = 0; position < group.size(); position++) {
                 int row = group.rows()[position];
-                Totals totals = periods.computeIfAbsent(Periods.calendarStart(period, group.times()[position]),
+                Totals totals = periods.computeIfAbsent(CalendarPeriods.calendarStart(period, group.times()[position]),
                         start -> new Totals(sumColumns.length));
                 totals.events++;
                 for (int i = 0; i < sumColumns.length; i++) {

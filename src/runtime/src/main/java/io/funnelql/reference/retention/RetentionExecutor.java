@@ -5,6 +5,7 @@ import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.ReturnMatch;
+import io.funnelql.reference.CalendarPeriods;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
 import io.funnelql.reference.QueryExecutor;
@@ -91,7 +92,7 @@ public final class RetentionExecutor implements QueryExecutor {
     /** The period index of {@code micros}; rolling periods count lengths from the cohort event. */
     private long period(long micros, long cohortMicros) {
         if (query.period() instanceof RetentionPeriod.Calendar calendar) {
-            return Periods.calendarIndex(calendar, micros);
+            return CalendarPeriods.calendarIndex(calendar, micros);
         }
         long length = ((RetentionPeriod.Rolling) query.period()).length().toNanos() / 1000;
         return Math.floorDiv(micros - cohortMicros, length);
@@ -99,9 +100,9 @@ public final class RetentionExecutor implements QueryExecutor {
 
     private LocalDate label(long cohortMicros) {
         if (query.period() instanceof RetentionPeriod.Calendar calendar) {
-            return Periods.calendarStart(calendar, cohortMicros);
+            return CalendarPeriods.calendarStart(calendar, cohortMicros);
         }
-        return Periods.utcDate(cohortMicros);
+        return CalendarPeriods.utcDate(cohortMicros);
     }
 
     private ResultTable cohorts() {

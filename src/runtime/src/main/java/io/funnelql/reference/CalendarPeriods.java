@@ -1,4 +1,4 @@
-package io.funnelql.reference.retention;
+package io.funnelql.reference;
 
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.events.Values;
@@ -8,15 +8,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Numbers retention periods so that "offset n" is "period index + n". Event times are read as
+ * Calendar periods, one definition for retention and metric queries (the compiler writes the same
+ * in SQL: {@code io.funnelql.compiler.plan.CalendarPeriods}). Retention numbers periods so that
+ * "offset n" is "period index + n". Event times are read as
  * UTC; calendar periods are cut in the query's time zone (so a day in New York is 23 or 25 hours
  * long across a DST change); weeks are ISO weeks starting on Monday.
  */
-public final class Periods {
-    private Periods() {}
+public final class CalendarPeriods {
+    private CalendarPeriods() {}
 
     /** The calendar period index of an event time. */
-    static long calendarIndex(RetentionPeriod.Calendar period, long micros) {
+    public static long calendarIndex(RetentionPeriod.Calendar period, long micros) {
         LocalDate date = localDate(period.zone(), micros);
         return switch (period.unit()) {
             case DAY -> date.toEpochDay();
@@ -39,7 +41,7 @@ public final class Periods {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L)).atZone(zone).toLocalDate();
     }
 
-    static LocalDate utcDate(long micros) {
+    public static LocalDate utcDate(long micros) {
         return Values.fromEpochMicros(micros).toLocalDate();
     }
 }
