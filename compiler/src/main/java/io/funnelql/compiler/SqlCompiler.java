@@ -18,6 +18,7 @@ import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.SessionsQuery;
 import org.apache.calcite.rel.RelNode;
@@ -37,19 +38,37 @@ public final class SqlCompiler {
 
     /** Compiles with bind placeholders for every parameter without a value in {@code inlined}. */
     public static CompiledQuery compile(Query query, TargetDialect target, Map<Name, Object> inlined) {
-        return compile(query, target, inlined, (context, translator) -> {
-            if (query instanceof FunnelQuery) {
+        return compile(query, target, inlined, (context, translator) -> query.accept(new QueryVisitor<Void>() {
+            @Override
+            public Void funnel(FunnelQuery funnel) {
                 FunnelPlanner.plan(context, translator);
-            } else if (query instanceof SessionsQuery) {
-                SessionsPlanner.plan(context, translator);
-            } else if (query instanceof RetentionQuery) {
-                RetentionPlanner.plan(context, translator);
-            } else if (query instanceof MetricQuery) {
-                MetricPlanner.plan(context, translator);
-            } else if (query instanceof ConditionRetentionQuery) {
-                ConditionRetentionPlanner.plan(context, translator);
+                return null;
             }
-        });
+
+            @Override
+            public Void sessions(SessionsQuery sessions) {
+                SessionsPlanner.plan(context, translator);
+                return null;
+            }
+
+            @Override
+            public Void retention(RetentionQuery retention) {
+                RetentionPlanner.plan(context, translator);
+                return null;
+            }
+
+            @Override
+            public Void conditionRetention(ConditionRetentionQuery conditions) {
+                ConditionRetentionPlanner.plan(context, translator);
+                return null;
+            }
+
+            @Override
+            public Void metric(MetricQuery metric) {
+                MetricPlanner.plan(context, translator);
+                return null;
+            }
+        }));
     }
 
     /** The sessions of an incremental batch: {@code query}'s source is the batch's events with the increment's two columns. */

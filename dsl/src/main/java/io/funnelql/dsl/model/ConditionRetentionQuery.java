@@ -27,4 +27,9 @@ public record ConditionRetentionQuery(
     public String kind() {
         return "retention";
     }
+
+    @Override
+    public <R> R accept(QueryVisitor<R> visitor) {
+        return visitor.conditionRetention(this);
+    }
 }

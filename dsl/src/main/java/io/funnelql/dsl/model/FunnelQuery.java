@@ -63,4 +63,9 @@ public record FunnelQuery(
     public String kind() {
         return "funnel";
     }
+
+    @Override
+    public <R> R accept(QueryVisitor<R> visitor) {
+        return visitor.funnel(this);
+    }
 }

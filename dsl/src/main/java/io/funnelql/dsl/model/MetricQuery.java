@@ -33,4 +33,9 @@ public record MetricQuery(
     public String kind() {
         return "metric";
     }
+
+    @Override
+    public <R> R accept(QueryVisitor<R> visitor) {
+        return visitor.metric(this);
+    }
 }

@@ -27,4 +27,7 @@ public sealed interface Query permits FunnelQuery, SessionsQuery, RetentionQuery
 
     /** The query kind's keyword, as in the language. */
     String kind();
+
+    /** Hands this query, typed, to the visitor's method for its kind. */
+    <R> R accept(QueryVisitor<R> visitor);
 }

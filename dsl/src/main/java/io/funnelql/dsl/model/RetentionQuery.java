@@ -29,4 +29,9 @@ public record RetentionQuery(
     public String kind() {
         return "retention";
     }
+
+    @Override
+    public <R> R accept(QueryVisitor<R> visitor) {
+        return visitor.retention(this);
+    }
 }

@@ -28,4 +28,9 @@ public record SessionsQuery(
     public String kind() {
         return "sessions";
     }
+
+    @Override
+    public <R> R accept(QueryVisitor<R> visitor) {
+        return visitor.sessions(this);
+    }
 }

@@ -4,8 +4,11 @@ import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.SpecificationLoader;
 import io.funnelql.dsl.diagnostic.InvalidSpecificationException;
 import io.funnelql.dsl.diagnostic.SourceFile;
+import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.Specification;
@@ -64,19 +67,35 @@ public final class BenchSpecs {
      * ({@code NAME.duckdb.sql}) is taken over the portable one ({@code NAME.sql}).
      */
     public static List<Baseline> baselines(Query query, TargetDialect dialect) {
-        if (query instanceof FunnelQuery) {
-            return List.of(Baseline.naive("naive self-join", resource("naive_self_join.sql")),
-                    Baseline.naive("naive CTE chain", resource("naive_cte_chain.sql")),
-                    Baseline.expert("expert chain", dialectResource("expert_chain", dialect)));
-        }
-        if (query instanceof SessionsQuery) {
-            return List.of(Baseline.expert("expert sessions", dialectResource("expert_sessions", dialect)),
-                    Baseline.naive("single window pass", resource("window_pass.sql")));
-        }
-        if (query instanceof RetentionQuery) {
-            return List.of(Baseline.expert("expert retention", dialectResource("expert_retention", dialect)));
-        }
-        return List.of();
+        return query.accept(new QueryVisitor<>() {
+            @Override
+            public List<Baseline> funnel(FunnelQuery funnel) {
+                return List.of(Baseline.naive("naive self-join", resource("naive_self_join.sql")),
+                        Baseline.naive("naive CTE chain", resource("naive_cte_chain.sql")),
+                        Baseline.expert("expert chain", dialectResource("expert_chain", dialect)));
+            }
+
+            @Override
+            public List<Baseline> sessions(SessionsQuery sessions) {
+                return List.of(Baseline.expert("expert sessions", dialectResource("expert_sessions", dialect)),
+                        Baseline.naive("single window pass", resource("window_pass.sql")));
+            }
+
+            @Override
+            public List<Baseline> retention(RetentionQuery retention) {
+                return List.of(Baseline.expert("expert retention", dialectResource("expert_retention", dialect)));
+            }
+
+            @Override
+            public List<Baseline> conditionRetention(ConditionRetentionQuery conditions) {
+                return List.of();
+            }
+
+            @Override
+            public List<Baseline> metric(MetricQuery metric) {
+                return List.of();
+            }
+        });
     }
 
     private static String dialectResource(String name, TargetDialect dialect) {

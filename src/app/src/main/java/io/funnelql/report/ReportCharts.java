@@ -2,8 +2,9 @@ package io.funnelql.report;
 
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelQuery;
-import io.funnelql.dsl.model.FunnelReport;
+import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.SessionsQuery;
@@ -20,39 +21,71 @@ final class ReportCharts {
     private ReportCharts() {}
 
     static Optional<String> chart(ReportRun run) {
-        Query query = run.query();
-        if (query instanceof FunnelQuery funnel && funnel.report() == FunnelReport.STEPS) {
-            return FunnelBars.render(run.result());
-        }
-        if (query instanceof FunnelQuery funnel && funnel.report() == FunnelReport.PER_KEY) {
-            return PerKeyBars.furthestSteps(run.result(), funnel.steps().stream().map(step -> step.name().display()).toList());
-        }
-        if (query instanceof RetentionQuery retention && retention.report() == RetentionReport.COHORTS) {
-            return RetentionHeatMap.render(run.result(), Optional.of(retention.period()), run.lastEventTime());
-        }
-        if (query instanceof RetentionQuery || query instanceof ConditionRetentionQuery) {
-            return PerKeyBars.trueCounts(run.result());
-        }
-        if (query instanceof SessionsQuery sessions) {
-            return sessions.report() == SessionsReport.SESSIONS
-                    ? SessionHistogram.sessions(run.result())
-                    : SessionHistogram.events(run.result(), sessions.source().time().name().value());
-        }
-        return Optional.empty();
+        return run.query().accept(new QueryVisitor<Optional<String>>() {
+            @Override
+            public Optional<String> funnel(FunnelQuery funnel) {
+                return switch (funnel.report()) {
+                    case STEPS -> FunnelBars.render(run.result());
+                    case PER_KEY -> PerKeyBars.furthestSteps(run.result(),
+                            funnel.steps().stream().map(step -> step.name().display()).toList());
+                    default -> Optional.empty();
+                };
+            }
+
+            @Override
+            public Optional<String> sessions(SessionsQuery sessions) {
+                return sessions.report() == SessionsReport.SESSIONS
+                        ? SessionHistogram.sessions(run.result())
+                        : SessionHistogram.events(run.result(), sessions.source().time().name().value());
+            }
+
+            @Override
+            public Optional<String> retention(RetentionQuery retention) {
+                return retention.report() == RetentionReport.COHORTS
+                        ? RetentionHeatMap.render(run.result(), Optional.of(retention.period()), run.lastEventTime())
+                        : PerKeyBars.trueCounts(run.result());
+            }
+
+            @Override
+            public Optional<String> conditionRetention(ConditionRetentionQuery conditions) {
+                return PerKeyBars.trueCounts(run.result());
+            }
+
+            @Override
+            public Optional<String> metric(MetricQuery metric) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** "report steps", "report per key", ...: the report form as written in the language, when the kind has one. */
     static String reportForm(Query query) {
-        Enum<?> form = null;
-        if (query instanceof FunnelQuery funnel) {
-            form = funnel.report();
-        } else if (query instanceof RetentionQuery retention) {
-            form = retention.report();
-        } else if (query instanceof ConditionRetentionQuery conditions) {
-            form = conditions.report();
-        } else if (query instanceof SessionsQuery sessions) {
-            form = sessions.report();
-        }
-        return form == null ? "" : "report " + form.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        Optional<Enum<?>> form = query.accept(new QueryVisitor<>() {
+            @Override
+            public Optional<Enum<?>> funnel(FunnelQuery funnel) {
+                return Optional.of(funnel.report());
+            }
+
+            @Override
+            public Optional<Enum<?>> sessions(SessionsQuery sessions) {
+                return Optional.of(sessions.report());
+            }
+
+            @Override
+            public Optional<Enum<?>> retention(RetentionQuery retention) {
+                return Optional.of(retention.report());
+            }
+
+            @Override
+            public Optional<Enum<?>> conditionRetention(ConditionRetentionQuery conditions) {
+                return Optional.of(conditions.report());
+            }
+
+            @Override
+            public Optional<Enum<?>> metric(MetricQuery metric) {
+                return Optional.empty();
+            }
+        });
+        return form.map(value -> "report " + value.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("");
     }
 }

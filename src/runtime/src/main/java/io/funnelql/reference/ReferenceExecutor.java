@@ -5,6 +5,7 @@ import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Query;
+import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.events.EventTable;
@@ -36,18 +37,31 @@ public final class ReferenceExecutor {
      * memory then holds one batch and the per-key results, never the whole input.
      */
     public static QueryExecutor executor(Query query) {
-        if (query instanceof FunnelQuery funnel) {
-            return new FunnelExecutor(funnel);
-        }
-        if (query instanceof SessionsQuery sessions) {
-            return new SessionsExecutor(sessions);
-        }
-        if (query instanceof MetricQuery metric) {
-            return new MetricExecutor(metric);
-        }
-        if (query instanceof RetentionQuery retention) {
-            return new RetentionExecutor(retention);
-        }
-        return new ConditionRetentionExecutor((ConditionRetentionQuery) query);
+        return query.accept(new QueryVisitor<QueryExecutor>() {
+            @Override
+            public QueryExecutor funnel(FunnelQuery funnel) {
+                return new FunnelExecutor(funnel);
+            }
+
+            @Override
+            public QueryExecutor sessions(SessionsQuery sessions) {
+                return new SessionsExecutor(sessions);
+            }
+
+            @Override
+            public QueryExecutor retention(RetentionQuery retention) {
+                return new RetentionExecutor(retention);
+            }
+
+            @Override
+            public QueryExecutor conditionRetention(ConditionRetentionQuery conditions) {
+                return new ConditionRetentionExecutor(conditions);
+            }
+
+            @Override
+            public QueryExecutor metric(MetricQuery metric) {
+                return new MetricExecutor(metric);
+            }
+        });
     }
 }
