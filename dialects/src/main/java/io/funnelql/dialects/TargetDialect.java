@@ -1,5 +1,6 @@
 package io.funnelql.dialects;
 
+import io.funnelql.dsl.model.DataType;
 import org.apache.calcite.sql.SqlDialect;
 
 import java.util.Arrays;
@@ -67,6 +68,24 @@ public enum TargetDialect {
      */
     public String recursiveWith() {
         return this == ORACLE ? "WITH " : "WITH RECURSIVE ";
+    }
+
+    /** The column type a table of this target gets for a language type. */
+    public String columnType(DataType type) {
+        return ColumnTypes.of(this, type);
+    }
+
+    /**
+     * What the target offers a dashboard in place of a view (PostgreSQL's and Oracle's
+     * materialized views, a rebuilt table on DuckDB and H2): see {@link MaterializedViews}.
+     */
+    public MaterializedViews.Materialization materializedView(MaterializedViews.Names names, String sql) {
+        return MaterializedViews.of(this, names, sql);
+    }
+
+    /** What a report must say about where this target's SQL was tested, when not on the product itself. */
+    public Optional<String> testedOnNote() {
+        return this == ORACLE ? Optional.of("tested on H2's Oracle mode, not on a real Oracle") : Optional.empty();
     }
 
     /** The spelling used on the command line and in file names ({@code expected.postgres.sql}). */

@@ -3,6 +3,7 @@ package io.funnelql.golden;
 import io.funnelql.compiler.CompiledQuery;
 import io.funnelql.compiler.SqlCompiler;
 import io.funnelql.compiler.render.Statements;
+import io.funnelql.dialects.MaterializedViews;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.SpecificationLoader;
 import io.funnelql.dsl.model.Name;
@@ -64,7 +65,7 @@ class MaterializedViewsTest {
 
     private static void check(Engine engine, Query query, Map<Name, Object> parameters, EventTable events) {
         CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), parameters);
-        Statements.Materialization materialization = Statements.materializedView(compiled);
+        MaterializedViews.Materialization materialization = Statements.materializedView(compiled);
         String view = engine.dialect().quotedIdentifier(query.name().value(), query.name().quoted());
         engine.load(events);
         try {

@@ -4,7 +4,6 @@ import io.funnelql.compiler.CompilationException;
 import io.funnelql.compiler.CompiledQuery;
 import io.funnelql.compiler.SqlCompiler;
 import io.funnelql.compiler.plan.sessions.SessionsPlanner;
-import io.funnelql.compiler.render.ColumnTypes;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
@@ -70,7 +69,7 @@ public final class IncrementalSessions {
 
         List<IncrementalScript.Statement> setup = List.of(
                 new IncrementalScript.Statement("the session table", "CREATE TABLE " + names.sessionTable + " ("
-                        + full.columns().stream().map(column -> quoted(target, column.name()) + " " + ColumnTypes.of(target, column.type()))
+                        + full.columns().stream().map(column -> quoted(target, column.name()) + " " + target.columnType(column.type()))
                         .collect(Collectors.joining(", ")) + ")", List.of()),
                 new IncrementalScript.Statement("the keys a batch touches, from where they are recomputed",
                         "CREATE TABLE " + names.dirtyKeys + " (" + dirtyKeyColumns(sessions, target) + ")", List.of()),
@@ -135,12 +134,12 @@ public final class IncrementalSessions {
     private static String dirtyKeyColumns(SessionsQuery sessions, TargetDialect target) {
         List<String> columns = new ArrayList<>();
         for (Column key : sessions.partitionKey()) {
-            columns.add(quoted(target, key.name().value()) + " " + ColumnTypes.of(target, key.type()));
+            columns.add(quoted(target, key.name().value()) + " " + target.columnType(key.type()));
         }
-        String timestamp = ColumnTypes.of(target, DataType.TIMESTAMP);
+        String timestamp = target.columnType(DataType.TIMESTAMP);
         columns.add(quoted(target, RESTART) + " " + timestamp);
         columns.add(quoted(target, BATCH_END_COLUMN) + " " + timestamp);
-        columns.add(quoted(target, NUMBER_OFFSET) + " " + ColumnTypes.of(target, DataType.BIGINT));
+        columns.add(quoted(target, NUMBER_OFFSET) + " " + target.columnType(DataType.BIGINT));
         return String.join(", ", columns);
     }
 

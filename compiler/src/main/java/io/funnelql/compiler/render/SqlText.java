@@ -56,9 +56,7 @@ public final class SqlText {
         StringBuilder text = new StringBuilder();
         text.append("-- FunnelQL: ").append(query.kind()).append(' ')
                 .append(oneLine(query.name().display())).append(" for ").append(target.productName()).append(form);
-        if (target == TargetDialect.ORACLE) {
-            text.append(" (tested on H2's Oracle mode, not on a real Oracle)");
-        }
+        target.testedOnNote().ifPresent(note -> text.append(" (").append(note).append(')'));
         return text.append('\n').toString();
     }
 

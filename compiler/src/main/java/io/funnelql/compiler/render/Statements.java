@@ -1,6 +1,7 @@
 package io.funnelql.compiler.render;
 
 import io.funnelql.compiler.CompiledQuery;
+import io.funnelql.dialects.MaterializedViews;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.Name;
 import org.apache.calcite.rel.RelNode;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** DDL around a compiled query, named after the query and quoted for the target. */
+/** DDL around a compiled query, named after the query and quoted for the target; the per-target forms are in dialects/. */
 public final class Statements {
     private Statements() {}
 
@@ -19,53 +20,12 @@ public final class Statements {
         return "CREATE VIEW " + name(compiled) + " AS\n" + compiled.sql();
     }
 
-    /**
-     * What a dashboard materializes: the statements that create the stored result, each without
-     * its terminating semicolon, and the statement that refreshes it. PostgreSQL gets a
-     * materialized view created empty, with the unique index {@code REFRESH … CONCURRENTLY}
-     * needs; Oracle a materialized view refreshed completely on demand; DuckDB and H2, which have
-     * no materialized views, a table that the refresh rebuilds.
-     */
-    public record Materialization(List<String> create, List<String> firstRefresh, List<String> refresh) {
-        public Materialization {
-            create = List.copyOf(create);
-            firstRefresh = List.copyOf(firstRefresh);
-            refresh = List.copyOf(refresh);
-        }
-    }
-
-    public static Materialization materializedView(CompiledQuery compiled) {
-        String name = name(compiled);
-        TargetDialect target = compiled.target();
-        return switch (target) {
-            case POSTGRES -> new Materialization(
-                    List.of("CREATE MATERIALIZED VIEW " + name + " AS\n" + compiled.sql() + "\nWITH NO DATA",
-                            "CREATE UNIQUE INDEX " + target.quotedIdentifier(compiled.query().name().value() + "_key", compiled.query().name().quoted()) + " ON " + name
-                                    + " (" + uniqueKey(compiled) + ")"),
-                    // CONCURRENTLY cannot fill a view that was never filled.
-                    List.of("REFRESH MATERIALIZED VIEW " + name),
-                    List.of("REFRESH MATERIALIZED VIEW CONCURRENTLY " + name));
-            case ORACLE -> new Materialization(
-                    List.of("CREATE MATERIALIZED VIEW " + name + " BUILD DEFERRED REFRESH COMPLETE ON DEMAND AS\n" + compiled.sql()),
-                    List.of(oracleRefresh(compiled)),
-                    List.of(oracleRefresh(compiled)));
-            case DUCKDB -> new Materialization(
-                    List.of("CREATE TABLE " + name + " AS\n" + compiled.sql()),
-                    List.of(),
-                    // One statement: readers see the old table or the new one, never an empty one.
-                    List.of("CREATE OR REPLACE TABLE " + name + " AS\n" + compiled.sql()));
-            case H2 -> new Materialization(
-                    List.of("CREATE TABLE " + name + " AS\n" + compiled.sql()),
-                    List.of(),
-                    List.of("DELETE FROM " + name, "INSERT INTO " + name + "\n" + compiled.sql()));
-        };
-    }
-
-    private static String oracleRefresh(CompiledQuery compiled) {
+    /** The statements that store the result for dashboards, in the target's form ({@link MaterializedViews}). */
+    public static MaterializedViews.Materialization materializedView(CompiledQuery compiled) {
         Name name = compiled.query().name();
-        String folded = compiled.target().identifier(name.value(), name.quoted());
-        // DBMS_MVIEW takes the name as a string; a quoted name keeps its case inside double quotes.
-        return "BEGIN DBMS_MVIEW.REFRESH('\"" + folded.replace("\"", "\"\"").replace("'", "''") + "\"', 'C'); END;";
+        TargetDialect target = compiled.target();
+        return target.materializedView(new MaterializedViews.Names(name(compiled), target.identifier(name.value(), name.quoted()),
+                target.quotedIdentifier(name.value() + "_key", name.quoted()), uniqueKey(compiled)), compiled.sql());
     }
 
     /**

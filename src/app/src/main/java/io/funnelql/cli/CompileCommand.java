@@ -6,6 +6,7 @@ import io.funnelql.compiler.incremental.IncrementalScript;
 import io.funnelql.compiler.incremental.IncrementalSessions;
 import io.funnelql.compiler.render.SqlText;
 import io.funnelql.compiler.render.Statements;
+import io.funnelql.dialects.MaterializedViews;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Query;
@@ -75,7 +76,7 @@ final class CompileCommand implements Callable<Integer> {
     }
 
     /** Runs as a script: creates and fills; the periodic refresh is shown as a comment. */
-    private static String materialization(Statements.Materialization materialization) {
+    private static String materialization(MaterializedViews.Materialization materialization) {
         StringBuilder text = new StringBuilder();
         materialization.create().forEach(statement -> text.append(statement).append(";\n"));
         if (!materialization.firstRefresh().isEmpty()) {

@@ -1,6 +1,5 @@
 package io.funnelql.engine;
 
-import io.funnelql.compiler.render.ColumnTypes;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
@@ -63,7 +62,7 @@ abstract class JdbcEngine implements Engine {
     /** The engine's column type for a source column type. */
     protected final String sqlType(DataType type) {
         try {
-            return ColumnTypes.of(tableDialect(), type);
+            return tableDialect().columnType(type);
         } catch (IllegalArgumentException e) {
             throw new EngineException(name() + ": no column can have type " + type.displayName());
         }

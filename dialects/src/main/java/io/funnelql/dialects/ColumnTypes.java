@@ -1,16 +1,15 @@
-package io.funnelql.compiler.render;
+package io.funnelql.dialects;
 
-import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.DataType;
 
 /**
- * The column type a table gets for a language type, per target: what the engines create event
- * tables with and what the incremental session table is declared with.
+ * The column type a table gets for a language type, per target ({@link TargetDialect#columnType}):
+ * what the engines create event tables with and what the incremental session table is declared with.
  */
-public final class ColumnTypes {
+final class ColumnTypes {
     private ColumnTypes() {}
 
-    public static String of(TargetDialect target, DataType type) {
+    static String of(TargetDialect target, DataType type) {
         return switch (target) {
             case POSTGRES -> switch (type) {
                 case VARCHAR -> "text";
