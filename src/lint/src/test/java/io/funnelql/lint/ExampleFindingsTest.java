@@ -25,7 +25,7 @@ class ExampleFindingsTest {
         Path path = EXAMPLES.resolve(file);
         LintReport report = new Linter(new LintSettings(TargetDialect.POSTGRES, List.of(), tenantColumn))
                 .lint(List.of(SqlFile.of(file, Files.readString(path))));
-        return report.findings().stream().map(f -> f.rule().code() + "@" + f.line() + ":" + f.column()).toList();
+        return LintFixture.located(report);
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.funnelql.lint;
 
-import io.funnelql.dialects.TargetDialect;
-import io.funnelql.lint.parse.SqlFile;
-import io.funnelql.lint.report.Finding;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.rules.Rule;
 import io.funnelql.lint.rules.Rules;
@@ -27,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every page in docs/lint/ documents one rule: its code, name and severity match the rule, it
  * has a rationale, and its anti-pattern triggers exactly that rule while its best practice
- * triggers nothing.
+ * triggers nothing. Every rule {@link Rules} discovers has such a page, the next code and its
+ * own test class.
  */
 class RuleDocumentationTest {
     private static final Path DOCS = Path.of("../../docs/lint");
@@ -71,11 +69,6 @@ class RuleDocumentationTest {
         }
     }
 
-    private static List<Finding> lint(String name, String sql, Optional<String> tenant) {
-        return new Linter(new LintSettings(TargetDialect.POSTGRES, List.of(), tenant))
-                .lint(List.of(SqlFile.of(name, sql))).findings();
-    }
-
     @TestFactory
     Stream<DynamicTest> everyPageIsEnforced() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
@@ -88,10 +81,10 @@ class RuleDocumentationTest {
                 assertThat(page.name()).isEqualTo(rule.name());
                 assertThat(page.severity()).isEqualTo(rule.severity().display());
                 assertThat(page.rationale()).hasSizeGreaterThan(200);
-                assertThat(lint("anti-pattern", page.antiPattern(), page.tenantColumn()))
+                assertThat(LintFixture.lint(page.antiPattern(), page.tenantColumn()).findings())
                         .as("the anti-pattern of %s", rule.code())
                         .extracting(f -> f.rule().code()).containsExactly(rule.code());
-                assertThat(lint("best-practice", page.bestPractice(), page.tenantColumn()))
+                assertThat(LintFixture.lint(page.bestPractice(), page.tenantColumn()).findings())
                         .as("the best practice of %s", rule.code()).isEmpty();
             }));
         }
@@ -107,5 +100,21 @@ class RuleDocumentationTest {
             assertThat(index).contains("[" + rule.info().code() + "](" + rule.info().code() + ".md)")
                     .contains(rule.info().name());
         }
+    }
+
+    /** Rules are discovered from Rule's permits list: each has the next code, its own name, a page and a test class. */
+    @Test
+    void theDiscoveredRulesAreNumberedInOrderAndEachHasItsTests() {
+        List<Rule> rules = Rules.all();
+        assertThat(rules).hasSize(Rule.class.getPermittedSubclasses().length);
+        for (int i = 0; i < rules.size(); i++) {
+            RuleInfo info = rules.get(i).info();
+            assertThat(info.code()).as(rules.get(i).getClass().getSimpleName()).isEqualTo("FQL%03d".formatted(i + 1));
+            assertThat(Path.of("../..").resolve(info.documentation())).as(info.code()).isRegularFile();
+            assertThat(rules.get(i).getClass().getResource(rules.get(i).getClass().getSimpleName() + "Test.class"))
+                    .as("the test class of %s, rules/%sTest.java", info.code(), rules.get(i).getClass().getSimpleName())
+                    .isNotNull();
+        }
+        assertThat(rules).extracting(rule -> rule.info().name()).doesNotHaveDuplicates();
     }
 }

@@ -33,7 +33,7 @@ public final class ResultFormatter {
             out.append(r == 0 ? "\n  {" : ",\n  {");
             List<Object> row = result.rows().get(r);
             for (int c = 0; c < row.size(); c++) {
-                out.append(c == 0 ? "" : ", ").append(jsonString(result.columns().get(c))).append(": ").append(jsonValue(row.get(c)));
+                out.append(c == 0 ? "" : ", ").append(Json.quote(result.columns().get(c))).append(": ").append(jsonValue(row.get(c)));
             }
             out.append('}');
         }
@@ -80,27 +80,6 @@ public final class ResultFormatter {
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
         }
-        return jsonString(Values.format(value));
-    }
-
-    private static String jsonString(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return Json.quote(Values.format(value));
     }
 }

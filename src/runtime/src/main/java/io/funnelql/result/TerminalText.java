@@ -9,22 +9,7 @@ final class TerminalText {
     private TerminalText() {}
 
     static String visible(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(codePoint -> {
-            switch (codePoint) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (Character.getType(codePoint) == Character.CONTROL) {
-                        out.append(String.format("\\u%04x", codePoint));
-                    } else {
-                        out.appendCodePoint(codePoint);
-                    }
-                }
-            }
-        });
-        return out.toString();
+        return Json.escape(text, codePoint -> Character.getType(codePoint) == Character.CONTROL);
     }
 
     static int width(String text) {

@@ -117,4 +117,17 @@ public final class SqlLexer {
         }
         return statements;
     }
+
+    /** The index of the ')' that closes the '(' at {@code open}, or -1 when it is not closed. */
+    static int closingParenthesis(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

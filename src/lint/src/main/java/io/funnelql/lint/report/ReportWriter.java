@@ -77,7 +77,7 @@ public final class ReportWriter {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("findings", findings);
         root.put("exitCode", report.exitCode());
-        return Json.write(root);
+        return JsonWriter.write(root);
     }
 
     public static String sarif(LintReport report, String version) {
@@ -128,7 +128,7 @@ public final class ReportWriter {
         root.put("$schema", SARIF_SCHEMA);
         root.put("version", "2.1.0");
         root.put("runs", List.of(run));
-        return Json.write(root);
+        return JsonWriter.write(root);
     }
 
     /** A relative path as a URI reference: forward slashes, spaces and the like percent-encoded. */

@@ -1,11 +1,16 @@
 package io.funnelql.lint.report;
 
+import io.funnelql.result.Json;
+
 import java.util.List;
 import java.util.Map;
 
-/** A minimal JSON writer for maps, lists, strings, numbers and booleans, indented by two spaces. */
-final class Json {
-    private Json() {}
+/**
+ * A minimal JSON writer for maps, lists, strings, numbers and booleans, indented by two spaces;
+ * strings are escaped by {@link Json}, the one JSON string escaper.
+ */
+final class JsonWriter {
+    private JsonWriter() {}
 
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
@@ -17,7 +22,7 @@ final class Json {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String text) {
-            string(text, out);
+            out.append(Json.quote(text));
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
@@ -30,7 +35,7 @@ final class Json {
             int i = 0;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 out.append(inner);
-                string(entry.getKey().toString(), out);
+                out.append(Json.quote(entry.getKey().toString()));
                 out.append(": ");
                 write(entry.getValue(), out, inner);
                 out.append(++i < map.size() ? ",\n" : "\n");
@@ -52,27 +57,5 @@ final class Json {
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass());
         }
-    }
-
-    private static void string(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

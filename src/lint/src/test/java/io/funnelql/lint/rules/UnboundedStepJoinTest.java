@@ -1,0 +1,26 @@
+package io.funnelql.lint.rules;
+
+import org.junit.jupiter.api.Test;
+
+import static io.funnelql.lint.LintFixture.codes;
+import static io.funnelql.lint.LintFixture.lint;
+import static io.funnelql.lint.LintFixture.located;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** FQL005 unbounded-step-join ({@link UnboundedStepJoin}): what it finds, where, and what it leaves alone. */
+class UnboundedStepJoinTest {
+    @Test
+    void aStepSelfJoinNeedsBothTimeBounds() {
+        String prefix = "SELECT a.user_id, b.ts FROM events a JOIN events b ON b.user_id = a.user_id AND ";
+        assertThat(located(lint(prefix + "b.ts > a.ts"))).containsExactly("FQL005@1:81");
+        assertThat(located(lint(prefix + "a.ts < b.ts"))).containsExactly("FQL005@1:81");
+        assertThat(codes(lint(prefix + "b.ts - a.ts > INTERVAL '0' SECOND"))).containsExactly("FQL005");
+        assertThat(codes(lint(prefix + "b.ts > a.ts AND b.ts <= a.ts + INTERVAL '1 hour'"))).isEmpty();
+        assertThat(codes(lint(prefix + "b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' HOUR"))).isEmpty();
+        assertThat(codes(lint(prefix + "b.ts > a.ts AND b.ts - a.ts <= INTERVAL '1' HOUR"))).isEmpty();
+        // Two different relations are not a step self-join.
+        assertThat(codes(lint("SELECT a.x FROM views a JOIN clicks b ON b.user_id = a.user_id AND b.ts > a.ts"))).isEmpty();
+        assertThat(lint(prefix + "b.ts > a.ts").findings().get(0).message())
+                .contains("Add an upper bound, such as b.ts <= a.ts + INTERVAL '1' HOUR.");
+    }
+}
