@@ -1,7 +1,7 @@
 WITH RECURSIVE "f_events" ("key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "breakdown_value") AS (
   SELECT "ACCOUNT_ID" AS "key_account_id", "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "ACCOUNT_ID", "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "PLATFORM" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "EVENT_NAME" = 'c' THEN 1 ELSE 0 END AS "step_3", "PLATFORM" AS "breakdown_value"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "ACCOUNT_ID" IS NOT NULL AND "USER_ID" IS NOT NULL
+  WHERE "OCCURRED_AT" IS NOT NULL AND "ACCOUNT_ID" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR "EVENT_NAME" = 'b' OR "EVENT_NAME" = 'c')
 ),
 "f_step_rows" ("key_account_id", "key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", "run_end_3", "row_number", "row_count") AS (
   SELECT "key_account_id", "key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", CASE WHEN "step_3" = 0 THEN 2 ELSE 3 END AS "run_end_3", ROW_NUMBER() OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_order") AS "row_number", COUNT(*) OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "row_count"

@@ -1,7 +1,7 @@
 WITH RECURSIVE "f_events" ("key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "breakdown_value") AS (
   SELECT "account_id" AS "key_account_id", "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "account_id", "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST, "platform" COLLATE "C" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' THEN 1 ELSE 0 END AS "step_3", "platform" AS "breakdown_value"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "account_id" IS NOT NULL AND "user_id" IS NOT NULL
+  WHERE "occurred_at" IS NOT NULL AND "account_id" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'a' OR "event_name" = 'b' OR "event_name" = 'c')
 ),
 "f_step_rows" ("key_account_id", "key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", "run_end_3", "row_number", "row_count") AS (
   SELECT "key_account_id", "key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", CASE WHEN "step_3" = 0 THEN 2 ELSE 3 END AS "run_end_3", ROW_NUMBER() OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_order") AS "row_number", COUNT(*) OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "row_count"

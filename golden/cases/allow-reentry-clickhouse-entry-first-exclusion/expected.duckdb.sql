@@ -1,7 +1,7 @@
 WITH RECURSIVE "f_events" ("key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "excluded_1") AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' OR "event_name" = 'ab' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' OR "event_name" = 'ab' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "event_name" = 'x' THEN 1 ELSE 0 END AS "excluded_1"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'a' OR "event_name" = 'ab' OR NOT ("event_name" = 'a' OR "event_name" = 'ab')) AND ("event_name" = 'b' OR "event_name" = 'ab' OR NOT ("event_name" = 'b' OR "event_name" = 'ab')) AND ("event_name" = 'c' OR NOT "event_name" = 'c')
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
 "f_step_rows" ("key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", "first_step", "run_end_2", "run_end_3", "entry_number", "row_number", "row_count") AS MATERIALIZED (
   SELECT "key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", CASE WHEN "step_1" = 1 THEN 1 WHEN "step_2" = 1 THEN 2 ELSE 3 END AS "first_step", CASE WHEN "step_2" = 0 THEN 1 WHEN "step_3" = 0 THEN 2 ELSE 3 END AS "run_end_2", CASE WHEN "step_3" = 0 THEN 2 ELSE 3 END AS "run_end_3", SUM("step_1") OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "entry_number", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "row_number", COUNT(*) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "row_count"
@@ -40,7 +40,7 @@ WITH RECURSIVE "f_events" ("key_user_id", "event_time", "event_micros", "event_o
   WHERE "has_attempt" = 0
 ),
 "f_exclusion_x" ("key_user_id", "attempt_entry_order", "level", "step_1_order", "step_1_micros", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros") AS MATERIALIZED (
-  SELECT "f_attempts"."key_user_id", "f_attempts"."attempt_entry_order", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 1 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
+  SELECT "f_attempts"."key_user_id", "f_attempts"."attempt_entry_order", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 1 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
   FROM "f_attempts"
     LEFT JOIN "f_events" ON "f_attempts"."key_user_id" = "f_events"."key_user_id" AND "f_attempts"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_attempts"."step_1_micros" < "f_events"."event_micros" AND "f_attempts"."step_3_micros" > "f_events"."event_micros"
   GROUP BY "f_attempts"."key_user_id", "f_attempts"."attempt_entry_order", "f_attempts"."level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"

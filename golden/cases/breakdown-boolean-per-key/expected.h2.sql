@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "IS_MOBILE" NULLS FIRST, "SCORE" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'view' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'cart' AND "SCORE" > - 5 THEN 1 ELSE 0 END AS "step_2", "IS_MOBILE" AS "breakdown_value"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'view' OR NOT "EVENT_NAME" = 'view') AND ("EVENT_NAME" = 'cart' AND "SCORE" > - 5 OR NOT ("EVENT_NAME" = 'cart' AND "SCORE" > - 5))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND ("EVENT_NAME" = 'cart' AND "SCORE" > - 5 OR NOT ("EVENT_NAME" = 'cart' AND "SCORE" > - 5))
 ),
 "f_chain" AS (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "breakdown_value", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"

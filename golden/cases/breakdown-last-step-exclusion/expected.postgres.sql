@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST, "platform" COLLATE "C" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'view' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'cart' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'buy' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "event_name" = 'refund' THEN 1 ELSE 0 END AS "excluded_1", "platform" AS "breakdown_value"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'view' OR NOT "event_name" = 'view') AND ("event_name" = 'cart' OR NOT "event_name" = 'cart') AND ("event_name" = 'buy' OR NOT "event_name" = 'buy')
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
 "f_chain" AS (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "excluded_1", "breakdown_value", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
@@ -25,7 +25,7 @@ WITH "f_events" AS (
   FROM "f_levels"
 ),
 "f_exclusion_refund" AS (
-  SELECT "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 2 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
+  SELECT "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 2 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
   FROM "f_attempts"
     LEFT JOIN "f_events" ON "f_attempts"."key_user_id" = "f_events"."key_user_id" AND "f_attempts"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_attempts"."step_2_micros" < "f_events"."event_micros" AND "f_attempts"."step_3_micros" > "f_events"."event_micros"
   GROUP BY "f_attempts"."key_user_id", "f_attempts"."level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"

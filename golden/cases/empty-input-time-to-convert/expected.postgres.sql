@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND ("user_id" IS NOT NULL AND "event_name" <> 'a') AND ("event_name" <> 'b' AND (("event_name" = 'a' OR NOT "event_name" = 'a') AND ("event_name" = 'b' OR NOT "event_name" = 'b')))
+  WHERE "occurred_at" IS NOT NULL AND ("user_id" IS NOT NULL AND "event_name" <> 'a') AND ("event_name" <> 'b' AND ("event_name" IS NOT NULL AND ("event_name" = 'a' OR "event_name" = 'b')))
 ),
 "f_chain" AS (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"

@@ -1,7 +1,7 @@
 WITH "f_events" AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' THEN 1 ELSE 0 END AS "step_3"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'a' OR NOT "event_name" = 'a') AND ("event_name" = 'b' OR NOT "event_name" = 'b') AND ("event_name" = 'c' OR NOT "event_name" = 'c')
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
 "f_entries" AS MATERIALIZED (
   SELECT "key_user_id", "event_order" AS "step_1_order", "event_micros" AS "step_1_micros", "event_time" AS "entry_time"

@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'view' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'cart' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "EVENT_NAME" = 'buy' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "EVENT_NAME" = 'refund' THEN 1 ELSE 0 END AS "excluded_1"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'view' OR "EVENT_NAME" = 'cart' OR "EVENT_NAME" = 'buy' OR "EVENT_NAME" = 'refund')
 ),
 "f_entries" AS (
   SELECT "key_user_id", "event_order" AS "step_1_order", "event_micros" AS "step_1_micros", "event_time" AS "entry_time"
@@ -25,7 +25,7 @@ WITH "f_events" AS (
   FROM "f_step_3_buy"
 ),
 "f_exclusion_refund" AS (
-  SELECT "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 2 ELSE "f_levels"."level" END AS "level"
+  SELECT "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 2 ELSE "f_levels"."level" END AS "level"
   FROM "f_levels"
     LEFT JOIN "f_events" ON "f_levels"."key_user_id" = "f_events"."key_user_id" AND "f_levels"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_levels"."step_2_micros" < "f_events"."event_micros" AND "f_levels"."step_3_micros" > "f_events"."event_micros"
   GROUP BY "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", "f_levels"."level"

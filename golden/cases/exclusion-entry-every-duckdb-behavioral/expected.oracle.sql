@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'view' THEN 1 ELSE 0 END "step_1", CASE WHEN "EVENT_NAME" = 'cart' THEN 1 ELSE 0 END "step_2", CASE WHEN "EVENT_NAME" = 'buy' THEN 1 ELSE 0 END "step_3", CASE WHEN "EVENT_NAME" = 'refund' THEN 1 ELSE 0 END "excluded_1"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'view' OR "EVENT_NAME" = 'cart' OR "EVENT_NAME" = 'buy' OR "EVENT_NAME" = 'refund')
 ),
 "f_entries" AS (
   SELECT "key_user_id", "event_order" "step_1_order", "event_micros" "step_1_micros", "event_time" "entry_time"
@@ -25,7 +25,7 @@ WITH "f_events" AS (
   FROM "f_step_3_buy"
 ),
 "f_exclusion_refund" AS (
-  SELECT "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 2 ELSE "f_levels"."level" END "level"
+  SELECT "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 2 ELSE "f_levels"."level" END "level"
   FROM "f_levels"
     LEFT JOIN "f_events" ON "f_levels"."key_user_id" = "f_events"."key_user_id" AND "f_levels"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_levels"."step_2_micros" < "f_events"."event_micros" AND "f_levels"."step_3_micros" > "f_events"."event_micros"
   GROUP BY "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", "f_levels"."level"

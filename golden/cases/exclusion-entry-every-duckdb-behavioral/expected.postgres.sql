@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'view' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'cart' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'buy' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "event_name" = 'refund' THEN 1 ELSE 0 END AS "excluded_1"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'view' OR "event_name" = 'cart' OR "event_name" = 'buy' OR "event_name" = 'refund')
 ),
 "f_entries" AS (
   SELECT "key_user_id", "event_order" AS "step_1_order", "event_micros" AS "step_1_micros", "event_time" AS "entry_time"
@@ -25,7 +25,7 @@ WITH "f_events" AS (
   FROM "f_step_3_buy"
 ),
 "f_exclusion_refund" AS (
-  SELECT "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 2 ELSE "f_levels"."level" END AS "level"
+  SELECT "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 2 ELSE "f_levels"."level" END AS "level"
   FROM "f_levels"
     LEFT JOIN "f_events" ON "f_levels"."key_user_id" = "f_events"."key_user_id" AND "f_levels"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_levels"."step_2_micros" < "f_events"."event_micros" AND "f_levels"."step_3_micros" > "f_events"."event_micros"
   GROUP BY "f_levels"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", "f_levels"."level"

@@ -1,57 +1,56 @@
 WITH "f_events" AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST, "platform" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "event_name" = 'd' THEN 1 ELSE 0 END AS "step_4", CASE WHEN "event_name" = 'refund' THEN 1 ELSE 0 END AS "excluded_1", CASE WHEN "platform" = 'bot' THEN 1 ELSE 0 END AS "excluded_2"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND ("user_id" IS NOT NULL AND ("event_name" = 'a' OR NOT "event_name" = 'a')) AND (("event_name" = 'b' OR NOT "event_name" = 'b') AND (("event_name" = 'c' OR NOT "event_name" = 'c') AND ("event_name" = 'd' OR NOT "event_name" = 'd')))
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND ("event_name" = 'a' OR ("event_name" = 'b' OR "event_name" = 'c') OR ("event_name" = 'd' OR ("event_name" = 'refund' OR "platform" = 'bot')))
 ),
-"f_first_entry" AS MATERIALIZED (
-  SELECT "key_user_id", MIN("event_order") AS "step_1_order", MIN("event_micros") AS "step_1_micros", MIN("event_time") AS "entry_time"
+"f_a" AS MATERIALIZED (
+  SELECT "key_user_id", MIN("event_micros") AS "step_1_micros", MIN("event_order") AS "step_1_order"
   FROM "f_events"
   WHERE "step_1" = 1
   GROUP BY "key_user_id"
 ),
-"f_step_2_b" AS MATERIALIZED (
-  SELECT "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_2_order", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_2_micros"
-  FROM "f_first_entry"
-    LEFT JOIN "f_events" ON "f_first_entry"."key_user_id" = "f_events"."key_user_id" AND "f_first_entry"."step_1_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_first_entry"."step_1_micros" + 3600000000
-  GROUP BY "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time"
+"f_b" AS MATERIALIZED (
+  SELECT "f_a"."key_user_id", MIN("f_a"."step_1_micros") AS "step_1_micros", MIN("t0"."event_micros") AS "step_2_micros", MIN("t0"."event_order") AS "step_2_order"
+  FROM "f_a"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_2" = 1) AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND ("f_a"."step_1_order" < "t0"."event_order" OR "f_a"."step_1_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_a"."step_1_micros" + 3600000000
+  GROUP BY "f_a"."key_user_id"
 ),
-"f_step_3_c" AS MATERIALIZED (
-  SELECT "f_step_2_b"."key_user_id", "f_step_2_b"."step_1_order", "f_step_2_b"."step_1_micros", "f_step_2_b"."entry_time", "f_step_2_b"."step_2_order", "f_step_2_b"."step_2_micros", MIN(CASE WHEN "f_events"."step_3" = 1 AND ("f_events"."event_order" > "f_step_2_b"."step_2_order" OR "f_events"."event_order" = "f_step_2_b"."step_2_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_3_order", MIN(CASE WHEN "f_events"."step_3" = 1 AND ("f_events"."event_order" > "f_step_2_b"."step_2_order" OR "f_events"."event_order" = "f_step_2_b"."step_2_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_3_micros"
-  FROM "f_step_2_b"
-    LEFT JOIN "f_events" ON "f_step_2_b"."key_user_id" = "f_events"."key_user_id" AND "f_step_2_b"."step_2_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_step_2_b"."step_1_micros" + 3600000000
-  GROUP BY "f_step_2_b"."key_user_id", "f_step_2_b"."step_1_order", "f_step_2_b"."step_1_micros", "f_step_2_b"."entry_time", "f_step_2_b"."step_2_order", "f_step_2_b"."step_2_micros"
+"f_c" AS MATERIALIZED (
+  SELECT "f_b"."key_user_id", MIN("f_b"."step_1_micros") AS "step_1_micros", MIN("t0"."event_micros") AS "step_3_micros", MIN("t0"."event_order") AS "step_3_order"
+  FROM "f_b"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_3" = 1) AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND ("f_b"."step_2_order" < "t0"."event_order" OR "f_b"."step_2_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_b"."step_1_micros" + 3600000000
+  GROUP BY "f_b"."key_user_id"
 ),
-"f_step_4_d" AS MATERIALIZED (
-  SELECT "f_step_3_c"."key_user_id", "f_step_3_c"."step_1_order", "f_step_3_c"."step_1_micros", "f_step_3_c"."entry_time", "f_step_3_c"."step_2_order", "f_step_3_c"."step_2_micros", "f_step_3_c"."step_3_order", "f_step_3_c"."step_3_micros", MIN(CASE WHEN "f_events"."step_4" = 1 AND ("f_events"."event_order" > "f_step_3_c"."step_3_order" OR "f_events"."event_order" = "f_step_3_c"."step_3_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_4_order", MIN(CASE WHEN "f_events"."step_4" = 1 AND ("f_events"."event_order" > "f_step_3_c"."step_3_order" OR "f_events"."event_order" = "f_step_3_c"."step_3_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_4_micros"
-  FROM "f_step_3_c"
-    LEFT JOIN "f_events" ON "f_step_3_c"."key_user_id" = "f_events"."key_user_id" AND "f_step_3_c"."step_3_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_step_3_c"."step_1_micros" + 3600000000
-  GROUP BY "f_step_3_c"."key_user_id", "f_step_3_c"."step_1_order", "f_step_3_c"."step_1_micros", "f_step_3_c"."entry_time", "f_step_3_c"."step_2_order", "f_step_3_c"."step_2_micros", "f_step_3_c"."step_3_order", "f_step_3_c"."step_3_micros"
-),
-"f_levels" AS MATERIALIZED (
-  SELECT "key_user_id", "step_1_order", "step_1_micros", "entry_time", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros", "step_4_order", "step_4_micros", CASE WHEN "step_4_order" IS NOT NULL THEN 4 WHEN "step_3_order" IS NOT NULL THEN 3 WHEN "step_2_order" IS NOT NULL THEN 2 WHEN "step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
-  FROM "f_step_4_d"
-),
-"f_keys" AS MATERIALIZED (
-  SELECT "key_user_id"
-  FROM "f_events"
-  GROUP BY "key_user_id"
+"f_d" AS MATERIALIZED (
+  SELECT "f_c"."key_user_id", MIN("t0"."event_micros") AS "step_4_micros", MIN("t0"."event_order") AS "step_4_order"
+  FROM "f_c"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_4" = 1) AS "t0" ON "f_c"."key_user_id" = "t0"."key_user_id" AND ("f_c"."step_3_order" < "t0"."event_order" OR "f_c"."step_3_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_c"."step_1_micros" + 3600000000
+  GROUP BY "f_c"."key_user_id"
 ),
 "f_attempts" AS MATERIALIZED (
-  SELECT "f_keys"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", "f_levels"."step_4_order", "f_levels"."step_4_micros", COALESCE("f_levels"."level", 0) AS "level"
-  FROM "f_keys"
-    LEFT JOIN "f_levels" ON "f_keys"."key_user_id" = "f_levels"."key_user_id"
+  SELECT "f_a"."key_user_id", "f_a"."step_1_order", "f_a"."step_1_micros", "f_b"."step_2_order", "f_b"."step_2_micros", "f_c"."step_3_order", "f_c"."step_3_micros", "f_d"."step_4_order", "f_d"."step_4_micros", CASE WHEN "f_d"."step_4_micros" IS NOT NULL THEN 4 WHEN "f_c"."step_3_micros" IS NOT NULL THEN 3 WHEN "f_b"."step_2_micros" IS NOT NULL THEN 2 WHEN "f_a"."step_1_micros" IS NOT NULL THEN 1 ELSE 0 END AS "level"
+  FROM "f_a"
+    LEFT JOIN "f_b" ON "f_a"."key_user_id" = "f_b"."key_user_id"
+    LEFT JOIN "f_c" ON "f_a"."key_user_id" = "f_c"."key_user_id"
+    LEFT JOIN "f_d" ON "f_a"."key_user_id" = "f_d"."key_user_id"
 ),
 "f_exclusion_refund" AS MATERIALIZED (
-  SELECT "f_attempts"."key_user_id", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."entry_time", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros", "f_attempts"."step_4_order", "f_attempts"."step_4_micros", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 2 ELSE "f_attempts"."level" END AS "level"
+  SELECT "f_attempts"."key_user_id", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros", "f_attempts"."step_4_order", "f_attempts"."step_4_micros", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 2 ELSE "f_attempts"."level" END AS "level"
   FROM "f_attempts"
     LEFT JOIN "f_events" ON "f_attempts"."key_user_id" = "f_events"."key_user_id" AND "f_attempts"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_attempts"."step_2_micros" < "f_events"."event_micros" AND "f_attempts"."step_3_micros" > "f_events"."event_micros"
-  GROUP BY "f_attempts"."key_user_id", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."entry_time", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros", "f_attempts"."step_4_order", "f_attempts"."step_4_micros", "f_attempts"."level"
+  GROUP BY "f_attempts"."key_user_id", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros", "f_attempts"."step_4_order", "f_attempts"."step_4_micros", "f_attempts"."level"
 ),
 "f_exclusion_bot" AS MATERIALIZED (
-  SELECT "f_exclusion_refund"."key_user_id", "f_exclusion_refund"."step_1_order", "f_exclusion_refund"."step_1_micros", "f_exclusion_refund"."entry_time", "f_exclusion_refund"."step_2_order", "f_exclusion_refund"."step_2_micros", "f_exclusion_refund"."step_3_order", "f_exclusion_refund"."step_3_micros", "f_exclusion_refund"."step_4_order", "f_exclusion_refund"."step_4_micros", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 1 ELSE "f_exclusion_refund"."level" END AS "level"
+  SELECT "f_exclusion_refund"."key_user_id", "f_exclusion_refund"."step_1_order", "f_exclusion_refund"."step_1_micros", "f_exclusion_refund"."step_2_order", "f_exclusion_refund"."step_2_micros", "f_exclusion_refund"."step_3_order", "f_exclusion_refund"."step_3_micros", "f_exclusion_refund"."step_4_order", "f_exclusion_refund"."step_4_micros", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 1 ELSE "f_exclusion_refund"."level" END AS "level"
   FROM "f_exclusion_refund"
     LEFT JOIN "f_events" ON "f_exclusion_refund"."key_user_id" = "f_events"."key_user_id" AND "f_exclusion_refund"."level" >= 2 AND "f_events"."excluded_2" = 1 AND "f_exclusion_refund"."step_1_micros" < "f_events"."event_micros" AND "f_exclusion_refund"."step_2_micros" > "f_events"."event_micros"
-  GROUP BY "f_exclusion_refund"."key_user_id", "f_exclusion_refund"."step_1_order", "f_exclusion_refund"."step_1_micros", "f_exclusion_refund"."entry_time", "f_exclusion_refund"."step_2_order", "f_exclusion_refund"."step_2_micros", "f_exclusion_refund"."step_3_order", "f_exclusion_refund"."step_3_micros", "f_exclusion_refund"."step_4_order", "f_exclusion_refund"."step_4_micros", "f_exclusion_refund"."level"
+  GROUP BY "f_exclusion_refund"."key_user_id", "f_exclusion_refund"."step_1_order", "f_exclusion_refund"."step_1_micros", "f_exclusion_refund"."step_2_order", "f_exclusion_refund"."step_2_micros", "f_exclusion_refund"."step_3_order", "f_exclusion_refund"."step_3_micros", "f_exclusion_refund"."step_4_order", "f_exclusion_refund"."step_4_micros", "f_exclusion_refund"."level"
 ),
 "f_reached" AS MATERIALIZED (
   SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) AS "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) AS "reached_2", SUM(CASE WHEN "level" >= 3 THEN 1 ELSE 0 END) AS "reached_3", SUM(CASE WHEN "level" >= 4 THEN 1 ELSE 0 END) AS "reached_4"

@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'start' THEN 1 ELSE 0 END "step_1", CASE WHEN "EVENT_NAME" = '🚀 日本' OR "EVENT_NAME" = 'Zoë' THEN 1 ELSE 0 END "step_2", "EVENT_NAME" "breakdown_value"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'start' OR NOT "EVENT_NAME" = 'start') AND ("EVENT_NAME" = '🚀 日本' OR "EVENT_NAME" = 'Zoë' OR NOT ("EVENT_NAME" = '🚀 日本' OR "EVENT_NAME" = 'Zoë'))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "f_chain" AS (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "breakdown_value", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "chain_1_step_1_micros"

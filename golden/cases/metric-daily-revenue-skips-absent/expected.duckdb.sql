@@ -1,4 +1,4 @@
-WITH "daily_purchases_events" AS MATERIALIZED (
+WITH "daily_purchases_events" AS (
   SELECT "account_id" AS "key_account_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", "revenue" AS "sum_value_0", "qty" AS "sum_value_1"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "account_id" IS NOT NULL AND "event_name" = 'purchase'

@@ -1,4 +1,4 @@
-WITH "weekly_events_events" AS MATERIALIZED (
+WITH "weekly_events_events" AS (
   SELECT "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL

@@ -1,4 +1,4 @@
-WITH "weekly_events_events" AS (
+WITH "weekly_events_events" AS NOT MATERIALIZED (
   SELECT "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL

@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END "step_1", CASE WHEN "EVENT_NAME" = 'b' OR "EVENT_NAME" = 'bc' THEN 1 ELSE 0 END "step_2", CASE WHEN "EVENT_NAME" = 'c' OR "EVENT_NAME" = 'bc' THEN 1 ELSE 0 END "step_3"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a') AND ("EVENT_NAME" = 'b' OR "EVENT_NAME" = 'bc' OR NOT ("EVENT_NAME" = 'b' OR "EVENT_NAME" = 'bc')) AND ("EVENT_NAME" = 'c' OR "EVENT_NAME" = 'bc' OR NOT ("EVENT_NAME" = 'c' OR "EVENT_NAME" = 'bc'))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "f_entries" AS (
   SELECT "key_user_id", "event_order" "step_1_order", "event_micros" "step_1_micros", "event_time" "entry_time"

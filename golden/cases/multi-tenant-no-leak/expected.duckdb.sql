@@ -1,7 +1,7 @@
 WITH "f_events" AS MATERIALIZED (
   SELECT "account_id" AS "key_account_id", "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "account_id", "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "account_id" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'a' OR NOT "event_name" = 'a') AND ("event_name" = 'b' OR NOT "event_name" = 'b')
+  WHERE "occurred_at" IS NOT NULL AND "account_id" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
 "f_chain" AS MATERIALIZED (
   SELECT "key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"

@@ -1,7 +1,7 @@
-WITH "r_events" AS (
+WITH "r_events" AS NOT MATERIALIZED (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", CASE WHEN "event_name" = 'signup' THEN 1 ELSE 0 END AS "condition_1", CASE WHEN "event_name" = 'add_to_cart' THEN 1 ELSE 0 END AS "condition_2", CASE WHEN "event_name" = 'purchase' AND "revenue" > 0 THEN 1 ELSE 0 END AS "condition_3"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'signup' OR NOT "event_name" = 'signup') AND ("event_name" = 'add_to_cart' OR NOT "event_name" = 'add_to_cart') AND ("event_name" = 'purchase' AND "revenue" > 0 OR NOT ("event_name" = 'purchase' AND "revenue" > 0))
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND ("event_name" = 'purchase' AND "revenue" > 0 OR NOT ("event_name" = 'purchase' AND "revenue" > 0))
 ),
 "r_conditions_seen" AS (
   SELECT "key_user_id", MAX("condition_1") AS "condition_1", MAX("condition_2") AS "condition_2", MAX("condition_3") AS "condition_3"

@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END "step_1", CASE WHEN "EVENT_NAME" = 'b' OR "EVENT_NAME" = 'bc' THEN 1 ELSE 0 END "step_2", CASE WHEN "EVENT_NAME" = 'c' OR "EVENT_NAME" = 'bc' THEN 1 ELSE 0 END "step_3", CASE WHEN "EVENT_NAME" = 'x' THEN 1 ELSE 0 END "excluded_1", "EVENT_NAME" "breakdown_value"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a') AND ("EVENT_NAME" = 'b' OR "EVENT_NAME" = 'bc' OR NOT ("EVENT_NAME" = 'b' OR "EVENT_NAME" = 'bc')) AND ("EVENT_NAME" = 'c' OR "EVENT_NAME" = 'bc' OR NOT ("EVENT_NAME" = 'c' OR "EVENT_NAME" = 'bc'))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "f_entries" AS (
   SELECT "key_user_id", "event_order", "event_micros", 1 "entry_step"
@@ -122,7 +122,7 @@ WITH "f_events" AS (
   WHERE "has_attempt" = 0
 ),
 "f_exclusion_x" AS (
-  SELECT "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 2 ELSE "f_attempts"."level" END "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
+  SELECT "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 2 ELSE "f_attempts"."level" END "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
   FROM "f_attempts"
     LEFT JOIN "f_events" ON "f_attempts"."key_user_id" = "f_events"."key_user_id" AND "f_attempts"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_attempts"."step_2_micros" < "f_events"."event_micros" AND "f_attempts"."step_3_micros" > "f_events"."event_micros"
   GROUP BY "f_attempts"."key_user_id", "f_attempts"."level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"

@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' OR "event_name" = 'bc' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' OR "event_name" = 'bc' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "event_name" = 'x' THEN 1 ELSE 0 END AS "excluded_1", "event_name" AS "breakdown_value"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'a' OR NOT "event_name" = 'a') AND ("event_name" = 'b' OR "event_name" = 'bc' OR NOT ("event_name" = 'b' OR "event_name" = 'bc')) AND ("event_name" = 'c' OR "event_name" = 'bc' OR NOT ("event_name" = 'c' OR "event_name" = 'bc'))
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
 "f_entries" AS (
   SELECT "key_user_id", "event_order", "event_micros", 1 AS "entry_step"
@@ -122,7 +122,7 @@ WITH "f_events" AS (
   WHERE "has_attempt" = 0
 ),
 "f_exclusion_x" AS (
-  SELECT "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 2 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
+  SELECT "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 2 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
   FROM "f_attempts"
     LEFT JOIN "f_events" ON "f_attempts"."key_user_id" = "f_events"."key_user_id" AND "f_attempts"."level" >= 3 AND "f_events"."excluded_1" = 1 AND "f_attempts"."step_2_micros" < "f_events"."event_micros" AND "f_attempts"."step_3_micros" > "f_events"."event_micros"
   GROUP BY "f_attempts"."key_user_id", "f_attempts"."level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"

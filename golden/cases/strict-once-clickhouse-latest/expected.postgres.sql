@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' OR "event_name" = 'bc' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' OR "event_name" = 'bc' THEN 1 ELSE 0 END AS "step_3"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'a' OR NOT "event_name" = 'a') AND ("event_name" = 'b' OR "event_name" = 'bc' OR NOT ("event_name" = 'b' OR "event_name" = 'bc')) AND ("event_name" = 'c' OR "event_name" = 'bc' OR NOT ("event_name" = 'c' OR "event_name" = 'bc'))
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
 "f_entries" AS (
   SELECT "key_user_id", "event_order", "event_micros", 1 AS "entry_step"

@@ -1,7 +1,7 @@
 WITH "f_events" AS (
   SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "EVENT_NAME" = 'c' THEN 1 ELSE 0 END AS "step_3"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a') AND ("EVENT_NAME" = 'b' OR NOT "EVENT_NAME" = 'b') AND ("EVENT_NAME" = 'c' OR NOT "EVENT_NAME" = 'c')
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "f_first_entry" AS (
   SELECT "key_user_id", MIN("event_order") AS "step_1_order", MIN("event_micros") AS "step_1_micros", MIN("event_time") AS "entry_time"

@@ -1,7 +1,7 @@
 WITH RECURSIVE "f_events" ("key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "excluded_1", "breakdown_value") AS MATERIALIZED (
   SELECT "account_id" AS "key_account_id", "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "account_id", "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST, "platform" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "platform" = 'tv' THEN 1 ELSE 0 END AS "excluded_1", "platform" AS "breakdown_value"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND ("account_id" IS NOT NULL AND "user_id" IS NOT NULL) AND (("event_name" = 'a' OR NOT "event_name" = 'a') AND (("event_name" = 'b' OR NOT "event_name" = 'b') AND ("event_name" = 'c' OR NOT "event_name" = 'c')))
+  WHERE "occurred_at" IS NOT NULL AND "account_id" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
 "f_entries" ("key_account_id", "key_user_id", "event_order", "event_micros", "entry_step") AS MATERIALIZED (
   SELECT "key_account_id", "key_user_id", "event_order", "event_micros", 0 AS "entry_step"
@@ -47,7 +47,7 @@ WITH RECURSIVE "f_events" ("key_account_id", "key_user_id", "event_time", "event
   FROM "f_levels"
 ),
 "f_exclusion_tv" ("key_account_id", "key_user_id", "level", "step_1_order", "step_1_micros", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros") AS MATERIALIZED (
-  SELECT "f_attempts"."key_account_id", "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 1 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
+  SELECT "f_attempts"."key_account_id", "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 1 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
   FROM "f_attempts"
     LEFT JOIN "f_events" ON "f_attempts"."key_account_id" = "f_events"."key_account_id" AND ("f_attempts"."key_user_id" = "f_events"."key_user_id" AND "f_attempts"."level" >= 3) AND ("f_events"."excluded_1" = 1 AND ("f_attempts"."step_1_micros" < "f_events"."event_micros" AND "f_attempts"."step_3_micros" > "f_events"."event_micros"))
   GROUP BY "f_attempts"."key_account_id", "f_attempts"."key_user_id", "f_attempts"."level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"

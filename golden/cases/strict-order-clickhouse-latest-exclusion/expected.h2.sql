@@ -1,7 +1,7 @@
 WITH RECURSIVE "f_events" ("key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "excluded_1", "breakdown_value") AS (
   SELECT "ACCOUNT_ID" AS "key_account_id", "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "ACCOUNT_ID", "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "PLATFORM" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "EVENT_NAME" = 'c' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "PLATFORM" = 'tv' THEN 1 ELSE 0 END AS "excluded_1", "PLATFORM" AS "breakdown_value"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND ("ACCOUNT_ID" IS NOT NULL AND "USER_ID" IS NOT NULL) AND (("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a') AND (("EVENT_NAME" = 'b' OR NOT "EVENT_NAME" = 'b') AND ("EVENT_NAME" = 'c' OR NOT "EVENT_NAME" = 'c')))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "ACCOUNT_ID" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "f_entries" ("key_account_id", "key_user_id", "event_order", "event_micros", "entry_step") AS (
   SELECT "key_account_id", "key_user_id", "event_order", "event_micros", 0 AS "entry_step"
@@ -47,7 +47,7 @@ WITH RECURSIVE "f_events" ("key_account_id", "key_user_id", "event_time", "event
   FROM "f_levels"
 ),
 "f_exclusion_tv" ("key_account_id", "key_user_id", "level", "step_1_order", "step_1_micros", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros") AS (
-  SELECT "f_attempts"."key_account_id", "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_order") > 0 THEN 1 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
+  SELECT "f_attempts"."key_account_id", "f_attempts"."key_user_id", CASE WHEN COUNT("f_events"."event_micros") > 0 THEN 1 ELSE "f_attempts"."level" END AS "level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"
   FROM "f_attempts"
     LEFT JOIN "f_events" ON "f_attempts"."key_account_id" = "f_events"."key_account_id" AND ("f_attempts"."key_user_id" = "f_events"."key_user_id" AND "f_attempts"."level" >= 3) AND ("f_events"."excluded_1" = 1 AND ("f_attempts"."step_1_micros" < "f_events"."event_micros" AND "f_attempts"."step_3_micros" > "f_events"."event_micros"))
   GROUP BY "f_attempts"."key_account_id", "f_attempts"."key_user_id", "f_attempts"."level", "f_attempts"."step_1_order", "f_attempts"."step_1_micros", "f_attempts"."step_2_order", "f_attempts"."step_2_micros", "f_attempts"."step_3_order", "f_attempts"."step_3_micros"

@@ -1,23 +1,21 @@
 WITH "f_events" AS (
   SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'view' THEN 1 ELSE 0 END "step_1", CASE WHEN "EVENT_NAME" = 'cart' THEN 1 ELSE 0 END "step_2"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'view' OR NOT "EVENT_NAME" = 'view') AND ("EVENT_NAME" = 'cart' OR NOT "EVENT_NAME" = 'cart')
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
-"f_first_entry" AS (
-  SELECT "key_user_id", MIN("event_order") "step_1_order", MIN("event_micros") "step_1_micros", MIN("event_time") "entry_time"
+"f_view" AS (
+  SELECT "key_user_id", MIN("event_micros") "step_1_micros", MIN("event_order") "step_1_order"
   FROM "f_events"
   WHERE "step_1" = 1
   GROUP BY "key_user_id"
 ),
-"f_step_2_cart" AS (
-  SELECT "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_order" ELSE NULL END) "step_2_order", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_micros" ELSE NULL END) "step_2_micros"
-  FROM "f_first_entry"
-    LEFT JOIN "f_events" ON "f_first_entry"."key_user_id" = "f_events"."key_user_id" AND "f_first_entry"."step_1_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_first_entry"."step_1_micros" + 3600000000
-  GROUP BY "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time"
-),
-"f_levels" AS (
-  SELECT "key_user_id", "step_1_order", "step_1_micros", "entry_time", "step_2_order", "step_2_micros", CASE WHEN "step_2_order" IS NOT NULL THEN 2 WHEN "step_1_order" IS NOT NULL THEN 1 ELSE 0 END "level"
-  FROM "f_step_2_cart"
+"f_cart" AS (
+  SELECT "f_view"."key_user_id", MIN("t0"."event_micros") "step_2_micros", MIN("t0"."event_order") "step_2_order"
+  FROM "f_view"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_2" = 1) "t0" ON "f_view"."key_user_id" = "t0"."key_user_id" AND ("f_view"."step_1_order" < "t0"."event_order" OR "f_view"."step_1_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_view"."step_1_micros" + 3600000000
+  GROUP BY "f_view"."key_user_id"
 ),
 "f_keys" AS (
   SELECT "key_user_id"
@@ -25,9 +23,10 @@ WITH "f_events" AS (
   GROUP BY "key_user_id"
 ),
 "f_attempts" AS (
-  SELECT "f_keys"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", COALESCE("f_levels"."level", 0) "level"
+  SELECT "f_keys"."key_user_id", "f_view"."step_1_order", "f_view"."step_1_micros", "f_cart"."step_2_order", "f_cart"."step_2_micros", CASE WHEN "f_cart"."step_2_micros" IS NOT NULL THEN 2 WHEN "f_view"."step_1_micros" IS NOT NULL THEN 1 ELSE 0 END "level"
   FROM "f_keys"
-    LEFT JOIN "f_levels" ON "f_keys"."key_user_id" = "f_levels"."key_user_id"
+    LEFT JOIN "f_view" ON "f_keys"."key_user_id" = "f_view"."key_user_id"
+    LEFT JOIN "f_cart" ON "f_keys"."key_user_id" = "f_cart"."key_user_id"
 )
 SELECT "key_user_id" "user_id", "level" "furthest_step", CASE WHEN "level" = 1 THEN 'view' WHEN "level" = 2 THEN 'cart' ELSE NULL END "furthest_step_name"
 FROM "f_attempts"

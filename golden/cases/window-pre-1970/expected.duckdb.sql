@@ -1,29 +1,29 @@
 WITH "f_events" AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'view' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'cart' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'purchase' THEN 1 ELSE 0 END AS "step_3"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'view' OR NOT "event_name" = 'view') AND ("event_name" = 'cart' OR NOT "event_name" = 'cart') AND ("event_name" = 'purchase' OR NOT "event_name" = 'purchase')
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
-"f_first_entry" AS MATERIALIZED (
-  SELECT "key_user_id", MIN("event_order") AS "step_1_order", MIN("event_micros") AS "step_1_micros", MIN("event_time") AS "entry_time"
+"f_view" AS MATERIALIZED (
+  SELECT "key_user_id", MIN("event_micros") AS "step_1_micros", MIN("event_order") AS "step_1_order"
   FROM "f_events"
   WHERE "step_1" = 1
   GROUP BY "key_user_id"
 ),
-"f_step_2_cart" AS MATERIALIZED (
-  SELECT "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_2_order", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_2_micros"
-  FROM "f_first_entry"
-    LEFT JOIN "f_events" ON "f_first_entry"."key_user_id" = "f_events"."key_user_id" AND "f_first_entry"."step_1_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_first_entry"."step_1_micros" + 3600000000
-  GROUP BY "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time"
+"f_cart" AS MATERIALIZED (
+  SELECT "f_view"."key_user_id", MIN("f_view"."step_1_micros") AS "step_1_micros", MIN("t0"."event_micros") AS "step_2_micros", MIN("t0"."event_order") AS "step_2_order"
+  FROM "f_view"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_2" = 1) AS "t0" ON "f_view"."key_user_id" = "t0"."key_user_id" AND ("f_view"."step_1_order" < "t0"."event_order" OR "f_view"."step_1_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_view"."step_1_micros" + 3600000000
+  GROUP BY "f_view"."key_user_id"
 ),
-"f_step_3_purchase" AS MATERIALIZED (
-  SELECT "f_step_2_cart"."key_user_id", "f_step_2_cart"."step_1_order", "f_step_2_cart"."step_1_micros", "f_step_2_cart"."entry_time", "f_step_2_cart"."step_2_order", "f_step_2_cart"."step_2_micros", MIN(CASE WHEN "f_events"."step_3" = 1 AND ("f_events"."event_order" > "f_step_2_cart"."step_2_order" OR "f_events"."event_order" = "f_step_2_cart"."step_2_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_3_order", MIN(CASE WHEN "f_events"."step_3" = 1 AND ("f_events"."event_order" > "f_step_2_cart"."step_2_order" OR "f_events"."event_order" = "f_step_2_cart"."step_2_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_3_micros"
-  FROM "f_step_2_cart"
-    LEFT JOIN "f_events" ON "f_step_2_cart"."key_user_id" = "f_events"."key_user_id" AND "f_step_2_cart"."step_2_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_step_2_cart"."step_1_micros" + 3600000000
-  GROUP BY "f_step_2_cart"."key_user_id", "f_step_2_cart"."step_1_order", "f_step_2_cart"."step_1_micros", "f_step_2_cart"."entry_time", "f_step_2_cart"."step_2_order", "f_step_2_cart"."step_2_micros"
-),
-"f_levels" AS MATERIALIZED (
-  SELECT "key_user_id", "step_1_order", "step_1_micros", "entry_time", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros", CASE WHEN "step_3_order" IS NOT NULL THEN 3 WHEN "step_2_order" IS NOT NULL THEN 2 WHEN "step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
-  FROM "f_step_3_purchase"
+"f_purchase" AS MATERIALIZED (
+  SELECT "f_cart"."key_user_id", MIN("t0"."event_micros") AS "step_3_micros", MIN("t0"."event_order") AS "step_3_order"
+  FROM "f_cart"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_3" = 1) AS "t0" ON "f_cart"."key_user_id" = "t0"."key_user_id" AND ("f_cart"."step_2_order" < "t0"."event_order" OR "f_cart"."step_2_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_cart"."step_1_micros" + 3600000000
+  GROUP BY "f_cart"."key_user_id"
 ),
 "f_keys" AS MATERIALIZED (
   SELECT "key_user_id"
@@ -31,9 +31,11 @@ WITH "f_events" AS MATERIALIZED (
   GROUP BY "key_user_id"
 ),
 "f_attempts" AS MATERIALIZED (
-  SELECT "f_keys"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", COALESCE("f_levels"."level", 0) AS "level"
+  SELECT "f_keys"."key_user_id", "f_view"."step_1_order", "f_view"."step_1_micros", "f_cart"."step_2_order", "f_cart"."step_2_micros", "f_purchase"."step_3_order", "f_purchase"."step_3_micros", CASE WHEN "f_purchase"."step_3_micros" IS NOT NULL THEN 3 WHEN "f_cart"."step_2_micros" IS NOT NULL THEN 2 WHEN "f_view"."step_1_micros" IS NOT NULL THEN 1 ELSE 0 END AS "level"
   FROM "f_keys"
-    LEFT JOIN "f_levels" ON "f_keys"."key_user_id" = "f_levels"."key_user_id"
+    LEFT JOIN "f_view" ON "f_keys"."key_user_id" = "f_view"."key_user_id"
+    LEFT JOIN "f_cart" ON "f_keys"."key_user_id" = "f_cart"."key_user_id"
+    LEFT JOIN "f_purchase" ON "f_keys"."key_user_id" = "f_purchase"."key_user_id"
 )
 SELECT "key_user_id" AS "user_id", "level" AS "furthest_step", CASE WHEN "level" = 1 THEN 'view' WHEN "level" = 2 THEN 'cart' WHEN "level" = 3 THEN 'purchase' ELSE NULL END AS "furthest_step_name"
 FROM "f_attempts"

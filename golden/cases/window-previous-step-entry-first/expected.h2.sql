@@ -1,35 +1,37 @@
 WITH "f_events" AS (
   SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'b' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "EVENT_NAME" = 'c' THEN 1 ELSE 0 END AS "step_3", CASE WHEN "EVENT_NAME" = 'd' THEN 1 ELSE 0 END AS "step_4"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'a' OR NOT "EVENT_NAME" = 'a')) AND (("EVENT_NAME" = 'b' OR NOT "EVENT_NAME" = 'b') AND (("EVENT_NAME" = 'c' OR NOT "EVENT_NAME" = 'c') AND ("EVENT_NAME" = 'd' OR NOT "EVENT_NAME" = 'd')))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
-"f_first_entry" AS (
-  SELECT "key_user_id", MIN("event_order") AS "step_1_order", MIN("event_micros") AS "step_1_micros", MIN("event_time") AS "entry_time"
+"f_a" AS (
+  SELECT "key_user_id", MIN("event_micros") AS "step_1_micros", MIN("event_order") AS "step_1_order"
   FROM "f_events"
   WHERE "step_1" = 1
   GROUP BY "key_user_id"
 ),
-"f_step_2_b" AS (
-  SELECT "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_2_order", MIN(CASE WHEN "f_events"."step_2" = 1 AND ("f_events"."event_order" > "f_first_entry"."step_1_order" OR "f_events"."event_order" = "f_first_entry"."step_1_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_2_micros"
-  FROM "f_first_entry"
-    LEFT JOIN "f_events" ON "f_first_entry"."key_user_id" = "f_events"."key_user_id" AND "f_first_entry"."step_1_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_first_entry"."step_1_micros" + 1800000000
-  GROUP BY "f_first_entry"."key_user_id", "f_first_entry"."step_1_order", "f_first_entry"."step_1_micros", "f_first_entry"."entry_time"
+"f_b" AS (
+  SELECT "f_a"."key_user_id", MIN("t0"."event_micros") AS "step_2_micros", MIN("t0"."event_order") AS "step_2_order"
+  FROM "f_a"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_2" = 1) AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND ("f_a"."step_1_order" < "t0"."event_order" OR "f_a"."step_1_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_a"."step_1_micros" + 1800000000
+  GROUP BY "f_a"."key_user_id"
 ),
-"f_step_3_c" AS (
-  SELECT "f_step_2_b"."key_user_id", "f_step_2_b"."step_1_order", "f_step_2_b"."step_1_micros", "f_step_2_b"."entry_time", "f_step_2_b"."step_2_order", "f_step_2_b"."step_2_micros", MIN(CASE WHEN "f_events"."step_3" = 1 AND ("f_events"."event_order" > "f_step_2_b"."step_2_order" OR "f_events"."event_order" = "f_step_2_b"."step_2_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_3_order", MIN(CASE WHEN "f_events"."step_3" = 1 AND ("f_events"."event_order" > "f_step_2_b"."step_2_order" OR "f_events"."event_order" = "f_step_2_b"."step_2_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_3_micros"
-  FROM "f_step_2_b"
-    LEFT JOIN "f_events" ON "f_step_2_b"."key_user_id" = "f_events"."key_user_id" AND "f_step_2_b"."step_2_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_step_2_b"."step_2_micros" + 1800000000
-  GROUP BY "f_step_2_b"."key_user_id", "f_step_2_b"."step_1_order", "f_step_2_b"."step_1_micros", "f_step_2_b"."entry_time", "f_step_2_b"."step_2_order", "f_step_2_b"."step_2_micros"
+"f_c" AS (
+  SELECT "f_b"."key_user_id", MIN("t0"."event_micros") AS "step_3_micros", MIN("t0"."event_order") AS "step_3_order"
+  FROM "f_b"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_3" = 1) AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND ("f_b"."step_2_order" < "t0"."event_order" OR "f_b"."step_2_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_b"."step_2_micros" + 1800000000
+  GROUP BY "f_b"."key_user_id"
 ),
-"f_step_4_d" AS (
-  SELECT "f_step_3_c"."key_user_id", "f_step_3_c"."step_1_order", "f_step_3_c"."step_1_micros", "f_step_3_c"."entry_time", "f_step_3_c"."step_2_order", "f_step_3_c"."step_2_micros", "f_step_3_c"."step_3_order", "f_step_3_c"."step_3_micros", MIN(CASE WHEN "f_events"."step_4" = 1 AND ("f_events"."event_order" > "f_step_3_c"."step_3_order" OR "f_events"."event_order" = "f_step_3_c"."step_3_order") THEN "f_events"."event_order" ELSE NULL END) AS "step_4_order", MIN(CASE WHEN "f_events"."step_4" = 1 AND ("f_events"."event_order" > "f_step_3_c"."step_3_order" OR "f_events"."event_order" = "f_step_3_c"."step_3_order") THEN "f_events"."event_micros" ELSE NULL END) AS "step_4_micros"
-  FROM "f_step_3_c"
-    LEFT JOIN "f_events" ON "f_step_3_c"."key_user_id" = "f_events"."key_user_id" AND "f_step_3_c"."step_3_order" <= "f_events"."event_order" AND "f_events"."event_micros" <= "f_step_3_c"."step_3_micros" + 1800000000
-  GROUP BY "f_step_3_c"."key_user_id", "f_step_3_c"."step_1_order", "f_step_3_c"."step_1_micros", "f_step_3_c"."entry_time", "f_step_3_c"."step_2_order", "f_step_3_c"."step_2_micros", "f_step_3_c"."step_3_order", "f_step_3_c"."step_3_micros"
-),
-"f_levels" AS (
-  SELECT "key_user_id", "step_1_order", "step_1_micros", "entry_time", "step_2_order", "step_2_micros", "step_3_order", "step_3_micros", "step_4_order", "step_4_micros", CASE WHEN "step_4_order" IS NOT NULL THEN 4 WHEN "step_3_order" IS NOT NULL THEN 3 WHEN "step_2_order" IS NOT NULL THEN 2 WHEN "step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
-  FROM "f_step_4_d"
+"f_d" AS (
+  SELECT "f_c"."key_user_id", MIN("t0"."event_micros") AS "step_4_micros", MIN("t0"."event_order") AS "step_4_order"
+  FROM "f_c"
+    INNER JOIN (SELECT "key_user_id", "event_micros", "event_order"
+      FROM "f_events"
+      WHERE "step_4" = 1) AS "t0" ON "f_c"."key_user_id" = "t0"."key_user_id" AND ("f_c"."step_3_order" < "t0"."event_order" OR "f_c"."step_3_order" = "t0"."event_order") AND "t0"."event_micros" <= "f_c"."step_3_micros" + 1800000000
+  GROUP BY "f_c"."key_user_id"
 ),
 "f_keys" AS (
   SELECT "key_user_id"
@@ -37,9 +39,12 @@ WITH "f_events" AS (
   GROUP BY "key_user_id"
 ),
 "f_attempts" AS (
-  SELECT "f_keys"."key_user_id", "f_levels"."step_1_order", "f_levels"."step_1_micros", "f_levels"."entry_time", "f_levels"."step_2_order", "f_levels"."step_2_micros", "f_levels"."step_3_order", "f_levels"."step_3_micros", "f_levels"."step_4_order", "f_levels"."step_4_micros", COALESCE("f_levels"."level", 0) AS "level"
+  SELECT "f_keys"."key_user_id", "f_a"."step_1_order", "f_a"."step_1_micros", "f_b"."step_2_order", "f_b"."step_2_micros", "f_c"."step_3_order", "f_c"."step_3_micros", "f_d"."step_4_order", "f_d"."step_4_micros", CASE WHEN "f_d"."step_4_micros" IS NOT NULL THEN 4 WHEN "f_c"."step_3_micros" IS NOT NULL THEN 3 WHEN "f_b"."step_2_micros" IS NOT NULL THEN 2 WHEN "f_a"."step_1_micros" IS NOT NULL THEN 1 ELSE 0 END AS "level"
   FROM "f_keys"
-    LEFT JOIN "f_levels" ON "f_keys"."key_user_id" = "f_levels"."key_user_id"
+    LEFT JOIN "f_a" ON "f_keys"."key_user_id" = "f_a"."key_user_id"
+    LEFT JOIN "f_b" ON "f_keys"."key_user_id" = "f_b"."key_user_id"
+    LEFT JOIN "f_c" ON "f_keys"."key_user_id" = "f_c"."key_user_id"
+    LEFT JOIN "f_d" ON "f_keys"."key_user_id" = "f_d"."key_user_id"
 )
 SELECT "key_user_id" AS "user_id", "level" AS "furthest_step", CASE WHEN "level" = 1 THEN 'a' WHEN "level" = 2 THEN 'b' WHEN "level" = 3 THEN 'c' WHEN "level" = 4 THEN 'd' ELSE NULL END AS "furthest_step_name"
 FROM "f_attempts"

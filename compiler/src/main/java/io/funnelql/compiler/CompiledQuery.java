@@ -1,5 +1,6 @@
 package io.funnelql.compiler;
 
+import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.compiler.proof.FanOutProof;
 import io.funnelql.dialects.TargetDialect;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * A query compiled for one target: the SQL, the plan it came from (stages and output), the
  * proof that no join multiplies rows, the parameters behind its bind placeholders in order, and
- * the output columns' names and types (for reading results back exactly).
+ * the output columns' names and types (for reading results back exactly), and the plan strategy
+ * the planner chose with its reason (null when the query kind has only one).
  */
 public record CompiledQuery(
         Query query,
@@ -23,7 +25,8 @@ public record CompiledQuery(
         RelNode output,
         FanOutProof proof,
         List<Parameter> bindParameters,
-        List<OutputColumn> columns) {
+        List<OutputColumn> columns,
+        PlanContext.Strategy strategy) {
 
     public CompiledQuery {
         stages = List.copyOf(stages);

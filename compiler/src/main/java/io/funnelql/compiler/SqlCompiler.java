@@ -90,7 +90,7 @@ public final class SqlCompiler {
         List<Parameter> binds = rendered.placeholders().stream().map(parameters::parameter).toList();
         List<CompiledQuery.OutputColumn> columns = output.getRowType().getFieldList().stream()
                 .map(SqlCompiler::outputColumn).toList();
-        return new CompiledQuery(query, target, rendered.sql(), context.stages(), output, proof, binds, columns);
+        return new CompiledQuery(query, target, rendered.sql(), context.stages(), output, proof, binds, columns, context.strategy());
     }
 
     private static CompiledQuery.OutputColumn outputColumn(RelDataTypeField field) {

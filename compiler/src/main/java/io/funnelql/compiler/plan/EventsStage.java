@@ -12,8 +12,12 @@ import org.apache.calcite.tools.RelBuilder;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The first stage of every plan: the source's rows that pass the query's filter (and the NULL
@@ -28,13 +32,27 @@ public final class EventsStage {
 
     private EventsStage() {}
 
-    /** What the stage computes: named 0/1 flags, conditions whose NULL drops the row, columns carried along. */
+    /**
+     * What the stage computes: named 0/1 flags, conditions whose NULL drops the row, columns
+     * carried along, whether rows get an event order, and whether only rows that set some flag
+     * are kept (a plan that never reads the others: they cost a scan, a sort and memory), and
+     * whether the order may stop at the last column the flags and carried columns read ({@link
+     * #eventOrder}).
+     */
     public record Request(
             Map<String, Expression> flags,
             List<Expression> conditionsUnderNullPolicy,
             NullConditionPolicy nullPolicy,
             Map<String, Column> carried,
-            boolean ordered) {}
+            boolean ordered,
+            boolean flaggedRowsOnly,
+            boolean orderByReadColumns) {
+
+        public Request(Map<String, Expression> flags, List<Expression> conditionsUnderNullPolicy,
+                NullConditionPolicy nullPolicy, Map<String, Column> carried, boolean ordered) {
+            this(flags, conditionsUnderNullPolicy, nullPolicy, carried, ordered, false, false);
+        }
+    }
 
     /** The built stage and the names its key columns got. */
     public record Events(Stage stage, List<String> keys) {}
@@ -50,11 +68,12 @@ public final class EventsStage {
         }
         query.filter().ifPresent(filter -> filters.add(translator.translate(filter)));
         if (request.nullPolicy() == NullConditionPolicy.SKIP_ROW) {
-            for (Expression condition : request.conditionsUnderNullPolicy()) {
-                // "c OR NOT c" holds exactly when c is not NULL, and is valid in every dialect's WHERE.
-                RexNode value = translator.translate(condition);
-                filters.add(b.or(value, b.not(value)));
-            }
+            filters.addAll(notNullConditions(context, translator, request.conditionsUnderNullPolicy()));
+        }
+        if (request.flaggedRowsOnly() && !request.flags().isEmpty()) {
+            // A NULL condition is no match, as a flag's CASE reads it.
+            List<RexNode> any = request.flags().values().stream().map(translator::translate).toList();
+            filters.add(any.size() == 1 ? any.get(0) : b.or(any));
         }
         b.filter(filters);
 
@@ -77,7 +96,7 @@ public final class EventsStage {
         if (request.ordered()) {
             fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over()
                     .partitionBy(keyFields)
-                    .orderBy(eventOrder(context))
+                    .orderBy(eventOrder(context, request))
                     .rowsUnbounded()
                     .toRex());
             names.add(ORDER);
@@ -103,15 +122,66 @@ public final class EventsStage {
         return new Events(stage, keys);
     }
 
-    /** Time, then every source column, NULLs first, strings by code point. */
-    private static List<RexNode> eventOrder(PlanContext context) {
+    /**
+     * The rows the NULL policy keeps: {@code column IS NOT NULL} once per column for a condition
+     * that is NULL exactly when a column it reads is ({@link NullChecks}), nothing for one that
+     * cannot be NULL, and {@code c OR NOT c} (which holds exactly when c is not NULL, and is valid
+     * in every dialect's WHERE) for any other.
+     */
+    private static List<RexNode> notNullConditions(PlanContext context, ExpressionTranslator translator,
+            List<Expression> conditions) {
         RelBuilder b = context.builder();
-        List<RexNode> order = new ArrayList<>();
-        order.add(b.field(context.databaseName(context.query().source().time())));
+        Set<Column> columns = new LinkedHashSet<>();
+        List<RexNode> general = new ArrayList<>();
+        for (Expression condition : conditions) {
+            Optional<Set<Column>> strict = NullChecks.nullExactlyWhenNull(condition);
+            if (strict.isPresent()) {
+                columns.addAll(strict.get());
+            } else {
+                RexNode value = translator.translate(condition);
+                general.add(b.or(value, b.not(value)));
+            }
+        }
+        List<RexNode> filters = new ArrayList<>();
+        for (Column column : columns) {
+            if (!column.equals(context.query().source().time()) && !context.query().partitionKey().contains(column)) {
+                filters.add(b.isNotNull(b.field(context.databaseName(column)))); // time and key are checked already
+            }
+        }
+        filters.addAll(general);
+        return filters;
+    }
+
+    /**
+     * Time, then every source column, NULLs first, strings by code point: the reference's order.
+     * With {@code orderByReadColumns}, the columns after the last one a flag or a carried column
+     * reads are left out: rows that agree on time and on every column up to it agree on every
+     * flag and carried value, so no plan can tell them apart, and their relative order cannot
+     * change a result; rows that differ there are ordered as the reference orders them.
+     */
+    private static List<RexNode> eventOrder(PlanContext context, Request request) {
+        RelBuilder b = context.builder();
+        List<Column> columns = new ArrayList<>();
         for (Column column : context.query().source().columns()) {
             if (column.equals(context.query().source().time()) || context.query().partitionKey().contains(column)) {
                 continue; // already ordered by, or constant within the key
             }
+            columns.add(column);
+        }
+        if (request.orderByReadColumns()) {
+            Set<Column> read = new HashSet<>(request.carried().values());
+            request.flags().values().forEach(flag -> ExpressionColumns.collect(flag, read));
+            int last = -1;
+            for (int i = 0; i < columns.size(); i++) {
+                if (read.contains(columns.get(i))) {
+                    last = i;
+                }
+            }
+            columns = columns.subList(0, last + 1);
+        }
+        List<RexNode> order = new ArrayList<>();
+        order.add(b.field(context.databaseName(context.query().source().time())));
+        for (Column column : columns) {
             RexNode field = b.field(context.databaseName(column));
             if (column.type() == DataType.VARCHAR) {
                 field = b.call(PortableFunctions.CODE_POINT_ORDER, field);

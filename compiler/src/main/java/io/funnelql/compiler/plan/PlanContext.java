@@ -44,6 +44,10 @@ public final class PlanContext {
     private final List<String> sourceTable;
     private final List<Stage> stages = new ArrayList<>();
     private final Set<String> usedNames = new HashSet<>();
+    private Strategy strategy;
+
+    /** The plan strategy a planner chose and why, for {@code explain}. */
+    public record Strategy(String name, String reason) {}
 
     public PlanContext(Query query, TargetDialect target) {
         this.query = query;
@@ -68,6 +72,16 @@ public final class PlanContext {
 
     public RelBuilder builder() {
         return builder;
+    }
+
+    /** Records the strategy chosen for this query's plan. */
+    public void strategy(String name, String reason) {
+        this.strategy = new Strategy(name, reason);
+    }
+
+    /** The strategy recorded by the planner, or null when the query kind has only one. */
+    public Strategy strategy() {
+        return strategy;
     }
 
     public List<Stage> stages() {

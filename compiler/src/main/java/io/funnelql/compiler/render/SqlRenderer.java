@@ -3,13 +3,19 @@ package io.funnelql.compiler.render;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.TargetDialect;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.util.SqlString;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders a staged plan as one statement: each stage a named CTE, the output as the final
@@ -18,12 +24,14 @@ import java.util.List;
  */
 public final class SqlRenderer {
     private final SqlDialect dialect;
-    private final String commonTableExpressionPrefix;
+    private final String materializedPrefix;
+    private final String inlinedPrefix;
     private final String recursiveWith;
 
     public SqlRenderer(TargetDialect target) {
         this.dialect = target.sqlDialect();
-        this.commonTableExpressionPrefix = target.commonTableExpressionPrefix();
+        this.materializedPrefix = target.materializedPrefix();
+        this.inlinedPrefix = target.inlinedPrefix();
         this.recursiveWith = target.recursiveWith();
     }
 
@@ -47,7 +55,8 @@ public final class SqlRenderer {
                 sql.append(" (").append(String.join(", ", stage.plan().getRowType().getFieldNames().stream()
                         .map(dialect::quoteIdentifier).toList())).append(")");
             }
-            sql.append(" AS ").append(commonTableExpressionPrefix).append("(\n");
+            sql.append(" AS ").append(mustMaterialize(stage, stages)
+                    ? materializedPrefix : inlinedPrefix).append("(\n");
             SqlString body = statement(stage.plan());
             sql.append(indent(body.getSql()));
             addPlaceholders(placeholders, body);
@@ -65,6 +74,33 @@ public final class SqlRenderer {
         sql.append(last.getSql());
         addPlaceholders(placeholders, last);
         return new Rendered(sql.toString(), placeholders);
+    }
+
+    /**
+     * Whether a CTE is written with the target's materialized prefix (DuckDB's {@code
+     * MATERIALIZED}): every CTE but a filtered projection of the source table without a window
+     * (which gets the inlined prefix, PostgreSQL's {@code NOT MATERIALIZED}).
+     * Such a projection is cheaper re-scanned by each reader, with the reader's filter pushed into
+     * the scan (as a hand-written chain reads the table once per step). Anything else is computed
+     * and planned once: a window must number rows once (ROW_NUMBER over ties), and DuckDB's
+     * planning of inlined chains of joins, aggregates or windows grows exponentially with their
+     * depth (the 32-step window-pass golden case did not finish preparing in 15 minutes).
+     */
+    private static boolean mustMaterialize(Stage stage, List<Stage> stages) {
+        Set<List<String>> stageTables = new HashSet<>();
+        stages.forEach(other -> stageTables.add(List.of(other.name())));
+        return stage.recursive() || !sourceProjection(stage.plan(), stageTables);
+    }
+
+    /** Filters and projections without a window, over a table that is no stage (the source). */
+    private static boolean sourceProjection(RelNode node, Set<List<String>> stageTables) {
+        if (node instanceof TableScan scan) {
+            return !stageTables.contains(scan.getTable().getQualifiedName());
+        }
+        if (node instanceof Project project) {
+            return !RexOver.containsOver(project.getProjects(), null) && sourceProjection(project.getInput(), stageTables);
+        }
+        return node instanceof Filter filter && sourceProjection(filter.getInput(), stageTables);
     }
 
     private static void addPlaceholders(List<Integer> placeholders, SqlString sql) {

@@ -44,6 +44,9 @@ final class ExplainCommand implements Callable<Integer> {
         CompiledQuery compiled = SqlCompiler.compile(selected, dialect, Map.of());
         PrintWriter out = spec.commandLine().getOut();
         out.println("Query " + selected.name().display() + " (" + selected.kind() + ") for " + dialect.productName());
+        if (compiled.strategy() != null) {
+            out.println("Strategy: " + compiled.strategy().name() + ", because " + compiled.strategy().reason());
+        }
         out.println();
         out.println("Plan: " + compiled.stages().size() + " stages, then the output");
         int number = 1;

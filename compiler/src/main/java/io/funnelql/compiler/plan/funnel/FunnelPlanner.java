@@ -12,6 +12,7 @@ import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Step;
@@ -25,6 +26,7 @@ import org.apache.calcite.tools.RelBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -78,29 +80,47 @@ public final class FunnelPlanner {
         }
         Map<String, Column> carried = new LinkedHashMap<>();
         query.breakdown().ifPresent(breakdown -> carried.put(BREAKDOWN, breakdown.column()));
+        boolean aggregateChain = AggregateChain.applies(query, rules);
+        // The breakdown finds its event by (key, event order).
+        boolean ordered = !aggregateChain || AggregateChain.comparesOrder(rules) || query.breakdown().isPresent();
+        // Every strategy reads only rows that match a step or an exclusion, but strict_order's
+        // ClickHouse scan stops at a row matching nothing, and a per-key report lists every key.
+        boolean flaggedRowsOnly = !rules.strictOrder() && query.report() != FunnelReport.PER_KEY;
         EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
-                query.steps().stream().map(Step::condition).toList(), query.nullConditions(), carried, true));
+                query.steps().stream().map(Step::condition).toList(), query.nullConditions(), carried, ordered,
+                flaggedRowsOnly, true));
 
         Stage attempts;
         List<String> attemptKey = new ArrayList<>(events.keys());
         boolean walk = rules.steps() >= 2; // with one step no mode can stop or restart anything
-        if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
+        if (aggregateChain) {
+            context.strategy("aggregate chain", AggregateChain.reason(rules));
+            attempts = AggregateChain.build(context, events, rules, ordered,
+                    query.report() == FunnelReport.PER_KEY ? () -> keys(context, events) : null);
+        } else if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
             if (walk && ClickHouseCandidateChains.needed(query, rules)) {
+                context.strategy("candidate chains", "ClickHouse's entry latest with strict_once where no bounded state "
+                        + "per key decides the reported chain");
                 attempts = ClickHouseCandidateChains.build(context, events, rules);
                 if (!rules.strictOrder()) {
                     attempts = withLevelZeroKeys(context, events, attempts,
                             query.steps().stream().map(step -> stepFlag(step.index())).toList());
                 }
             } else if (walk && ClickHouseWalk.needed(rules)) {
+                context.strategy("walk over ClickHouse's entry list", "a mode makes ClickHouse's scan stop at an entry, "
+                        + "which depends on every earlier entry");
                 attempts = ClickHouseWalk.build(context, events, rules, trackedSteps(query));
                 if (!rules.strictOrder()) { // under strict_order every row is an entry: every key walks
                     attempts = withLevelZeroKeys(context, events, attempts,
                             query.steps().stream().map(step -> stepFlag(step.index())).toList());
                 }
             } else {
+                context.strategy("window passes", "ClickHouse's entry latest: each level's latest chain is a running "
+                        + "maximum over the previous level's");
                 attempts = ClickHouseLatestWindows.build(context, events, rules, trackedSteps(query));
             }
         } else if (walk && rules.allowReentry()) {
+            context.strategy("walk per attempt", "allow_reentry restarts an attempt mid-scan");
             attempts = EntryScanWalk.build(context, events, rules, trackedSteps(query));
             if (query.entry() == EntryPolicy.EVERY) {
                 attemptKey.add(EntryScanWalk.ATTEMPT);
@@ -112,6 +132,10 @@ public final class FunnelPlanner {
             }
         } else {
             boolean every = query.entry() != EntryPolicy.FIRST;
+            context.strategy("per-attempt chain", every ? "entry " + query.entry().name().toLowerCase(Locale.ROOT)
+                    + ": one attempt per entry event, each step a join of the attempt to its key's rows"
+                    : "a mode (strict_order or strict_deduplication) stops the scan at a row between two steps, so "
+                    + "each step joins the attempt to its key's rows");
             Stage chain = EntryScanChain.build(context, events, rules, every);
             attempts = withLevel(context, chain, rules.steps());
             if (query.entry() == EntryPolicy.EVERY) {
@@ -185,12 +209,18 @@ public final class FunnelPlanner {
                 List.of(new Stage.DeclaredKey(events.keys(), "attempt_rank = 1 keeps one row per key")));
     }
 
-    /** Keys with events but no entry event still count, at level 0. */
-    private static Stage withKeysWithoutEntry(PlanContext context, EventsStage.Events events, Stage attempts) {
+    /** Every key with events (the events stage keeps all rows when a report needs every key). */
+    private static Stage keys(PlanContext context, EventsStage.Events events) {
         RelBuilder b = context.builder();
         context.scan(events.stage());
         b.aggregate(b.groupKey(events.keys().stream().map(b::field).toList()));
-        Stage keys = context.addStage(ColumnNames.stageName(context.query(), "keys"), "every key with events", List.of());
+        return context.addStage(ColumnNames.stageName(context.query(), "keys"), "every key with events", List.of());
+    }
+
+    /** Keys with events but no entry event still count, at level 0. */
+    private static Stage withKeysWithoutEntry(PlanContext context, EventsStage.Events events, Stage attempts) {
+        RelBuilder b = context.builder();
+        Stage keys = keys(context, events);
         context.scan(keys);
         context.scan(attempts);
         b.join(JoinRelType.LEFT, PlanHelpers.keysEqual(b, events.keys()));
@@ -268,12 +298,13 @@ public final class FunnelPlanner {
         on.add(b.lessThan(b.field(2, 1, EventsStage.MICROS), b.field(2, 0, AttemptColumns.micros(before))));
         b.join(JoinRelType.LEFT, on);
         List<String> eventFields = events.stage().plan().getRowType().getFieldNames();
-        RexNode excludedOrder = b.field(width + eventFields.indexOf(EventsStage.ORDER));
+        // Any column that is never NULL on a matching row counts the excluded events; the time always is.
+        RexNode excludedTime = b.field(width + eventFields.indexOf(EventsStage.MICROS));
         List<RexNode> group = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             group.add(b.field(i));
         }
-        b.aggregate(b.groupKey(group), b.count(false, "excluded_events", excludedOrder));
+        b.aggregate(b.groupKey(group), b.count(false, "excluded_events", excludedTime));
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>(attempts.plan().getRowType().getFieldNames());
         for (String name : names) {

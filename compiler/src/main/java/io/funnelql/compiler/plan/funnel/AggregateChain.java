@@ -1,0 +1,210 @@
+package io.funnelql.compiler.plan.funnel;
+
+import io.funnelql.compiler.plan.ColumnNames;
+import io.funnelql.compiler.plan.EventsStage;
+import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.PlanHelpers;
+import io.funnelql.compiler.plan.Stage;
+import io.funnelql.dsl.model.EntryPolicy;
+import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.FunnelRules;
+import io.funnelql.dsl.model.Step;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.tools.RelBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import static io.funnelql.compiler.plan.PlanHelpers.isSet;
+import static io.funnelql.compiler.plan.PlanHelpers.number;
+
+/**
+ * {@code entry first} as the chain an analyst writes: per step one stage that joins that step's
+ * rows (only those) to the previous step's one row per key and keeps, per key, the earliest
+ * qualifying event with a hash GROUP BY; no window, no sort. Then one row per attempt in the
+ * shape every report reads ({@link AttemptColumns}).
+ *
+ * <p>Why this is the reference's scan ({@code EntryScan} from the key's first step-1 event):
+ * without a mode that stops the scan (strict_order, strict_deduplication) or restarts it
+ * (allow_reentry), the scan fills step k+1 with the first event after step k's (in event order)
+ * that matches step k+1, may follow it ({@link FunnelRules#follows}, timestamp_dedup) and is
+ * inside the window; the scan's break on the first event outside the window loses nothing, since
+ * events only get later. The first such event is the minimum over the step's rows, which is what
+ * each stage's MIN computes. Under ties forbidden every candidate is strictly later, so the time
+ * alone decides (the earliest time, and the earliest order within it, as {@code MIN} of each);
+ * with ties allowed a same-time event qualifies only after step k's in event order, or as that
+ * very event when one event may fill two steps ({@link FunnelRules#sameRowMayFill}), so the
+ * chain compares event orders.
+ */
+final class AggregateChain {
+    private AggregateChain() {}
+
+    /** Whether the reference's scan reduces to the chain: entry first, and no mode that stops or restarts the scan. */
+    static boolean applies(FunnelQuery query, FunnelRules rules) {
+        return query.entry() == EntryPolicy.FIRST && !rules.strictOrder() && !rules.strictDeduplication()
+                && !rules.allowReentry();
+    }
+
+    /** Why, for explain. */
+    static String reason(FunnelRules rules) {
+        return "entry first and no mode that stops or restarts the scan, so each step's event is the earliest of that "
+                + "step's rows that follows the previous step's event inside the window: a MIN per key, one hash GROUP BY "
+                + "per step" + (rules.tiesForbidden() ? " (ties forbidden: times alone decide, no event order)"
+                : " (ties allowed: same-time events are told apart by the event order)");
+    }
+
+    /** Whether the chain needs the event order: only when a step's event may share its time with the previous step's. */
+    static boolean comparesOrder(FunnelRules rules) {
+        return !rules.tiesForbidden();
+    }
+
+    /**
+     * One row per attempt: every key of the stage {@code everyKey} builds (NULL: only keys with an
+     * entry event), its level and each reached step's time (and event order when {@code ordered}).
+     */
+    static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules, boolean ordered,
+            Supplier<Stage> everyKey) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        List<Stage> reached = new ArrayList<>();
+        reached.add(firstStep(context, events, ordered));
+        for (Step step : query.steps().subList(1, query.steps().size())) {
+            reached.add(nextStep(context, events, rules, ordered, reached.get(reached.size() - 1), step.index()));
+        }
+        return attempts(context, events, ordered, reached, everyKey == null ? null : everyKey.get());
+    }
+
+    private static Stage firstStep(PlanContext context, EventsStage.Events events, boolean ordered) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        context.scan(events.stage());
+        b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(1))));
+        List<RelBuilder.AggCall> calls = new ArrayList<>();
+        // The event order follows time, so the first entry's time and order are both minima.
+        calls.add(b.min(b.field(EventsStage.MICROS)).as(AttemptColumns.micros(1)));
+        if (ordered) {
+            calls.add(b.min(b.field(EventsStage.ORDER)).as(AttemptColumns.order(1)));
+        }
+        b.aggregate(b.groupKey(events.keys().stream().map(b::field).toList()), calls);
+        return context.addStage(stageName(query, 1), "step 1: each key's first entry event",
+                List.of(new Stage.DeclaredKey(events.keys(), "grouped by the key")));
+    }
+
+    /** Step {@code step}'s rows joined to the previous step's one row per key, the earliest qualifying one kept. */
+    private static Stage nextStep(PlanContext context, EventsStage.Events events, FunnelRules rules, boolean ordered,
+            Stage previous, int step) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        List<String> keys = events.keys();
+        int leftWidth = previous.plan().getRowType().getFieldCount();
+        context.scan(previous);
+        context.scan(events.stage());
+        b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(step))));
+        List<RexNode> rowFields = new ArrayList<>(keys.stream().map(b::field).toList());
+        List<String> rowNames = new ArrayList<>(keys);
+        rowFields.add(b.field(EventsStage.MICROS));
+        rowNames.add(EventsStage.MICROS);
+        if (ordered) {
+            rowFields.add(b.field(EventsStage.ORDER));
+            rowNames.add(EventsStage.ORDER);
+        }
+        b.project(rowFields, rowNames, true);
+
+        RexNode micros = b.field(2, 1, EventsStage.MICROS);
+        RexNode priorMicros = b.field(2, 0, AttemptColumns.micros(step - 1));
+        RexNode later;
+        if (rules.tiesForbidden()) {
+            later = b.greaterThan(micros, priorMicros); // a later time is a later event, and never the same time
+        } else {
+            later = b.greaterThan(b.field(2, 1, EventsStage.ORDER), b.field(2, 0, AttemptColumns.order(step - 1)));
+            if (rules.timestampDedup()) {
+                later = b.and(later, b.notEquals(micros, priorMicros));
+            }
+        }
+        RexNode candidate = rules.sameRowMayFill(step)
+                ? b.or(later, b.equals(b.field(2, 1, EventsStage.ORDER), b.field(2, 0, AttemptColumns.order(step - 1))))
+                : later;
+        RexNode anchor = b.field(2, 0, AttemptColumns.micros(rules.anchorAtFirstStep() ? 1 : step - 1));
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
+        on.add(candidate);
+        on.add(FunnelPlanner.inside(b, rules, micros, anchor));
+        b.join(JoinRelType.INNER, on);
+
+        List<RelBuilder.AggCall> calls = new ArrayList<>();
+        // The window's anchor travels along the chain for the steps after this one.
+        if (rules.anchorAtFirstStep() && step > 1 && step < rules.steps()) {
+            calls.add(b.min(b.field(AttemptColumns.micros(1))).as(AttemptColumns.micros(1)));
+        }
+        calls.add(b.min(b.field(leftWidth + keys.size())).as(AttemptColumns.micros(step)));
+        if (ordered) {
+            calls.add(b.min(b.field(leftWidth + keys.size() + 1)).as(AttemptColumns.order(step)));
+        }
+        List<RexNode> group = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            group.add(b.field(i));
+        }
+        b.aggregate(b.groupKey(group), calls);
+        return context.addStage(stageName(query, step), "step " + step + ": per key, the earliest "
+                        + query.steps().get(step - 1).name().value() + " event that follows step " + (step - 1) + "'s inside the window",
+                List.of(new Stage.DeclaredKey(keys, "grouped by the key")));
+    }
+
+    /** The attempt shape: the first step's rows (or every key) joined to each later step's one row per key. */
+    private static Stage attempts(PlanContext context, EventsStage.Events events, boolean ordered, List<Stage> reached,
+            Stage keys) {
+        FunnelQuery query = (FunnelQuery) context.query();
+        RelBuilder b = context.builder();
+        List<String> keyNames = events.keys();
+        List<Stage> joined = new ArrayList<>();
+        if (keys != null) {
+            joined.add(keys);
+        }
+        joined.addAll(reached);
+        context.scan(joined.get(0));
+        for (Stage stage : joined.subList(1, joined.size())) {
+            context.scan(stage);
+            // The left's first columns are the base's key; every step's stage is unique on the key.
+            List<RexNode> on = new ArrayList<>();
+            for (int i = 0; i < keyNames.size(); i++) {
+                on.add(b.equals(b.field(2, 0, i), b.field(2, 1, keyNames.get(i))));
+            }
+            b.join(JoinRelType.LEFT, on);
+        }
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < keyNames.size(); i++) {
+            fields.add(b.field(i));
+            names.add(keyNames.get(i));
+        }
+        int offset = keys == null ? 0 : keys.plan().getRowType().getFieldCount();
+        List<RexNode> levels = new ArrayList<>();
+        for (int step = 1; step <= reached.size(); step++) {
+            List<String> stageFields = reached.get(step - 1).plan().getRowType().getFieldNames();
+            RexNode micros = b.field(offset + stageFields.indexOf(AttemptColumns.micros(step)));
+            if (ordered) {
+                fields.add(b.field(offset + stageFields.indexOf(AttemptColumns.order(step))));
+                names.add(AttemptColumns.order(step));
+            }
+            fields.add(micros);
+            names.add(AttemptColumns.micros(step));
+            levels.add(0, number(b, step));
+            levels.add(0, b.isNotNull(micros));
+            offset += stageFields.size();
+        }
+        levels.add(number(b, 0));
+        fields.add(b.call(SqlStdOperatorTable.CASE, levels));
+        names.add(AttemptColumns.LEVEL);
+        b.project(fields, names, true);
+        return context.addStage(ColumnNames.stageName(query, "attempts"),
+                keys == null ? "one attempt per key with an entry event: its furthest step and each reached step's event"
+                        : "one attempt per key (level 0 without an entry event): its furthest step and each reached step's event",
+                List.of(new Stage.DeclaredKey(keyNames, "one row per key, joined to at most one row per key of each step")));
+    }
+
+    /** A stage named after the spec's step, so the SQL reads like the funnel. */
+    private static String stageName(FunnelQuery query, int step) {
+        return ColumnNames.stageName(query, query.steps().get(step - 1).name().value());
+    }
+}
