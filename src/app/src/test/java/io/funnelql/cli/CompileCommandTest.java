@@ -76,7 +76,9 @@ class CompileCommandTest {
     void explainShowsEveryStageTheProofAndTheSql() {
         CommandLineRun run = CommandLineRun.of("explain", "../../examples/streaming.fql", "--query", "impression_attempts", "--dialect", "duckdb");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Query impression_attempts (funnel) for DuckDB\n\nPlan: 4 stages, then the output\n1. impression_attempts_events:")
+        assertThat(run.out()).startsWith("Query impression_attempts (funnel) for DuckDB\nStrategy: per-attempt chain, because entry every: "
+                        + "one attempt per entry event, each step a join of the attempt to its key's rows\n\n"
+                        + "Plan: 4 stages, then the output\n1. impression_attempts_events:")
                 .contains("unique on (key_account_id, key_user_id, key_title_id, event_order): ROW_NUMBER()")
                 .contains("Fan-out proof: 1 join, none can multiply rows\n  safe: impression_attempts_step_2_play: LEFT JOIN")
                 .contains("because grouped straight back to one row per impression_attempts_entries row")
