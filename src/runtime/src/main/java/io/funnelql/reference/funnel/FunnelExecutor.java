@@ -10,6 +10,7 @@ import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Step;
 import io.funnelql.events.Values;
+import io.funnelql.reference.ConditionMasks;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
 import io.funnelql.reference.QueryExecutor;
@@ -30,11 +31,18 @@ import java.util.Map;
 public final class FunnelExecutor implements QueryExecutor {
     private final FunnelQuery query;
     private final FunnelRules rules;
+    private final ConditionMasks stepMasks;
+    private final ConditionMasks exclusionMasks;
     private final List<Outcome> outcomes = new ArrayList<>();
 
     public FunnelExecutor(FunnelQuery query) {
         this.query = query;
         this.rules = FunnelRules.of(query);
+        this.stepMasks = new ConditionMasks(query, query.steps().stream().map(Step::condition).toList(),
+                query.nullConditions());
+        // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
+        this.exclusionMasks = new ConditionMasks(query, query.exclusions().stream().map(Exclusion::condition).toList(),
+                NullConditionPolicy.FALSE);
     }
 
     /**
@@ -55,16 +63,14 @@ public final class FunnelExecutor implements QueryExecutor {
 
     @Override
     public void accumulate(QueryRows rows) {
-        long[] masks = rows.masks(query.steps().stream().map(Step::condition).toList(), query.nullConditions());
-        // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
-        long[] exclusionMasks = rows.masks(query.exclusions().stream().map(Exclusion::condition).toList(),
-                NullConditionPolicy.FALSE);
+        long[] masks = stepMasks.of(rows);
+        long[] excluding = query.exclusions().isEmpty() ? null : exclusionMasks.of(rows);
         List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0);
         for (KeyGroup group : groups) {
             KeyEvents events = keyEvents(group, masks);
             for (Attempt scanned : scan(events)) {
-                Attempt attempt = applyExclusions(scanned, group, exclusionMasks);
+                Attempt attempt = excluding == null ? scanned : applyExclusions(scanned, group, excluding);
                 outcomes.add(new Outcome(group.key(),
                         attempt.level() == 0 ? null : attempt.times()[0],
                         breakdownValue(rows, group, attempt),

@@ -1,0 +1,19 @@
+package io.funnelql.events;
+
+/**
+ * One column of an {@link EventTable}, stored as its type allows: timestamps and integers as
+ * primitive arrays, text as codes into a per-column dictionary, anything else as the values
+ * themselves. The reference executor reads the primitive forms; {@link #value} boxes on demand
+ * for everything else (engines' loading, results, expressions no column comparison covers).
+ */
+public sealed interface ColumnValues permits TextColumn, TimestampColumn, BigintColumn, BoxedColumn {
+    int size();
+
+    /** The value as the Java type {@link Values} names, null for SQL NULL. */
+    Object value(int row);
+
+    boolean isNull(int row);
+
+    /** Two rows' values in {@link io.funnelql.result.ValueOrder}'s order: NULLs first, then by value. */
+    int compare(int a, int b);
+}

@@ -1,0 +1,42 @@
+package io.funnelql.events;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * TIMESTAMP values as microseconds since 1970 ({@link Values#epochMicros}, what the scans
+ * read), plus the nanoseconds below the microsecond, which only ordering and the boxed value
+ * need: {@code extraNanos} is null when every value is a whole microsecond, {@code nulls} when
+ * no value is NULL.
+ */
+public record TimestampColumn(long[] micros, int[] extraNanos, boolean[] nulls) implements ColumnValues {
+    @Override
+    public int size() {
+        return micros.length;
+    }
+
+    @Override
+    public Object value(int row) {
+        if (isNull(row)) {
+            return null;
+        }
+        int nanos = (int) Math.floorMod(micros[row], 1_000_000L) * 1000 + (extraNanos == null ? 0 : extraNanos[row]);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(micros[row], 1_000_000L), nanos, ZoneOffset.UTC);
+    }
+
+    @Override
+    public boolean isNull(int row) {
+        return nulls != null && nulls[row];
+    }
+
+    @Override
+    public int compare(int a, int b) {
+        boolean aNull = isNull(a);
+        boolean bNull = isNull(b);
+        if (aNull || bNull) {
+            return Boolean.compare(bNull, aNull);
+        }
+        int order = Long.compare(micros[a], micros[b]);
+        return order != 0 || extraNanos == null ? order : Integer.compare(extraNanos[a], extraNanos[b]);
+    }
+}
