@@ -26,4 +26,25 @@ public record BigintColumn(long[] values, boolean[] nulls) implements ColumnValu
         }
         return Long.compare(values[a], values[b]);
     }
+
+    @Override
+    public boolean hasNulls() {
+        return nulls != null;
+    }
+
+    @Override
+    public int runEnd(int[] rows, int from, int to) {
+        int end = from + 1;
+        if (nulls == null) {
+            long value = values[rows[from]];
+            while (end < to && values[rows[end]] == value) {
+                end++;
+            }
+            return end;
+        }
+        while (end < to && compare(rows[from], rows[end]) == 0) {
+            end++;
+        }
+        return end;
+    }
 }

@@ -23,4 +23,18 @@ record BoxedColumn(Object[] values) implements ColumnValues {
     public int compare(int a, int b) {
         return ValueOrder.compareValues(values[a], values[b]);
     }
+
+    @Override
+    public boolean hasNulls() {
+        return true; // not known without a look at every value
+    }
+
+    @Override
+    public int runEnd(int[] rows, int from, int to) {
+        int end = from + 1;
+        while (end < to && compare(rows[from], rows[end]) == 0) {
+            end++;
+        }
+        return end;
+    }
 }

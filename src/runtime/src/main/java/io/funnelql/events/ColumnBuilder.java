@@ -62,10 +62,12 @@ abstract class ColumnBuilder {
         private final Map<String, Integer> codeOfValue = new HashMap<>();
         private final List<String> dictionary = new ArrayList<>();
         private int[] codes = new int[INITIAL_CAPACITY];
+        private boolean anyNull;
 
         @Override
         void addNull() {
             append(-1);
+            anyNull = true;
         }
 
         @Override
@@ -98,7 +100,7 @@ abstract class ColumnBuilder {
 
         @Override
         ColumnValues build(int rows) {
-            return new TextColumn(Arrays.copyOf(codes, rows), List.copyOf(dictionary));
+            return new TextColumn(Arrays.copyOf(codes, rows), List.copyOf(dictionary), anyNull);
         }
 
         @Override

@@ -16,4 +16,13 @@ public sealed interface ColumnValues permits TextColumn, TimestampColumn, Bigint
 
     /** Two rows' values in {@link io.funnelql.result.ValueOrder}'s order: NULLs first, then by value. */
     int compare(int a, int b);
+
+    /** Whether some row may be NULL (false only when none is). */
+    boolean hasNulls();
+
+    /**
+     * Where the run of equal values starting at rows[from] ends: the first index in (from, to)
+     * whose row holds another value, or {@code to}.
+     */
+    int runEnd(int[] rows, int from, int to);
 }

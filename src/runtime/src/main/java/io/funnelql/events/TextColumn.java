@@ -1,7 +1,5 @@
 package io.funnelql.events;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,12 +10,12 @@ import java.util.List;
 public final class TextColumn implements ColumnValues {
     private final int[] codes;
     private final List<String> dictionary;
-    /** Each code's position in the sorted dictionary, computed on the first comparison of two different values. */
-    private volatile int[] ranks;
+    private final boolean hasNulls;
 
-    TextColumn(int[] codes, List<String> dictionary) {
+    TextColumn(int[] codes, List<String> dictionary, boolean hasNulls) {
         this.codes = codes;
         this.dictionary = dictionary;
+        this.hasNulls = hasNulls;
     }
 
     /** The code of each row, -1 for NULL; not a copy: callers only read it. */
@@ -55,23 +53,21 @@ public final class TextColumn implements ColumnValues {
         if (codeA < 0 || codeB < 0) {
             return codeA < 0 ? -1 : 1;
         }
-        int[] order = ranks();
-        return Integer.compare(order[codeA], order[codeB]);
+        return dictionary.get(codeA).compareTo(dictionary.get(codeB)); // as ValueOrder compares two strings
     }
 
-    private int[] ranks() {
-        int[] known = ranks;
-        if (known == null) {
-            Integer[] sorted = new Integer[dictionary.size()];
-            Arrays.setAll(sorted, code -> code);
-            // String order, as ValueOrder compares two strings
-            Arrays.sort(sorted, Comparator.comparing(dictionary::get));
-            known = new int[sorted.length];
-            for (int rank = 0; rank < sorted.length; rank++) {
-                known[sorted[rank]] = rank;
-            }
-            ranks = known;
+    @Override
+    public boolean hasNulls() {
+        return hasNulls;
+    }
+
+    @Override
+    public int runEnd(int[] rows, int from, int to) {
+        int code = codes[rows[from]];
+        int end = from + 1;
+        while (end < to && codes[rows[end]] == code) {
+            end++;
         }
-        return known;
+        return end;
     }
 }

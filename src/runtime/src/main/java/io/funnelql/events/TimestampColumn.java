@@ -39,4 +39,25 @@ public record TimestampColumn(long[] micros, int[] extraNanos, boolean[] nulls) 
         int order = Long.compare(micros[a], micros[b]);
         return order != 0 || extraNanos == null ? order : Integer.compare(extraNanos[a], extraNanos[b]);
     }
+
+    @Override
+    public boolean hasNulls() {
+        return nulls != null;
+    }
+
+    @Override
+    public int runEnd(int[] rows, int from, int to) {
+        int end = from + 1;
+        if (nulls == null && extraNanos == null) {
+            long value = micros[rows[from]];
+            while (end < to && micros[rows[end]] == value) {
+                end++;
+            }
+            return end;
+        }
+        while (end < to && compare(rows[from], rows[end]) == 0) {
+            end++;
+        }
+        return end;
+    }
 }

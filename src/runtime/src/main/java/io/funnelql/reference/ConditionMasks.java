@@ -12,6 +12,7 @@ import io.funnelql.reference.evaluation.RowFunction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import java.util.Set;
 public final class ConditionMasks {
     /** No mask is this: masks are -1 or a set of bits below bit 32. */
     private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Beyond this many distinct values remembered, the memory is started afresh (a column of ids, say). */
+    private static final int REMEMBERED_VALUES = 10_000;
 
     private final Optional<Expression> filter;
     private final List<Expression> conditions;
@@ -39,6 +42,8 @@ public final class ConditionMasks {
     private Map<Name, Object> probeParameters;
     private RowFunction probeFilter;
     private RowFunction[] probeConditions;
+    /** Masks already known by value, for the probe's parameters: batches of one key share most values. */
+    private final Map<Object, Long> maskOfValue = new HashMap<>();
 
     public ConditionMasks(Query query, List<Expression> conditions, NullConditionPolicy nulls) {
         this.filter = query.filter();
@@ -50,21 +55,32 @@ public final class ConditionMasks {
         this.columns = new ArrayList<>(read);
     }
 
+    /** The masks of a batch's rows, in a new array. */
     public long[] of(QueryRows rows) {
+        return of(rows, null);
+    }
+
+    /**
+     * The masks of a batch's rows in {@code buffer} when it is long enough (an executor reuses one
+     * across batches: allocation, and so garbage collection, stays per key, not per event), in a
+     * new array otherwise; only the first {@code rowCount} entries are the batch's.
+     */
+    public long[] of(QueryRows rows, long[] buffer) {
         EventTable table = rows.table();
-        long[] masks = new long[table.rowCount()];
-        if (masks.length == 0) {
+        int rowCount = table.rowCount();
+        long[] masks = buffer != null && buffer.length >= rowCount ? buffer : new long[rowCount];
+        if (rowCount == 0) {
             return masks;
         }
         if (columns.isEmpty()) {
-            Arrays.fill(masks, probeMask(rows.parameters(), null));
+            Arrays.fill(masks, 0, rowCount, probeMask(rows.parameters(), null));
             return masks;
         }
         if (columns.size() == 1 && table.values(table.columnIndex(columns.get(0))) instanceof TextColumn text) {
             int[] codes = text.codes();
             long[] byCode = new long[text.dictionary().size() + 1]; // index code + 1: NULL first
             Arrays.fill(byCode, UNKNOWN);
-            for (int row = 0; row < masks.length; row++) {
+            for (int row = 0; row < rowCount; row++) {
                 int index = codes[row] + 1;
                 long mask = byCode[index];
                 if (mask == UNKNOWN) {
@@ -76,7 +92,7 @@ public final class ConditionMasks {
             return masks;
         }
         RowFunction[] compiled = rows.compile(conditions);
-        for (int row = 0; row < masks.length; row++) {
+        for (int row = 0; row < rowCount; row++) {
             masks[row] = rows.passesFilter(row) ? QueryRows.mask(compiled, row, nulls) : -1;
         }
         return masks;
@@ -89,9 +105,19 @@ public final class ConditionMasks {
             probeFilter = filter.map(evaluator::compile).orElse(row -> Boolean.TRUE);
             probeConditions = conditions.stream().map(evaluator::compile).toArray(RowFunction[]::new);
             probeParameters = parameters;
+            maskOfValue.clear();
+        }
+        Long known = maskOfValue.get(value);
+        if (known != null) {
+            return known;
         }
         probe[0] = value;
-        return Boolean.TRUE.equals(probeFilter.value(0)) ? QueryRows.mask(probeConditions, 0, nulls) : -1;
+        long mask = Boolean.TRUE.equals(probeFilter.value(0)) ? QueryRows.mask(probeConditions, 0, nulls) : -1;
+        if (maskOfValue.size() >= REMEMBERED_VALUES) {
+            maskOfValue.clear();
+        }
+        maskOfValue.put(value, mask);
+        return mask;
     }
 
     private static void collectColumns(Expression expression, Set<Column> columns) {

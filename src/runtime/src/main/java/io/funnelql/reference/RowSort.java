@@ -13,29 +13,30 @@ final class RowSort {
     private RowSort() {}
 
     static void sort(int[] rows, int from, int to, IntBinaryOperator order) {
-        if (to - from < 2) {
+        if (to - from <= INSERTION_LENGTH) {
+            insert(rows, from, to, order); // most sorted ranges are a few same-time rows
             return;
         }
-        sort(rows, rows.clone(), from, to, order);
+        sort(rows, new int[to - from], from, from, to, order);
     }
 
-    /** Sorts rows[from, to) using spare[from, to) as room to merge. */
-    private static void sort(int[] rows, int[] spare, int from, int to, IntBinaryOperator order) {
+    /** Sorts rows[from, to) using spare[from - base, to - base) as room to merge. */
+    private static void sort(int[] rows, int[] spare, int base, int from, int to, IntBinaryOperator order) {
         if (to - from <= INSERTION_LENGTH) {
             insert(rows, from, to, order);
             return;
         }
         int middle = (from + to) >>> 1;
-        sort(rows, spare, from, middle, order);
-        sort(rows, spare, middle, to, order);
+        sort(rows, spare, base, from, middle, order);
+        sort(rows, spare, base, middle, to, order);
         if (order.applyAsInt(rows[middle - 1], rows[middle]) <= 0) {
             return; // the halves already follow each other
         }
-        System.arraycopy(rows, from, spare, from, to - from);
-        int left = from;
-        int right = middle;
+        System.arraycopy(rows, from, spare, from - base, to - from);
+        int left = from - base;
+        int right = middle - base;
         for (int target = from; target < to; target++) {
-            if (right >= to || (left < middle && order.applyAsInt(spare[left], spare[right]) <= 0)) {
+            if (right >= to - base || (left < middle - base && order.applyAsInt(spare[left], spare[right]) <= 0)) {
                 rows[target] = spare[left++];
             } else {
                 rows[target] = spare[right++];

@@ -1,6 +1,7 @@
 package io.funnelql.reference.funnel;
 
 import io.funnelql.dsl.model.Attribution;
+import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
 import io.funnelql.dsl.model.FunnelMode;
@@ -31,13 +32,17 @@ import java.util.Map;
 public final class FunnelExecutor implements QueryExecutor {
     private final FunnelQuery query;
     private final FunnelRules rules;
+    private final List<Column> partitionKey;
     private final ConditionMasks stepMasks;
     private final ConditionMasks exclusionMasks;
     private final List<Outcome> outcomes = new ArrayList<>();
+    /** The step masks of the batch being accumulated, reused by the next one. */
+    private long[] masks;
 
     public FunnelExecutor(FunnelQuery query) {
         this.query = query;
         this.rules = FunnelRules.of(query);
+        this.partitionKey = query.partitionKey();
         this.stepMasks = new ConditionMasks(query, query.steps().stream().map(Step::condition).toList(),
                 query.nullConditions());
         // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
@@ -63,9 +68,10 @@ public final class FunnelExecutor implements QueryExecutor {
 
     @Override
     public void accumulate(QueryRows rows) {
-        long[] masks = stepMasks.of(rows);
+        long[] masks = stepMasks.of(rows, this.masks);
+        this.masks = masks;
         long[] excluding = query.exclusions().isEmpty() ? null : exclusionMasks.of(rows);
-        List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
+        List<KeyGroup> groups = KeyGrouping.group(rows.table(), partitionKey, query.source().time(),
                 row -> masks[row] >= 0);
         for (KeyGroup group : groups) {
             KeyEvents events = keyEvents(group, masks);
