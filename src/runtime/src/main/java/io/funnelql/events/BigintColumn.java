@@ -19,10 +19,8 @@ public record BigintColumn(long[] values, boolean[] nulls) implements ColumnValu
 
     @Override
     public int compare(int a, int b) {
-        boolean aNull = isNull(a);
-        boolean bNull = isNull(b);
-        if (aNull || bNull) {
-            return Boolean.compare(bNull, aNull);
+        if (isNull(a) || isNull(b)) {
+            return ColumnValues.nullOrder(isNull(a), isNull(b));
         }
         return Long.compare(values[a], values[b]);
     }
@@ -34,17 +32,14 @@ public record BigintColumn(long[] values, boolean[] nulls) implements ColumnValu
 
     @Override
     public int runEnd(int[] rows, int from, int to) {
-        int end = from + 1;
         if (nulls == null) {
             long value = values[rows[from]];
+            int end = from + 1;
             while (end < to && values[rows[end]] == value) {
                 end++;
             }
             return end;
         }
-        while (end < to && compare(rows[from], rows[end]) == 0) {
-            end++;
-        }
-        return end;
+        return runEndByComparing(rows, from, to);
     }
 }

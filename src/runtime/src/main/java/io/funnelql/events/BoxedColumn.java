@@ -31,10 +31,6 @@ record BoxedColumn(Object[] values) implements ColumnValues {
 
     @Override
     public int runEnd(int[] rows, int from, int to) {
-        int end = from + 1;
-        while (end < to && compare(rows[from], rows[end]) == 0) {
-            end++;
-        }
-        return end;
+        return runEndByComparing(rows, from, to);
     }
 }

@@ -31,10 +31,8 @@ public record TimestampColumn(long[] micros, int[] extraNanos, boolean[] nulls) 
 
     @Override
     public int compare(int a, int b) {
-        boolean aNull = isNull(a);
-        boolean bNull = isNull(b);
-        if (aNull || bNull) {
-            return Boolean.compare(bNull, aNull);
+        if (isNull(a) || isNull(b)) {
+            return ColumnValues.nullOrder(isNull(a), isNull(b));
         }
         int order = Long.compare(micros[a], micros[b]);
         return order != 0 || extraNanos == null ? order : Integer.compare(extraNanos[a], extraNanos[b]);
@@ -47,17 +45,14 @@ public record TimestampColumn(long[] micros, int[] extraNanos, boolean[] nulls) 
 
     @Override
     public int runEnd(int[] rows, int from, int to) {
-        int end = from + 1;
         if (nulls == null && extraNanos == null) {
             long value = micros[rows[from]];
+            int end = from + 1;
             while (end < to && micros[rows[end]] == value) {
                 end++;
             }
             return end;
         }
-        while (end < to && compare(rows[from], rows[end]) == 0) {
-            end++;
-        }
-        return end;
+        return runEndByComparing(rows, from, to);
     }
 }
