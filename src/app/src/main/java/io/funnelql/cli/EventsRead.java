@@ -1,5 +1,6 @@
 package io.funnelql.cli;
 
+import io.funnelql.events.ColumnValues;
 import io.funnelql.events.EventTable;
 
 import java.time.LocalDateTime;
@@ -10,13 +11,15 @@ record EventsRead(int count, Optional<LocalDateTime> last) {
     static final EventsRead NONE = new EventsRead(0, Optional.empty());
 
     static EventsRead of(EventTable table) {
-        LocalDateTime last = null;
-        for (Object value : table.column(table.columnIndex(table.source().time()))) {
-            if (value instanceof LocalDateTime time && (last == null || time.isAfter(last))) {
-                last = time;
+        // Compared as stored (NULLs first, so never the latest), boxed once: no value per row.
+        ColumnValues times = table.values(table.columnIndex(table.source().time()));
+        int latest = -1;
+        for (int row = 0; row < table.rowCount(); row++) {
+            if (!times.isNull(row) && (latest < 0 || times.compare(row, latest) > 0)) {
+                latest = row;
             }
         }
-        return new EventsRead(table.rowCount(), Optional.ofNullable(last));
+        return new EventsRead(table.rowCount(), Optional.ofNullable(latest < 0 ? null : (LocalDateTime) times.value(latest)));
     }
 
     EventsRead plus(EventsRead other) {

@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -52,11 +51,13 @@ public final class CsvEventReader {
     public static EventTable read(Reader reader, String fileName, Source source) throws IOException, EventFileException {
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             RowReader rows = new RowReader(parser, fileName, source);
-            List<Object[]> values = new ArrayList<>();
+            TableBuilder table = new TableBuilder(source);
+            int count = 0;
             while (rows.hasNext()) {
-                values.add(rows.next());
+                rows.next(table);
+                count++;
             }
-            return EventTable.ofRows(source, values);
+            return table.build(count);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new EventFileException(fileName + ": not a valid CSV file: " + e.getMessage());
         }
@@ -73,29 +74,39 @@ public final class CsvEventReader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             RowReader rows = new RowReader(parser, file.toString(), source);
-            List<Object[]> batch = new ArrayList<>();
+            TableBuilder batch = new TableBuilder(source);
+            int batchRows = 0;
             List<Object> batchKey = null;
+            String[] batchKeyText = null;
             while (rows.hasNext()) {
-                Object[] row = rows.next();
-                List<Object> rowKey = new ArrayList<>(keyColumns.length);
-                for (int column : keyColumns) {
-                    rowKey.add(row[column]);
+                rows.next(batch);
+                // The same key text is the same key: only a change of text needs the values compared.
+                String[] keyText = rows.fields(keyColumns);
+                if (!Arrays.equals(keyText, batchKeyText)) {
+                    List<Object> rowKey = new ArrayList<>(keyColumns.length);
+                    for (int column : keyColumns) {
+                        rowKey.add(batch.column(column).value(batchRows));
+                    }
+                    int order = batchKey == null ? 1 : ValueOrder.compareLists(rowKey, batchKey);
+                    if (order < 0) {
+                        throw new EventFileException(file + ":" + rows.line() + ": rows are not ordered by "
+                                + key.stream().map(c -> c.name().value()).toList() + ": " + rowKey + " comes after "
+                                + batchKey + " (sort the file by key and time, or run without --presorted)");
+                    }
+                    if (order > 0 && batchRows > 0) {
+                        Object[] first = batch.row(batchRows); // the new key's first row opens the next batch
+                        perKey.accept(batch.build(batchRows));
+                        batch = new TableBuilder(source);
+                        batch.addValues(first);
+                        batchRows = 0;
+                    }
+                    batchKey = rowKey;
+                    batchKeyText = keyText;
                 }
-                int order = batchKey == null ? 1 : ValueOrder.compareLists(rowKey, batchKey);
-                if (order < 0) {
-                    throw new EventFileException(file + ":" + rows.line() + ": rows are not ordered by "
-                            + key.stream().map(c -> c.name().value()).toList() + ": " + rowKey + " comes after "
-                            + batchKey + " (sort the file by key and time, or run without --presorted)");
-                }
-                if (order > 0 && !batch.isEmpty()) {
-                    perKey.accept(EventTable.ofRows(source, batch));
-                    batch = new ArrayList<>();
-                }
-                batchKey = rowKey;
-                batch.add(row);
+                batchRows++;
             }
-            if (!batch.isEmpty()) {
-                perKey.accept(EventTable.ofRows(source, batch));
+            if (batchRows > 0) {
+                perKey.accept(batch.build(batchRows));
             }
         } catch (NoSuchFileException e) {
             throw new EventFileException(file + ": no such file");
@@ -106,12 +117,13 @@ public final class CsvEventReader {
         }
     }
 
-    /** Typed rows of a CSV file in the source's column order. */
+    /** Rows of a CSV file, each parsed straight into the columns of a {@link TableBuilder}. */
     private static final class RowReader {
         private final Iterator<CSVRecord> records;
         private final String fileName;
         private final List<Column> columns;
         private final int[] fieldOfColumn;
+        private CSVRecord record;
         private int line;
 
         RowReader(CSVParser parser, String fileName, Source source) throws EventFileException {
@@ -125,31 +137,41 @@ public final class CsvEventReader {
             return records.hasNext();
         }
 
-        Object[] next() throws EventFileException {
-            CSVRecord record = records.next();
+        /** Adds the next record as a row of {@code table}, or says which field is not of its column's type. */
+        void next(TableBuilder table) throws EventFileException {
+            record = records.next();
             line = (int) record.getParser().getCurrentLineNumber();
-            Object[] row = new Object[columns.size()];
             for (int column = 0; column < columns.size(); column++) {
-                int field = fieldOfColumn[column];
-                String text = field < record.size() ? record.get(field) : null;
-                row[column] = text == null ? null : parse(text, columns.get(column), fileName, line, field);
+                String text = text(column);
+                ColumnBuilder builder = table.column(column);
+                if (text == null) {
+                    builder.addNull();
+                } else if (!builder.addText(text)) {
+                    Column declared = columns.get(column);
+                    throw new EventFileException(fileName + ":" + line + ":" + (fieldOfColumn[column] + 1) + ": column "
+                            + declared.name().display() + ": '" + text + "' is not " + Values.expectedForm(declared.type()));
+                }
             }
-            return row;
+        }
+
+        /** The last record's text of the given columns (null for an empty field). */
+        String[] fields(int[] selected) {
+            String[] texts = new String[selected.length];
+            for (int i = 0; i < selected.length; i++) {
+                texts[i] = text(selected[i]);
+            }
+            return texts;
+        }
+
+        private String text(int column) {
+            int field = fieldOfColumn[column];
+            return field < record.size() ? record.get(field) : null;
         }
 
         /** The line the last row ended on. */
         int line() {
             return line;
         }
-    }
-
-    private static Object parse(String text, Column column, String fileName, int line, int field) throws EventFileException {
-        Optional<Object> value = Values.parse(text, column.type());
-        if (value.isEmpty()) {
-            throw new EventFileException(fileName + ":" + line + ":" + (field + 1) + ": column " + column.name().display()
-                    + ": '" + text + "' is not " + Values.expectedForm(column.type()));
-        }
-        return value.get();
     }
 
     private static int[] fieldPositions(Map<String, Integer> header, Source source, String fileName) throws EventFileException {

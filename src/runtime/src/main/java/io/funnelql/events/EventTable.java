@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Events of one source, column by column, as read: values are the Java types of {@link Values},
- * null for SQL NULL.
+ * Events of one source, column by column ({@link ColumnValues}: primitive arrays for timestamps
+ * and integers, dictionary codes for text); values read one at a time are the Java types of
+ * {@link Values}, null for SQL NULL.
  */
 public final class EventTable {
     private final Source source;
-    private final Object[][] columns;
+    private final ColumnValues[] columns;
     private final int rowCount;
 
-    private EventTable(Source source, Object[][] columns, int rowCount) {
+    EventTable(Source source, ColumnValues[] columns, int rowCount) {
         this.source = source;
         this.columns = columns;
         this.rowCount = rowCount;
@@ -23,28 +24,31 @@ public final class EventTable {
 
     /** A table of rows given in the source's column order. */
     public static EventTable ofRows(Source source, List<Object[]> rows) {
-        int width = source.columns().size();
-        Object[][] columns = new Object[width][rows.size()];
-        for (int row = 0; row < rows.size(); row++) {
-            for (int column = 0; column < width; column++) {
-                columns[column][row] = rows.get(row)[column];
-            }
+        TableBuilder table = new TableBuilder(source);
+        for (Object[] row : rows) {
+            table.addValues(row);
         }
-        return new EventTable(source, columns, rows.size());
+        return table.build(rows.size());
     }
 
-    /** A table of whole columns given in the source's column order, all of one length; the arrays are not copied. */
+    /** A table of whole columns given in the source's column order, all of one length. */
     public static EventTable ofColumns(Source source, Object[][] columns) {
         if (columns.length != source.columns().size()) {
             throw new IllegalArgumentException("expected " + source.columns().size() + " columns, got " + columns.length);
         }
         int rowCount = columns.length == 0 ? 0 : columns[0].length;
-        for (Object[] column : columns) {
-            if (column.length != rowCount) {
+        ColumnValues[] built = new ColumnValues[columns.length];
+        for (int column = 0; column < columns.length; column++) {
+            if (columns[column].length != rowCount) {
                 throw new IllegalArgumentException("columns differ in length");
             }
+            ColumnBuilder builder = ColumnBuilder.of(source.columns().get(column).type());
+            for (Object value : columns[column]) {
+                builder.add(value);
+            }
+            built[column] = builder.build(rowCount);
         }
-        return new EventTable(source, columns, rowCount);
+        return new EventTable(source, built, rowCount);
     }
 
     /** The rows in the source's column order: the inverse of {@link #ofRows}. */
@@ -53,7 +57,7 @@ public final class EventTable {
         for (int row = 0; row < rowCount; row++) {
             Object[] values = new Object[columns.length];
             for (int column = 0; column < columns.length; column++) {
-                values[column] = columns[column][row];
+                values[column] = columns[column].value(row);
             }
             rows.add(values);
         }
@@ -77,10 +81,20 @@ public final class EventTable {
     }
 
     public Object value(int column, int row) {
-        return columns[column][row];
+        return columns[column].value(row);
     }
 
-    public Object[] column(int column) {
+    /** A column as stored, for readers of its primitive or dictionary form. */
+    public ColumnValues values(int column) {
         return columns[column];
+    }
+
+    /** A column's values, boxed into a new array. */
+    public Object[] column(int column) {
+        Object[] values = new Object[rowCount];
+        for (int row = 0; row < rowCount; row++) {
+            values[row] = columns[column].value(row);
+        }
+        return values;
     }
 }

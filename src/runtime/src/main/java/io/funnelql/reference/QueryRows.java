@@ -11,29 +11,54 @@ import io.funnelql.reference.evaluation.RowFunction;
 import java.util.List;
 import java.util.Map;
 
-/** A query's view of the event table: its filter and conditions compiled, with the NULL policy applied. */
+/**
+ * A query's view of the event table: its filter and conditions compiled, with the NULL policy
+ * applied. Compiling waits for the first row function asked for: a stream ordered by key makes
+ * one of these per key, and executors that reuse {@link ConditionMasks} never ask.
+ */
 public final class QueryRows {
+    private final Query query;
     private final EventTable table;
-    private final ExpressionEvaluator evaluator;
-    private final RowFunction filter;
+    private final Map<Name, Object> parameters;
+    private ExpressionEvaluator evaluator;
+    private RowFunction filter;
 
     public QueryRows(Query query, EventTable table, Map<Name, Object> parameters) {
+        this.query = query;
         this.table = table;
-        this.evaluator = new ExpressionEvaluator(table, parameters);
-        this.filter = query.filter().map(evaluator::compile).orElse(row -> Boolean.TRUE);
+        this.parameters = parameters;
+    }
+
+    public Query query() {
+        return query;
     }
 
     public EventTable table() {
         return table;
     }
 
+    public Map<Name, Object> parameters() {
+        return parameters;
+    }
+
     /** Whether the query's {@code where} holds on a row (NULL does not). */
     public boolean passesFilter(int row) {
+        if (filter == null) {
+            filter = query.filter().map(evaluator()::compile).orElse(any -> Boolean.TRUE);
+        }
         return Boolean.TRUE.equals(filter.value(row));
     }
 
-    private RowFunction[] compile(List<Expression> conditions) {
-        return conditions.stream().map(evaluator::compile).toArray(RowFunction[]::new);
+    /** Row functions of expressions over this table. */
+    public RowFunction[] compile(List<Expression> expressions) {
+        return expressions.stream().map(evaluator()::compile).toArray(RowFunction[]::new);
+    }
+
+    private ExpressionEvaluator evaluator() {
+        if (evaluator == null) {
+            evaluator = new ExpressionEvaluator(table, parameters);
+        }
+        return evaluator;
     }
 
     /**
@@ -41,12 +66,7 @@ public final class QueryRows {
      * NULL policy leaves out.
      */
     public long[] masks(List<Expression> conditions, NullConditionPolicy nulls) {
-        RowFunction[] compiled = compile(conditions);
-        long[] masks = new long[table.rowCount()];
-        for (int row = 0; row < masks.length; row++) {
-            masks[row] = passesFilter(row) ? mask(compiled, row, nulls) : -1;
-        }
-        return masks;
+        return new ConditionMasks(query, conditions, nulls).of(this);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.funnelql.reference.evaluation;
 
+import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.expression.ArithmeticOperator;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -21,18 +23,23 @@ import java.util.regex.Pattern;
  * {@code true or null} is true. Division by zero is NULL (documented in docs/semantics.md).
  */
 public final class ExpressionEvaluator {
-    private final EventTable table;
+    private final Function<Column, RowFunction> columns;
     private final Map<Name, Object> parameters;
 
+    /** Expressions over a table's rows: a column reference reads the row's value, boxed as it is read. */
     public ExpressionEvaluator(EventTable table, Map<Name, Object> parameters) {
-        this.table = table;
+        this(column -> table.values(table.columnIndex(column))::value, parameters);
+    }
+
+    /** Expressions over whatever {@code columns} reads for a column reference (one probe value, say). */
+    public ExpressionEvaluator(Function<Column, RowFunction> columns, Map<Name, Object> parameters) {
+        this.columns = columns;
         this.parameters = parameters;
     }
 
     public RowFunction compile(Expression expression) {
         if (expression instanceof Expression.ColumnReference reference) {
-            Object[] column = table.column(table.columnIndex(reference.column()));
-            return row -> column[row];
+            return columns.apply(reference.column());
         }
         if (expression instanceof Expression.Literal literal) {
             Object value = literal.value();

@@ -1,6 +1,7 @@
 package io.funnelql.reference.funnel;
 
 import io.funnelql.dsl.model.Attribution;
+import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.Exclusion;
 import io.funnelql.dsl.model.FunnelMode;
@@ -10,6 +11,7 @@ import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Step;
 import io.funnelql.events.Values;
+import io.funnelql.reference.ConditionMasks;
 import io.funnelql.reference.KeyGroup;
 import io.funnelql.reference.KeyGrouping;
 import io.funnelql.reference.QueryExecutor;
@@ -30,11 +32,22 @@ import java.util.Map;
 public final class FunnelExecutor implements QueryExecutor {
     private final FunnelQuery query;
     private final FunnelRules rules;
+    private final List<Column> partitionKey;
+    private final ConditionMasks stepMasks;
+    private final ConditionMasks exclusionMasks;
     private final List<Outcome> outcomes = new ArrayList<>();
+    /** The step masks of the batch being accumulated, reused by the next one. */
+    private long[] masks;
 
     public FunnelExecutor(FunnelQuery query) {
         this.query = query;
         this.rules = FunnelRules.of(query);
+        this.partitionKey = query.partitionKey();
+        this.stepMasks = new ConditionMasks(query, query.steps().stream().map(Step::condition).toList(),
+                query.nullConditions());
+        // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
+        this.exclusionMasks = new ConditionMasks(query, query.exclusions().stream().map(Exclusion::condition).toList(),
+                NullConditionPolicy.FALSE);
     }
 
     /**
@@ -55,16 +68,15 @@ public final class FunnelExecutor implements QueryExecutor {
 
     @Override
     public void accumulate(QueryRows rows) {
-        long[] masks = rows.masks(query.steps().stream().map(Step::condition).toList(), query.nullConditions());
-        // A NULL exclusion condition is false; rows outside the funnel exclude nothing.
-        long[] exclusionMasks = rows.masks(query.exclusions().stream().map(Exclusion::condition).toList(),
-                NullConditionPolicy.FALSE);
-        List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
+        long[] masks = stepMasks.of(rows, this.masks);
+        this.masks = masks;
+        long[] excluding = query.exclusions().isEmpty() ? null : exclusionMasks.of(rows);
+        List<KeyGroup> groups = KeyGrouping.group(rows.table(), partitionKey, query.source().time(),
                 row -> masks[row] >= 0);
         for (KeyGroup group : groups) {
             KeyEvents events = keyEvents(group, masks);
             for (Attempt scanned : scan(events)) {
-                Attempt attempt = applyExclusions(scanned, group, exclusionMasks);
+                Attempt attempt = excluding == null ? scanned : applyExclusions(scanned, group, excluding);
                 outcomes.add(new Outcome(group.key(),
                         attempt.level() == 0 ? null : attempt.times()[0],
                         breakdownValue(rows, group, attempt),
