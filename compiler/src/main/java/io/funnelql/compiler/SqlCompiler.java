@@ -38,37 +38,32 @@ public final class SqlCompiler {
 
     /** Compiles with bind placeholders for every parameter without a value in {@code inlined}. */
     public static CompiledQuery compile(Query query, TargetDialect target, Map<Name, Object> inlined) {
-        return compile(query, target, inlined, (context, translator) -> query.accept(new QueryVisitor<Void>() {
+        return query.accept(new QueryVisitor<>() {
             @Override
-            public Void funnel(FunnelQuery funnel) {
-                FunnelPlanner.plan(context, translator);
-                return null;
+            public CompiledQuery funnel(FunnelQuery funnel) {
+                return SqlCompiler.compile(funnel, target, inlined, FunnelPlanner::plan);
             }
 
             @Override
-            public Void sessions(SessionsQuery sessions) {
-                SessionsPlanner.plan(context, translator);
-                return null;
+            public CompiledQuery sessions(SessionsQuery sessions) {
+                return SqlCompiler.compile(sessions, target, inlined, SessionsPlanner::plan);
             }
 
             @Override
-            public Void retention(RetentionQuery retention) {
-                RetentionPlanner.plan(context, translator);
-                return null;
+            public CompiledQuery retention(RetentionQuery retention) {
+                return SqlCompiler.compile(retention, target, inlined, RetentionPlanner::plan);
             }
 
             @Override
-            public Void conditionRetention(ConditionRetentionQuery conditions) {
-                ConditionRetentionPlanner.plan(context, translator);
-                return null;
+            public CompiledQuery conditionRetention(ConditionRetentionQuery conditions) {
+                return SqlCompiler.compile(conditions, target, inlined, ConditionRetentionPlanner::plan);
             }
 
             @Override
-            public Void metric(MetricQuery metric) {
-                MetricPlanner.plan(context, translator);
-                return null;
+            public CompiledQuery metric(MetricQuery metric) {
+                return SqlCompiler.compile(metric, target, inlined, MetricPlanner::plan);
             }
-        }));
+        });
     }
 
     /** The sessions of an incremental batch: {@code query}'s source is the batch's events with the increment's two columns. */
@@ -78,9 +73,10 @@ public final class SqlCompiler {
                 (context, translator) -> SessionsPlanner.plan(context, translator, Optional.of(increment)));
     }
 
-    private static CompiledQuery compile(Query query, TargetDialect target, Map<Name, Object> inlined,
-            BiConsumer<PlanContext, ExpressionTranslator> planner) {
-        PlanContext context = new PlanContext(query, target);
+    /** Stages 4 to 6 for one query kind: its planner gets a context typed by the kind. */
+    private static <Q extends Query> CompiledQuery compile(Q query, TargetDialect target, Map<Name, Object> inlined,
+            BiConsumer<PlanContext<Q>, ExpressionTranslator> planner) {
+        PlanContext<Q> context = new PlanContext<>(query, target);
         QueryParameters parameters = new QueryParameters(inlined);
         ExpressionTranslator translator = new ExpressionTranslator(context, parameters);
         planner.accept(context, translator);

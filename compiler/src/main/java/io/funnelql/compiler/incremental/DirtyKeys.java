@@ -44,7 +44,7 @@ final class DirtyKeys {
     record Rendered(String sql, List<Parameter> binds) {}
 
     static Rendered render(SessionsQuery query, TargetDialect target, String sessionTable) {
-        PlanContext context = new PlanContext(query, target);
+        PlanContext<SessionsQuery> context = new PlanContext<>(query, target);
         List<Column> keys = query.partitionKey();
         List<String> keyNames = keys.stream().map(column -> column.name().value()).toList();
         context.registerTable(sessionTable, types -> sessionTableRow(types, keys, keyNames));

@@ -22,7 +22,7 @@ public final class CalendarPeriods {
     private CalendarPeriods() {}
 
     /** A region name every engine's time zone database knows; fixed offsets are spelled differently by each engine. */
-    public static String zoneName(PlanContext context, ZoneId zone) {
+    public static String zoneName(PlanContext<?> context, ZoneId zone) {
         if (zone instanceof ZoneOffset offset) {
             if (offset.getTotalSeconds() == 0) {
                 return "UTC";

@@ -57,7 +57,7 @@ public final class EventsStage {
     /** The built stage and the names its key columns got. */
     public record Events(Stage stage, List<String> keys) {}
 
-    public static Events build(PlanContext context, ExpressionTranslator translator, Request request) {
+    public static Events build(PlanContext<?> context, ExpressionTranslator translator, Request request) {
         Query query = context.query();
         RelBuilder b = context.builder();
         context.scanSource();
@@ -128,7 +128,7 @@ public final class EventsStage {
      * cannot be NULL, and {@code c OR NOT c} (which holds exactly when c is not NULL, and is valid
      * in every dialect's WHERE) for any other.
      */
-    private static List<RexNode> notNullConditions(PlanContext context, ExpressionTranslator translator,
+    private static List<RexNode> notNullConditions(PlanContext<?> context, ExpressionTranslator translator,
             List<Expression> conditions) {
         RelBuilder b = context.builder();
         Set<Column> columns = new LinkedHashSet<>();
@@ -159,7 +159,7 @@ public final class EventsStage {
      * flag and carried value, so no plan can tell them apart, and their relative order cannot
      * change a result; rows that differ there are ordered as the reference orders them.
      */
-    private static List<RexNode> eventOrder(PlanContext context, Request request) {
+    private static List<RexNode> eventOrder(PlanContext<?> context, Request request) {
         RelBuilder b = context.builder();
         List<Column> columns = new ArrayList<>();
         for (Column column : context.query().source().columns()) {

@@ -28,10 +28,10 @@ import java.util.List;
  * x/0 NULL, LIKE without an escape character, strings ordered by code point.
  */
 public final class ExpressionTranslator {
-    private final PlanContext context;
+    private final PlanContext<?> context;
     private final QueryParameters parameters;
 
-    public ExpressionTranslator(PlanContext context, QueryParameters parameters) {
+    public ExpressionTranslator(PlanContext<?> context, QueryParameters parameters) {
         this.context = context;
         this.parameters = parameters;
     }

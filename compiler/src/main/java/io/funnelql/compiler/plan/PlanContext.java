@@ -36,8 +36,8 @@ import java.util.function.Function;
  * stage built so far (so a stage reads earlier ones by name, as its CTE will), and the
  * RelBuilder. Expression simplification is off: the plan says exactly what the SQL will.
  */
-public final class PlanContext {
-    private final Query query;
+public final class PlanContext<Q extends Query> {
+    private final Q query;
     private final TargetDialect target;
     private final SchemaPlus root;
     private final RelBuilder builder;
@@ -49,7 +49,7 @@ public final class PlanContext {
     /** The plan strategy a planner chose and why, for {@code explain}. */
     public record Strategy(String name, String reason) {}
 
-    public PlanContext(Query query, TargetDialect target) {
+    public PlanContext(Q query, TargetDialect target) {
         this.query = query;
         this.target = target;
         this.root = Frameworks.createRootSchema(false);
@@ -62,7 +62,8 @@ public final class PlanContext {
         this.sourceTable = registerSource();
     }
 
-    public Query query() {
+    /** The query being planned, typed: each planner receives the context of its own kind. */
+    public Q query() {
         return query;
     }
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The proof's rules, each on a small plan built as the planners build theirs: what it accepts and what it refuses. */
 class FanOutProofTest {
-    private final PlanContext context = new PlanContext(query(), TargetDialect.DUCKDB);
+    private final PlanContext<?> context = new PlanContext<>(query(), TargetDialect.DUCKDB);
     private final RelBuilder b = context.builder();
 
     private static Query query() {

@@ -65,9 +65,9 @@ final class AggregateChain {
      * One row per attempt: every key of the stage {@code everyKey} builds (NULL: only keys with an
      * entry event), its level and each reached step's time (and event order when {@code ordered}).
      */
-    static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules, boolean ordered,
+    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, boolean ordered,
             Supplier<Stage> everyKey) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         List<Stage> reached = new ArrayList<>();
         reached.add(firstStep(context, events, ordered));
         for (Step step : query.steps().subList(1, query.steps().size())) {
@@ -76,8 +76,8 @@ final class AggregateChain {
         return attempts(context, events, ordered, reached, everyKey == null ? null : everyKey.get());
     }
 
-    private static Stage firstStep(PlanContext context, EventsStage.Events events, boolean ordered) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    private static Stage firstStep(PlanContext<FunnelQuery> context, EventsStage.Events events, boolean ordered) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(events.stage());
         b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(1))));
@@ -93,9 +93,9 @@ final class AggregateChain {
     }
 
     /** Step {@code step}'s rows joined to the previous step's one row per key, the earliest qualifying one kept. */
-    private static Stage nextStep(PlanContext context, EventsStage.Events events, FunnelRules rules, boolean ordered,
+    private static Stage nextStep(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, boolean ordered,
             Stage previous, int step) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         List<String> keys = events.keys();
         int leftWidth = previous.plan().getRowType().getFieldCount();
@@ -152,9 +152,9 @@ final class AggregateChain {
     }
 
     /** The attempt shape: the first step's rows (or every key) joined to each later step's one row per key. */
-    private static Stage attempts(PlanContext context, EventsStage.Events events, boolean ordered, List<Stage> reached,
+    private static Stage attempts(PlanContext<FunnelQuery> context, EventsStage.Events events, boolean ordered, List<Stage> reached,
             Stage keys) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         List<String> keyNames = events.keys();
         List<Stage> joined = new ArrayList<>();

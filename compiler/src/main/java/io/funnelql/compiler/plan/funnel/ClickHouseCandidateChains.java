@@ -78,8 +78,8 @@ final class ClickHouseCandidateChains {
         return "step_" + step + "_entry";
     }
 
-    static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules) {
+        FunnelQuery query = context.query();
         List<String> keys = events.keys();
         int steps = rules.steps();
         Stage numbered = ClickHouseWalk.numberedEntries(context, events, rules);
@@ -96,9 +96,9 @@ final class ClickHouseCandidateChains {
     }
 
     /** Level 1: every step-1 entry; level k: a level k−1 chain extended by a step-k entry it may take. */
-    private static Stage candidatesOfLevel(PlanContext context, Stage numbered, Stage below, int level, FunnelRules rules,
+    private static Stage candidatesOfLevel(PlanContext<FunnelQuery> context, Stage numbered, Stage below, int level, FunnelRules rules,
                                            List<String> keys) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         String name = FunnelPlanner.stageName(query, level, "candidates_" + level);
         List<String> names = new ArrayList<>(keys);
@@ -148,7 +148,7 @@ final class ClickHouseCandidateChains {
     }
 
     /** Every level's chains in one relation, numbered in ClickHouse's list order within their level. */
-    private static Stage listed(PlanContext context, List<Stage> byLevel, List<String> keys, FunnelRules rules) {
+    private static Stage listed(PlanContext<FunnelQuery> context, List<Stage> byLevel, List<String> keys, FunnelRules rules) {
         RelBuilder b = context.builder();
         int steps = rules.steps();
         List<String> names = new ArrayList<>(keys);
@@ -199,7 +199,7 @@ final class ClickHouseCandidateChains {
      * entry that completes the funnel, or after the last entry), the level reached before it and
      * that level's first chain.
      */
-    private static Stage scanEnds(PlanContext context, Stage numbered, Stage candidates, List<String> keys,
+    private static Stage scanEnds(PlanContext<FunnelQuery> context, Stage numbered, Stage candidates, List<String> keys,
                                   FunnelRules rules) {
         RelBuilder b = context.builder();
         int steps = rules.steps();
@@ -286,7 +286,7 @@ final class ClickHouseCandidateChains {
     }
 
     /** The chains of the level each key reached, created before its scan ended. */
-    private static Stage reachedLevel(PlanContext context, Stage candidates, Stage ends, List<String> keys, int steps) {
+    private static Stage reachedLevel(PlanContext<FunnelQuery> context, Stage candidates, Stage ends, List<String> keys, int steps) {
         RelBuilder b = context.builder();
         context.scan(candidates);
         context.scan(ends);
@@ -308,7 +308,7 @@ final class ClickHouseCandidateChains {
     }
 
     /** The entries that prune the reached level's list: the next step's entries after it is reached, before the end. */
-    private static Stage prunes(PlanContext context, Stage numbered, Stage ends, List<String> keys) {
+    private static Stage prunes(PlanContext<FunnelQuery> context, Stage numbered, Stage ends, List<String> keys) {
         RelBuilder b = context.builder();
         context.scan(numbered);
         context.scan(ends);
@@ -336,7 +336,7 @@ final class ClickHouseCandidateChains {
      * Per key, the position of the reported chain: among the chains inside the window at the last
      * prune that found any inside, the first listed; 1 (the first chain) when no prune did.
      */
-    private static Stage reportedPositions(PlanContext context, Stage reached, Stage prunes, List<String> keys,
+    private static Stage reportedPositions(PlanContext<FunnelQuery> context, Stage reached, Stage prunes, List<String> keys,
                                            FunnelRules rules) {
         RelBuilder b = context.builder();
         context.scan(reached);
@@ -380,7 +380,7 @@ final class ClickHouseCandidateChains {
     }
 
     /** The attempt shape: each key's reported chain, and level 0 for a key whose scan reached none. */
-    private static Stage attempts(PlanContext context, Stage reached, Stage reported, Stage ends, List<String> keys,
+    private static Stage attempts(PlanContext<FunnelQuery> context, Stage reached, Stage reported, Stage ends, List<String> keys,
                                   int steps, FunnelQuery query) {
         RelBuilder b = context.builder();
         List<String> names = new ArrayList<>(keys);

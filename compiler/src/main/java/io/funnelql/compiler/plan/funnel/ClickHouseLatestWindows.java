@@ -35,8 +35,8 @@ final class ClickHouseLatestWindows {
         return "chain_" + level + "_step_" + step + "_" + what;
     }
 
-    static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules, SortedSet<Integer> tracked) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, SortedSet<Integer> tracked) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         int steps = rules.steps();
         Stage current = events.stage();
@@ -109,8 +109,8 @@ final class ClickHouseLatestWindows {
     }
 
     /** The attempt shape: the highest level reached and that level's chain. */
-    static Stage attempts(PlanContext context, EventsStage.Events events, int steps, SortedSet<Integer> tracked) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static Stage attempts(PlanContext<FunnelQuery> context, EventsStage.Events events, int steps, SortedSet<Integer> tracked) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(context.stages().get(context.stages().size() - 1));
         List<RexNode> levelCases = new ArrayList<>();

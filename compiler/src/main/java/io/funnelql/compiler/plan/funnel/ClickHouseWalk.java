@@ -50,8 +50,8 @@ final class ClickHouseWalk {
         return rules.strictOrder() || rules.strictDeduplication() || rules.allowReentry() || rules.strictOnce();
     }
 
-    static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules, SortedSet<Integer> tracked) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, SortedSet<Integer> tracked) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         List<String> keys = events.keys();
         int steps = rules.steps();
@@ -122,8 +122,8 @@ final class ClickHouseWalk {
      * per true step condition of a row, plus a step-0 entry for a row matching no step under
      * strict_order. Unique on (key, {@link #ENTRY_NUMBER}).
      */
-    static Stage numberedEntries(PlanContext context, EventsStage.Events events, FunnelRules rules) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static Stage numberedEntries(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         List<String> keys = events.keys();
         int steps = rules.steps();
@@ -401,7 +401,7 @@ final class ClickHouseWalk {
         }
 
         /** The attempt shape with the level only: the highest level holding a candidate. */
-        static Stage attempts(PlanContext context, Stage last, List<String> keys, int steps) {
+        static Stage attempts(PlanContext<FunnelQuery> context, Stage last, List<String> keys, int steps) {
             RelBuilder b = context.builder();
             context.scan(last);
             List<RexNode> cases = new ArrayList<>();
@@ -413,7 +413,7 @@ final class ClickHouseWalk {
             List<RexNode> fields = new ArrayList<>(keys.stream().map(b::field).toList());
             fields.add(b.call(SqlStdOperatorTable.CASE, cases));
             b.project(fields, withColumn(keys, AttemptColumns.LEVEL), true);
-            return context.addStage(FunnelPlanner.stageName((FunnelQuery) context.query(), steps, "levels"),
+            return context.addStage(FunnelPlanner.stageName(context.query(), steps, "levels"),
                     "each key's furthest level", List.of());
         }
     }

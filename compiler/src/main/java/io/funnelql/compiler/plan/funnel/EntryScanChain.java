@@ -28,8 +28,8 @@ final class EntryScanChain {
     private EntryScanChain() {}
 
     /** One row per attempt: every entry event for {@code entry every} and the best-of-entries profile, else the first. */
-    static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules, boolean everyEntry) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, boolean everyEntry) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         List<String> keys = events.keys();
         context.scan(events.stage());
@@ -63,9 +63,9 @@ final class EntryScanChain {
         return stage;
     }
 
-    private static Stage addStep(PlanContext context, EventsStage.Events events, Stage previous, int step,
+    private static Stage addStep(PlanContext<FunnelQuery> context, EventsStage.Events events, Stage previous, int step,
             FunnelRules rules, List<Stage.DeclaredKey> declared) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         int leftWidth = previous.plan().getRowType().getFieldCount();
         List<String> eventFields = events.stage().plan().getRowType().getFieldNames();

@@ -60,8 +60,8 @@ final class EntryScanWalk {
      * One row per attempt, in the attempt shape ({@link AttemptColumns}) plus {@link #ATTEMPT}:
      * the key's first entry for {@code entry first}, every entry otherwise.
      */
-    static Stage build(PlanContext context, EventsStage.Events events, FunnelRules rules, SortedSet<Integer> tracked) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, SortedSet<Integer> tracked) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         List<String> keys = events.keys();
         int steps = rules.steps();
@@ -251,9 +251,9 @@ final class EntryScanWalk {
     }
 
     /** The attempt shape: step k's event is the last reached step's when k is the level, else the carried one (or NULL). */
-    private static Stage attempts(PlanContext context, EventsStage.Events events, Stage ended, FunnelRules rules,
+    private static Stage attempts(PlanContext<FunnelQuery> context, EventsStage.Events events, Stage ended, FunnelRules rules,
             SortedSet<Integer> carried, List<String> attemptKey) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         boolean every = query.entry() == EntryPolicy.EVERY;
         int width = ended.plan().getRowType().getFieldCount();

@@ -68,8 +68,8 @@ public final class FunnelPlanner {
         return ColumnNames.stageName(query, role == null ? "step_" + step + "_" + stepName : role);
     }
 
-    public static void plan(PlanContext context, ExpressionTranslator translator) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    public static void plan(PlanContext<FunnelQuery> context, ExpressionTranslator translator) {
+        FunnelQuery query = context.query();
         FunnelRules rules = FunnelRules.of(query);
         Map<String, Expression> flags = new LinkedHashMap<>();
         for (Step step : query.steps()) {
@@ -169,7 +169,7 @@ public final class FunnelPlanner {
         return steps;
     }
 
-    private static Stage withLevel(PlanContext context, Stage chain, int steps) {
+    private static Stage withLevel(PlanContext<FunnelQuery> context, Stage chain, int steps) {
         RelBuilder b = context.builder();
         context.scan(chain);
         List<RexNode> cases = new ArrayList<>();
@@ -188,7 +188,7 @@ public final class FunnelPlanner {
     }
 
     /** duckdb_behavioral's entry latest: the attempt that got furthest, the earliest entry (column {@code entry}) among equals. */
-    private static Stage bestAttempt(PlanContext context, EventsStage.Events events, Stage attempts, String entry) {
+    private static Stage bestAttempt(PlanContext<FunnelQuery> context, EventsStage.Events events, Stage attempts, String entry) {
         RelBuilder b = context.builder();
         context.scan(attempts);
         List<RexNode> fields = new ArrayList<>(b.fields());
@@ -210,7 +210,7 @@ public final class FunnelPlanner {
     }
 
     /** Every key with events (the events stage keeps all rows when a report needs every key). */
-    private static Stage keys(PlanContext context, EventsStage.Events events) {
+    private static Stage keys(PlanContext<FunnelQuery> context, EventsStage.Events events) {
         RelBuilder b = context.builder();
         context.scan(events.stage());
         b.aggregate(b.groupKey(events.keys().stream().map(b::field).toList()));
@@ -218,7 +218,7 @@ public final class FunnelPlanner {
     }
 
     /** Keys with events but no entry event still count, at level 0. */
-    private static Stage withKeysWithoutEntry(PlanContext context, EventsStage.Events events, Stage attempts) {
+    private static Stage withKeysWithoutEntry(PlanContext<FunnelQuery> context, EventsStage.Events events, Stage attempts) {
         RelBuilder b = context.builder();
         Stage keys = keys(context, events);
         context.scan(keys);
@@ -250,7 +250,7 @@ public final class FunnelPlanner {
      * {@code attemptFlags}, at level 0. Unlike {@link #withKeysWithoutEntry}'s join, this reads the
      * walk's attempts once: H2 re-runs a recursive CTE for every row that probes it in a join.
      */
-    static Stage withLevelZeroKeys(PlanContext context, EventsStage.Events events, Stage attempts, List<String> attemptFlags) {
+    static Stage withLevelZeroKeys(PlanContext<FunnelQuery> context, EventsStage.Events events, Stage attempts, List<String> attemptFlags) {
         RelBuilder b = context.builder();
         context.scan(events.stage());
         List<RexNode> any = attemptFlags.stream().map(flag -> isSet(b, b.field(flag))).toList();
@@ -281,9 +281,9 @@ public final class FunnelPlanner {
     }
 
     /** An excluded event strictly between the two steps' events cuts the attempt back to the earlier step. */
-    private static Stage applyExclusion(PlanContext context, EventsStage.Events events, Stage attempts,
+    private static Stage applyExclusion(PlanContext<FunnelQuery> context, EventsStage.Events events, Stage attempts,
             List<String> attemptKey, int index) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         Exclusion exclusion = query.exclusions().get(index);
         int after = exclusion.after().index();
         int before = exclusion.before().index();
@@ -322,9 +322,9 @@ public final class FunnelPlanner {
     }
 
     /** The breakdown column's value on the attributed step's event, looked up by (key, event order). */
-    private static Stage withBreakdown(PlanContext context, EventsStage.Events events, Stage attempts,
+    private static Stage withBreakdown(PlanContext<FunnelQuery> context, EventsStage.Events events, Stage attempts,
             Attribution attribution, List<String> attemptKey) {
-        FunnelQuery query = (FunnelQuery) context.query();
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         int width = attempts.plan().getRowType().getFieldCount();
         context.scan(attempts);

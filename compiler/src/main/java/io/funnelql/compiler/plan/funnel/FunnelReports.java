@@ -22,8 +22,8 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
 final class FunnelReports {
     private FunnelReports() {}
 
-    static void build(PlanContext context, Stage attempts, List<String> keys) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    static void build(PlanContext<FunnelQuery> context, Stage attempts, List<String> keys) {
+        FunnelQuery query = context.query();
         switch (query.report()) {
             case PER_KEY -> perKey(context, attempts, keys);
             case STEPS -> steps(context, attempts);
@@ -31,8 +31,8 @@ final class FunnelReports {
         }
     }
 
-    private static void perKey(PlanContext context, Stage attempts, List<String> keys) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    private static void perKey(PlanContext<FunnelQuery> context, Stage attempts, List<String> keys) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(attempts);
         List<RexNode> fields = new ArrayList<>();
@@ -60,8 +60,8 @@ final class FunnelReports {
         b.project(fields, names, true);
     }
 
-    private static void steps(PlanContext context, Stage attempts) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    private static void steps(PlanContext<FunnelQuery> context, Stage attempts) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         boolean broken = query.breakdown().isPresent();
         context.scan(attempts);
@@ -102,8 +102,8 @@ final class FunnelReports {
         return b.call(SqlStdOperatorTable.COALESCE, b.field("reached_" + step), number(b, 0));
     }
 
-    private static void timeToConvert(PlanContext context, Stage attempts) {
-        FunnelQuery query = (FunnelQuery) context.query();
+    private static void timeToConvert(PlanContext<FunnelQuery> context, Stage attempts) {
+        FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         boolean broken = query.breakdown().isPresent();
         context.scan(attempts);

@@ -31,8 +31,8 @@ import java.util.Map;
 public final class MetricPlanner {
     private MetricPlanner() {}
 
-    public static void plan(PlanContext context, ExpressionTranslator translator) {
-        MetricQuery query = (MetricQuery) context.query();
+    public static void plan(PlanContext<MetricQuery> context, ExpressionTranslator translator) {
+        MetricQuery query = context.query();
         RelBuilder b = context.builder();
         Map<String, Column> carried = new LinkedHashMap<>();
         for (int i = 0; i < query.sums().size(); i++) {

@@ -30,8 +30,8 @@ public final class ConditionRetentionPlanner {
         return "condition_" + index;
     }
 
-    public static void plan(PlanContext context, ExpressionTranslator translator) {
-        ConditionRetentionQuery query = (ConditionRetentionQuery) context.query();
+    public static void plan(PlanContext<ConditionRetentionQuery> context, ExpressionTranslator translator) {
+        ConditionRetentionQuery query = context.query();
         RelBuilder b = context.builder();
         Map<String, Expression> flags = new LinkedHashMap<>();
         query.conditions().forEach(c -> flags.put(condition(c.index()), c.condition()));

@@ -42,8 +42,8 @@ public final class RetentionPlanner {
 
     private RetentionPlanner() {}
 
-    public static void plan(PlanContext context, ExpressionTranslator translator) {
-        RetentionQuery query = (RetentionQuery) context.query();
+    public static void plan(PlanContext<RetentionQuery> context, ExpressionTranslator translator) {
+        RetentionQuery query = context.query();
         RelBuilder b = context.builder();
         Map<String, Expression> flags = new LinkedHashMap<>();
         flags.put(COHORT, query.cohortCondition());
@@ -167,8 +167,8 @@ public final class RetentionPlanner {
         }
     }
 
-    private static void perKey(PlanContext context, Stage memberships, List<String> keys) {
-        RetentionQuery query = (RetentionQuery) context.query();
+    private static void perKey(PlanContext<RetentionQuery> context, Stage memberships, List<String> keys) {
+        RetentionQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(memberships);
         List<RexNode> fields = new ArrayList<>();
@@ -184,8 +184,8 @@ public final class RetentionPlanner {
         b.project(fields, names, true);
     }
 
-    private static void cohortTable(PlanContext context, Stage memberships) {
-        RetentionQuery query = (RetentionQuery) context.query();
+    private static void cohortTable(PlanContext<RetentionQuery> context, Stage memberships) {
+        RetentionQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(memberships);
         List<RelBuilder.AggCall> calls = new ArrayList<>();

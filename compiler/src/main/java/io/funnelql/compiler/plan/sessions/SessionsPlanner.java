@@ -54,12 +54,12 @@ public final class SessionsPlanner {
      */
     public record Increment(Column restart, Column numberOffset) {}
 
-    public static void plan(PlanContext context, ExpressionTranslator translator) {
+    public static void plan(PlanContext<SessionsQuery> context, ExpressionTranslator translator) {
         plan(context, translator, Optional.empty());
     }
 
-    public static void plan(PlanContext context, ExpressionTranslator translator, Optional<Increment> increment) {
-        SessionsQuery query = (SessionsQuery) context.query();
+    public static void plan(PlanContext<SessionsQuery> context, ExpressionTranslator translator, Optional<Increment> increment) {
+        SessionsQuery query = context.query();
         RelBuilder b = context.builder();
         Map<String, Column> carried = new LinkedHashMap<>();
         query.source().eventId().ifPresent(column -> carried.put(EVENT_ID, column));
@@ -117,9 +117,9 @@ public final class SessionsPlanner {
     }
 
     /** Whether the event starts a new session by the gap rule: the key's first event, or more than the gap after the previous one. */
-    private static RexNode gapStart(PlanContext context) {
+    private static RexNode gapStart(PlanContext<SessionsQuery> context) {
         RelBuilder b = context.builder();
-        long gap = ((SessionsQuery) context.query()).gap().toNanos() / 1000;
+        long gap = (context.query()).gap().toNanos() / 1000;
         return flag(b, b.or(b.isNull(b.field("previous_micros")), b.greaterThan(
                 b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), b.field("previous_micros")), number(b, gap))));
     }
@@ -132,8 +132,8 @@ public final class SessionsPlanner {
     }
 
     /** Sessions cut by the gap only: a running count of gap starts numbers them. */
-    private static Stage gapSessions(PlanContext context, Stage gaps, List<String> keys) {
-        SessionsQuery query = (SessionsQuery) context.query();
+    private static Stage gapSessions(PlanContext<SessionsQuery> context, Stage gaps, List<String> keys) {
+        SessionsQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(gaps);
         List<RexNode> fields = new ArrayList<>(b.fields());
@@ -152,8 +152,8 @@ public final class SessionsPlanner {
      * maxLength + 1 after it). A recursive walk follows the pointers from each gap session's first
      * event, one session per iteration; each event then belongs to the last start at or before it.
      */
-    private static Stage cutSessions(PlanContext context, Stage gaps, List<String> keys, long maxLength) {
-        SessionsQuery query = (SessionsQuery) context.query();
+    private static Stage cutSessions(PlanContext<SessionsQuery> context, Stage gaps, List<String> keys, long maxLength) {
+        SessionsQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(gaps);
         List<RexNode> fields = new ArrayList<>(b.fields());
@@ -266,8 +266,8 @@ public final class SessionsPlanner {
         return result;
     }
 
-    private static void eventsReport(PlanContext context, Stage numbered, List<String> keys) {
-        SessionsQuery query = (SessionsQuery) context.query();
+    private static void eventsReport(PlanContext<SessionsQuery> context, Stage numbered, List<String> keys) {
+        SessionsQuery query = context.query();
         RelBuilder b = context.builder();
         context.scan(numbered);
         List<RexNode> fields = new ArrayList<>();
@@ -288,8 +288,8 @@ public final class SessionsPlanner {
         b.project(fields, names, true);
     }
 
-    private static void sessionsReport(PlanContext context, Stage numbered, List<String> keys, boolean incremental) {
-        SessionsQuery query = (SessionsQuery) context.query();
+    private static void sessionsReport(PlanContext<SessionsQuery> context, Stage numbered, List<String> keys, boolean incremental) {
+        SessionsQuery query = context.query();
         RelBuilder b = context.builder();
         boolean named = query.source().eventName().isPresent();
         Stage bounded = numbered;
@@ -358,7 +358,7 @@ public final class SessionsPlanner {
     }
 
     /** The key's values and the session's start, joined by "/": stable when later events of the session arrive. */
-    private static RexNode sessionId(PlanContext context, SessionsQuery query, List<String> keys) {
+    private static RexNode sessionId(PlanContext<SessionsQuery> context, SessionsQuery query, List<String> keys) {
         RelBuilder b = context.builder();
         RexNode id = null;
         List<Column> columns = query.partitionKey();
@@ -370,7 +370,7 @@ public final class SessionsPlanner {
         return concat(context, id, b.call(PortableFunctions.TIMESTAMP_TEXT, b.field("session_start")));
     }
 
-    private static RexNode concat(PlanContext context, RexNode left, RexNode right) {
+    private static RexNode concat(PlanContext<SessionsQuery> context, RexNode left, RexNode right) {
         RelBuilder b = context.builder();
         return b.call(SqlStdOperatorTable.CONCAT, b.call(SqlStdOperatorTable.CONCAT, left, context.literalText("/")), right);
     }
