@@ -76,11 +76,21 @@ class CompileCommandTest {
     void explainShowsEveryStageTheProofAndTheSql() {
         CommandLineRun run = CommandLineRun.of("explain", "../examples/streaming.fql", "--query", "impression_attempts", "--dialect", "duckdb");
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("Query impression_attempts (funnel) for DuckDB\n\nPlan: 4 stages, then the output\n1. impression_attempts_events:")
+        assertThat(run.out()).startsWith("Query impression_attempts (funnel) for DuckDB\nStrategy: per-attempt chain, because entry every")
+                .contains("\n\nPlan: 4 stages, then the output\n1. impression_attempts_events:")
                 .contains("unique on (key_account_id, key_user_id, key_title_id, event_order): ROW_NUMBER()")
                 .contains("Fan-out proof: 1 join, none can multiply rows\n  safe: impression_attempts_step_2_play: LEFT JOIN")
                 .contains("because grouped straight back to one row per impression_attempts_entries row")
                 .contains("\nSQL\n-- FunnelQL: funnel impression_attempts for DuckDB\nWITH ");
+    }
+
+    @Test
+    void explainNamesTheAggregateChainAndProvesEachJoinAgainstAStepsOneRowPerKey() {
+        CommandLineRun run = CommandLineRun.of("explain", "../golden/cases/aggregate-chain-ties-forbidden-exclusion/spec.fql", "--dialect", "duckdb");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\nStrategy: aggregate chain, because entry first")
+                .contains("(ties forbidden: times alone decide, no event order)")
+                .doesNotContain("ROW_NUMBER").contains("none can multiply rows");
     }
 
     @Test
