@@ -86,6 +86,15 @@ class CompileCommandTest {
     }
 
     @Test
+    void explainNamesTheAggregateChainAndProvesEachJoinAgainstAStepsOneRowPerKey() {
+        CommandLineRun run = CommandLineRun.of("explain", "../../golden/cases/aggregate-chain-ties-forbidden-exclusion/spec.fql", "--dialect", "duckdb");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\nStrategy: aggregate chain, because entry first")
+                .contains("(ties forbidden: times alone decide, no event order)")
+                .doesNotContain("ROW_NUMBER").contains("none can multiply rows");
+    }
+
+    @Test
     void verifyPrintsAnAgreementTableAndExitsZeroWhenAllAgree() {
         CommandLineRun run = CommandLineRun.of("verify", "../../examples/streaming.fql", "--events", "../../examples/events.csv",
                 "--engines", "duckdb,oracle", "--query", "impression_attempts");
