@@ -3,6 +3,8 @@ package io.funnelql.compiler;
 import io.funnelql.compiler.plan.ExpressionTranslator;
 import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.QueryParameters;
+import io.funnelql.compiler.plan.Stage;
+import io.funnelql.compiler.plan.UsedStages;
 import io.funnelql.compiler.plan.funnel.FunnelPlanner;
 import io.funnelql.compiler.plan.metric.MetricPlanner;
 import io.funnelql.compiler.plan.retention.ConditionRetentionPlanner;
@@ -81,12 +83,13 @@ public final class SqlCompiler {
         ExpressionTranslator translator = new ExpressionTranslator(context, parameters);
         planner.accept(context, translator);
         RelNode output = context.builder().build();
-        FanOutProof proof = FanOutProof.check(context.stages(), output);
-        SqlRenderer.Rendered rendered = new SqlRenderer(target).render(context.stages(), output);
+        List<Stage> stages = UsedStages.of(context.stages(), output);
+        FanOutProof proof = FanOutProof.check(stages, output);
+        SqlRenderer.Rendered rendered = new SqlRenderer(target).render(stages, output);
         List<Parameter> binds = rendered.placeholders().stream().map(parameters::parameter).toList();
         List<CompiledQuery.OutputColumn> columns = output.getRowType().getFieldList().stream()
                 .map(SqlCompiler::outputColumn).toList();
-        return new CompiledQuery(query, target, rendered.sql(), context.stages(), output, proof, binds, columns, context.strategy());
+        return new CompiledQuery(query, target, rendered.sql(), stages, output, proof, binds, columns, context.strategy());
     }
 
     private static CompiledQuery.OutputColumn outputColumn(RelDataTypeField field) {

@@ -50,6 +50,16 @@ class PlanShapeTest {
     }
 
     @Test
+    void withoutAnEventOrderEachStepReadsItsRowsFromTheSourceByItsOwnCondition() throws Exception {
+        CompiledQuery compiled = compile("funnel checkout from events within 1 hour from first step entry first ties forbidden"
+                + " steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart') report steps;");
+        // No flag compared with 1 (an engine cannot estimate it), and no events stage nobody reads.
+        assertThat(stageNames(compiled)).doesNotContain("checkout_events").startsWith("checkout_view");
+        assertThat(compiled.sql()).contains("WHERE \"occurred_at\" IS NOT NULL").contains("\"event_name\" = 'page_view'")
+                .doesNotContain("\"step_1\" = 1");
+    }
+
+    @Test
     void tiesAllowedNeedsTheEventOrderAndNothingElseWindowed() throws Exception {
         CompiledQuery compiled = compile("funnel f from events within 1 hour from first step entry first ties allowed"
                 + " steps (a: event_name = 'a', b: event_name = 'b') report steps;");
@@ -61,7 +71,7 @@ class PlanShapeTest {
 
     @Test
     void rowsNoStepCanUseAreFilteredBeforeAnyStage() throws Exception {
-        CompiledQuery compiled = compile("funnel f from events within 1 hour from first step entry first ties forbidden"
+        CompiledQuery compiled = compile("funnel f from events within 1 hour from first step entry first ties allowed"
                 + " steps (a: event_name = 'a', b: event_name = 'b') report steps;");
         String events = RelOptUtil.toString(compiled.stages().get(0).plan());
         assertThat(events).contains("OR(", "'a'", "'b'");

@@ -65,22 +65,50 @@ final class AggregateChain {
      * One row per attempt: every key of the stage {@code everyKey} builds (NULL: only keys with an
      * entry event), its level and each reached step's time (and event order when {@code ordered}).
      */
-    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, boolean ordered,
-            Supplier<Stage> everyKey) {
+    static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows, FunnelRules rules,
+            boolean ordered, Supplier<Stage> everyKey) {
         FunnelQuery query = context.query();
         List<Stage> reached = new ArrayList<>();
-        reached.add(firstStep(context, events, ordered));
+        reached.add(firstStep(context, events, rows, ordered));
         for (Step step : query.steps().subList(1, query.steps().size())) {
-            reached.add(nextStep(context, events, rules, ordered, reached.get(reached.size() - 1), step.index()));
+            reached.add(nextStep(context, events, rows, rules, ordered, reached.get(reached.size() - 1), step.index()));
         }
         return attempts(context, events, ordered, reached, everyKey == null ? null : everyKey.get());
     }
 
-    private static Stage firstStep(PlanContext<FunnelQuery> context, EventsStage.Events events, boolean ordered) {
-        FunnelQuery query = context.query();
+    /** Where a step's rows come from when no event order is needed: the source, filtered by the step's condition. */
+    interface StepRows {
+        void push(Step step);
+    }
+
+    /**
+     * Pushes step {@code step}'s rows (key, microseconds, and the event order when {@code
+     * ordered}): from the events stage by the step's flag when the order is needed, else straight
+     * from the source by the step's condition ({@link EventsStage#pushConditionRows}).
+     */
+    private static void pushStepRows(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
+            boolean ordered, int step) {
+        if (!ordered) {
+            rows.push(context.query().steps().get(step - 1));
+            return;
+        }
         RelBuilder b = context.builder();
         context.scan(events.stage());
-        b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(1))));
+        b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(step))));
+        List<RexNode> rowFields = new ArrayList<>(events.keys().stream().map(b::field).toList());
+        List<String> rowNames = new ArrayList<>(events.keys());
+        rowFields.add(b.field(EventsStage.MICROS));
+        rowNames.add(EventsStage.MICROS);
+        rowFields.add(b.field(EventsStage.ORDER));
+        rowNames.add(EventsStage.ORDER);
+        b.project(rowFields, rowNames, true);
+    }
+
+    private static Stage firstStep(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
+            boolean ordered) {
+        FunnelQuery query = context.query();
+        RelBuilder b = context.builder();
+        pushStepRows(context, events, rows, ordered, 1);
         List<RelBuilder.AggCall> calls = new ArrayList<>();
         // The event order follows time, so the first entry's time and order are both minima.
         calls.add(b.min(b.field(EventsStage.MICROS)).as(AttemptColumns.micros(1)));
@@ -93,24 +121,14 @@ final class AggregateChain {
     }
 
     /** Step {@code step}'s rows joined to the previous step's one row per key, the earliest qualifying one kept. */
-    private static Stage nextStep(PlanContext<FunnelQuery> context, EventsStage.Events events, FunnelRules rules, boolean ordered,
-            Stage previous, int step) {
+    private static Stage nextStep(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
+            FunnelRules rules, boolean ordered, Stage previous, int step) {
         FunnelQuery query = context.query();
         RelBuilder b = context.builder();
         List<String> keys = events.keys();
         int leftWidth = previous.plan().getRowType().getFieldCount();
         context.scan(previous);
-        context.scan(events.stage());
-        b.filter(isSet(b, b.field(FunnelPlanner.stepFlag(step))));
-        List<RexNode> rowFields = new ArrayList<>(keys.stream().map(b::field).toList());
-        List<String> rowNames = new ArrayList<>(keys);
-        rowFields.add(b.field(EventsStage.MICROS));
-        rowNames.add(EventsStage.MICROS);
-        if (ordered) {
-            rowFields.add(b.field(EventsStage.ORDER));
-            rowNames.add(EventsStage.ORDER);
-        }
-        b.project(rowFields, rowNames, true);
+        pushStepRows(context, events, rows, ordered, step);
 
         RexNode micros = b.field(2, 1, EventsStage.MICROS);
         RexNode priorMicros = b.field(2, 0, AttemptColumns.micros(step - 1));

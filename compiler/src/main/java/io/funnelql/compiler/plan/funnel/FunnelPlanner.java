@@ -86,16 +86,18 @@ public final class FunnelPlanner {
         // Every strategy reads only rows that match a step or an exclusion, but strict_order's
         // ClickHouse scan stops at a row matching nothing, and a per-key report lists every key.
         boolean flaggedRowsOnly = !rules.strictOrder() && query.report() != FunnelReport.PER_KEY;
-        EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
+        EventsStage.Request request = new EventsStage.Request(flags,
                 query.steps().stream().map(Step::condition).toList(), query.nullConditions(), carried, ordered,
-                flaggedRowsOnly, true));
+                flaggedRowsOnly, true);
+        EventsStage.Events events = EventsStage.build(context, translator, request);
 
         Stage attempts;
         List<String> attemptKey = new ArrayList<>(events.keys());
         boolean walk = rules.steps() >= 2; // with one step no mode can stop or restart anything
         if (aggregateChain) {
             context.strategy("aggregate chain", AggregateChain.reason(rules));
-            attempts = AggregateChain.build(context, events, rules, ordered,
+            attempts = AggregateChain.build(context, events,
+                    step -> EventsStage.pushConditionRows(context, translator, request, step.condition()), rules, ordered,
                     query.report() == FunnelReport.PER_KEY ? () -> keys(context, events) : null);
         } else if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
             if (walk && ClickHouseCandidateChains.needed(query, rules)) {
