@@ -75,6 +75,17 @@ public enum TargetDialect {
     }
 
     /**
+     * Whether the engine computes a CTE that many stages read once and shares it (DuckDB does, by
+     * itself, for a CTE read many times), so that many steps reading one events stage beat each
+     * step re-scanning the source table. Measured with the aggregate chain on DuckDB at 1M
+     * events: per-step scans of the source win up to 4 steps and lose beyond (32 steps: 1.04 s
+     * against 0.44 s); PostgreSQL re-scans an inlined CTE per reader anyway.
+     */
+    public boolean sharesRepeatedScans() {
+        return this == DUCKDB;
+    }
+
+    /**
      * How a statement with a recursive CTE (a walk) begins. PostgreSQL, DuckDB and H2 need
      * {@code WITH RECURSIVE}; Oracle has no such keyword and recognises a CTE that reads itself
      * (with a column list, which FunnelQL always writes on a recursive statement's CTEs).

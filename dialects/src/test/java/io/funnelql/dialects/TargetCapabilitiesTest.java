@@ -47,5 +47,7 @@ class TargetCapabilitiesTest {
         assertThat(TargetDialect.POSTGRES.recursiveWith()).isEqualTo("WITH RECURSIVE ");
         assertThat(TargetDialect.ORACLE.testedOnNote()).contains("tested on H2's Oracle mode, not on a real Oracle");
         assertThat(TargetDialect.DUCKDB.testedOnNote()).isEmpty();
+        assertThat(TargetDialect.DUCKDB.sharesRepeatedScans()).isTrue();
+        assertThat(TargetDialect.POSTGRES.sharesRepeatedScans()).isFalse();
     }
 }

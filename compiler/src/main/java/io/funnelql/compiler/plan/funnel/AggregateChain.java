@@ -76,19 +76,23 @@ final class AggregateChain {
         return attempts(context, events, ordered, reached, everyKey == null ? null : everyKey.get());
     }
 
-    /** Where a step's rows come from when no event order is needed: the source, filtered by the step's condition. */
+    /**
+     * Where a step's rows come from when no event order is needed: the source, filtered by the
+     * step's condition. Null: from the events stage by the step's flag.
+     */
     interface StepRows {
         void push(Step step);
     }
 
     /**
      * Pushes step {@code step}'s rows (key, microseconds, and the event order when {@code
-     * ordered}): from the events stage by the step's flag when the order is needed, else straight
-     * from the source by the step's condition ({@link EventsStage#pushConditionRows}).
+     * ordered}): straight from the source by the step's condition when no order is needed and
+     * {@code rows} is given ({@link EventsStage#pushConditionRows}), else from the events stage by
+     * the step's flag.
      */
     private static void pushStepRows(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
             boolean ordered, int step) {
-        if (!ordered) {
+        if (!ordered && rows != null) {
             rows.push(context.query().steps().get(step - 1));
             return;
         }
@@ -99,8 +103,10 @@ final class AggregateChain {
         List<String> rowNames = new ArrayList<>(events.keys());
         rowFields.add(b.field(EventsStage.MICROS));
         rowNames.add(EventsStage.MICROS);
-        rowFields.add(b.field(EventsStage.ORDER));
-        rowNames.add(EventsStage.ORDER);
+        if (ordered) {
+            rowFields.add(b.field(EventsStage.ORDER));
+            rowNames.add(EventsStage.ORDER);
+        }
         b.project(rowFields, rowNames, true);
     }
 

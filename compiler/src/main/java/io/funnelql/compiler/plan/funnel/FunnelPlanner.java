@@ -96,8 +96,12 @@ public final class FunnelPlanner {
         boolean walk = rules.steps() >= 2; // with one step no mode can stop or restart anything
         if (aggregateChain) {
             context.strategy("aggregate chain", AggregateChain.reason(rules));
-            attempts = AggregateChain.build(context, events,
-                    step -> EventsStage.pushConditionRows(context, translator, request, step.condition()), rules, ordered,
+            // Each step reads its rows from the source by its own condition (an engine estimates it and
+            // pushes it into the scan), unless the engine shares one scan of the events stage among
+            // many steps (TargetDialect.sharesRepeatedScans).
+            boolean rowsFromSource = !context.target().sharesRepeatedScans() || rules.steps() <= 4;
+            attempts = AggregateChain.build(context, events, rowsFromSource
+                    ? step -> EventsStage.pushConditionRows(context, translator, request, step.condition()) : null, rules, ordered,
                     query.report() == FunnelReport.PER_KEY ? () -> keys(context, events) : null);
         } else if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
             if (walk && ClickHouseCandidateChains.needed(query, rules)) {
