@@ -1,10 +1,10 @@
-WITH "r_events" AS MATERIALIZED (
-  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST, "platform" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "platform" <> 'bot' THEN 1 ELSE 0 END AS "return_event"
+WITH "r_events" AS (
+  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", CASE WHEN "event_name" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "platform" <> 'bot' THEN 1 ELSE 0 END AS "return_event"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND ("event_name" = 'signup' OR "platform" <> 'bot')
 ),
 "r_periods" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", date_diff('day', DATE '1970-01-01', (CAST(timezone('UTC' , timezone('UTC', "event_time" )) AS DATE))) AS "period", CAST(timezone('UTC' , timezone('UTC', "event_time" )) AS DATE) AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", date_diff('day', DATE '1970-01-01', (CAST(timezone('UTC' , timezone('UTC', "event_time" )) AS DATE))) AS "period", CAST(timezone('UTC' , timezone('UTC', "event_time" )) AS DATE) AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS MATERIALIZED (

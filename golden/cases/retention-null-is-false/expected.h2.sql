@@ -1,10 +1,10 @@
 WITH "r_events" AS (
-  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "PLATFORM" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "PLATFORM" <> 'bot' THEN 1 ELSE 0 END AS "return_event"
+  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "PLATFORM" <> 'bot' THEN 1 ELSE 0 END AS "return_event"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR "PLATFORM" <> 'bot')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE))) AS "period", CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE) AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE))) AS "period", CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE) AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (

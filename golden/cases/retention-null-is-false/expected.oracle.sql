@@ -1,10 +1,10 @@
 WITH "r_events" AS (
-  SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "PLATFORM" NULLS FIRST) "event_order", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END "cohort_event", CASE WHEN "PLATFORM" <> 'bot' THEN 1 ELSE 0 END "return_event"
+  SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END "cohort_event", CASE WHEN "PLATFORM" <> 'bot' THEN 1 ELSE 0 END "return_event"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR "PLATFORM" <> 'bot')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", CAST(TRUNC((TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD')) ) - DATE '1970-01-01' AS NUMBER(19)) "period", TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD') "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST(TRUNC((TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD')) ) - DATE '1970-01-01' AS NUMBER(19)) "period", TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD') "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (

@@ -1,10 +1,10 @@
-WITH "r_events" AS (
-  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "event_name" = 'login' THEN 1 ELSE 0 END AS "return_event"
+WITH "r_events" AS NOT MATERIALIZED (
+  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", CASE WHEN "event_name" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "event_name" = 'login' THEN 1 ELSE 0 END AS "return_event"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND ("event_name" = 'signup' OR "event_name" = 'login')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "cohort_event", "return_event", CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS DATE) AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS DATE) AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (

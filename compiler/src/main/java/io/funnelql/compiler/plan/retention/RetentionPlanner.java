@@ -48,8 +48,11 @@ public final class RetentionPlanner {
         Map<String, Expression> flags = new LinkedHashMap<>();
         flags.put(COHORT, query.cohortCondition());
         flags.put(RETURN, query.returnCondition());
+        // Every later stage reads only cohort or return rows, by time and period: no event order is
+        // numbered (a sort of the whole table) and no other row is kept.
         EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
-                List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions(), Map.of(), true));
+                List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions(), Map.of(), false, true,
+                false));
         List<String> keys = events.keys();
         boolean calendar = query.period() instanceof RetentionPeriod.Calendar;
 
