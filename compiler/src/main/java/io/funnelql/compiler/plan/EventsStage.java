@@ -71,15 +71,9 @@ public final class EventsStage {
 
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<RexNode> keyFields = new ArrayList<>();
-        for (Column column : query.partitionKey()) {
-            String alias = ColumnNames.keyAlias(column);
-            keys.add(alias);
-            keyFields.add(b.field(context.databaseName(column)));
-            fields.add(b.field(context.databaseName(column)));
-            names.add(alias);
-        }
+        addKeys(context, fields, names);
+        List<String> keys = List.copyOf(names);
+        List<RexNode> keyFields = List.copyOf(fields);
         RexNode time = b.field(context.databaseName(query.source().time()));
         fields.add(time);
         names.add(TIME);
@@ -132,13 +126,19 @@ public final class EventsStage {
         b.filter(filters);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Column column : query.partitionKey()) {
-            fields.add(b.field(context.databaseName(column)));
-            names.add(ColumnNames.keyAlias(column));
-        }
+        addKeys(context, fields, names);
         fields.add(b.call(PortableFunctions.EPOCH_MICROS, b.field(context.databaseName(query.source().time()))));
         names.add(MICROS);
         b.project(fields, names, true);
+    }
+
+    /** The key columns under the names every later stage joins on ({@link ColumnNames#keyAlias}). */
+    private static void addKeys(PlanContext<?> context, List<RexNode> fields, List<String> names) {
+        RelBuilder b = context.builder();
+        for (Column column : context.query().partitionKey()) {
+            fields.add(b.field(context.databaseName(column)));
+            names.add(ColumnNames.keyAlias(column));
+        }
     }
 
     /** The source rows every stage reads: a time and a key, the query's filter, the NULL policy. */

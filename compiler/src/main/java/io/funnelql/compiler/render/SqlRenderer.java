@@ -47,6 +47,8 @@ public final class SqlRenderer {
         StringBuilder sql = new StringBuilder();
         List<Integer> placeholders = new ArrayList<>();
         boolean recursive = stages.stream().anyMatch(Stage::recursive);
+        Set<List<String>> stageTables = new HashSet<>();
+        stages.forEach(stage -> stageTables.add(List.of(stage.name())));
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
             sql.append(i == 0 ? (recursive ? recursiveWith : "WITH ") : ",\n");
@@ -55,7 +57,7 @@ public final class SqlRenderer {
                 sql.append(" (").append(String.join(", ", stage.plan().getRowType().getFieldNames().stream()
                         .map(dialect::quoteIdentifier).toList())).append(")");
             }
-            sql.append(" AS ").append(mustMaterialize(stage, stages)
+            sql.append(" AS ").append(mustMaterialize(stage, stageTables)
                     ? materializedPrefix : inlinedPrefix).append("(\n");
             SqlString body = statement(stage.plan());
             sql.append(indent(body.getSql()));
@@ -86,9 +88,7 @@ public final class SqlRenderer {
      * planning of inlined chains of joins, aggregates or windows grows exponentially with their
      * depth (the 32-step window-pass golden case did not finish preparing in 15 minutes).
      */
-    private static boolean mustMaterialize(Stage stage, List<Stage> stages) {
-        Set<List<String>> stageTables = new HashSet<>();
-        stages.forEach(other -> stageTables.add(List.of(other.name())));
+    private static boolean mustMaterialize(Stage stage, Set<List<String>> stageTables) {
         return stage.recursive() || !sourceProjection(stage.plan(), stageTables);
     }
 
