@@ -1,6 +1,7 @@
 package io.funnelql.bench;
 
 import io.funnelql.compiler.CompiledQuery;
+import io.funnelql.compiler.CompiledQuery.OutputColumn;
 import io.funnelql.compiler.SqlCompiler;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.FunnelReport;
@@ -75,8 +76,8 @@ public final class Bench {
 
         List<Variant> variants = new ArrayList<>();
         if (settings.reference()) {
-            variants.add(new Variant("presorted", "reference", name(query), false, () -> presortedRun(query, presorted)));
-            variants.add(new Variant("unsorted", "reference", name(query), false, () -> counts(query,
+            variants.add(new Variant("presorted", "reference", name(query), false, false, () -> presortedRun(query, presorted)));
+            variants.add(new Variant("unsorted", "reference", name(query), false, false, () -> counts(query,
                     ReferenceExecutor.execute(query, unsorted, settings.parameters()))));
         }
         Map<String, String> engineLabels = new LinkedHashMap<>();
@@ -88,13 +89,17 @@ public final class Bench {
                 opened.add(engine);
                 engineLabels.put(engineName, engine.label() + "; events loaded in " + load(engine) + " (untimed)");
                 CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), Map.of());
-                String sql = returnsSteps(query) ? compiled.sql() : Statements.rowCount(compiled.sql());
+                List<String> columns = compiled.columns().stream().map(OutputColumn::name).toList();
+                String sql = returnsSteps(query) ? compiled.sql() : Statements.fingerprint(compiled.sql(), columns);
                 List<Object> binds = binds(compiled);
-                variants.add(new Variant("generated SQL", engineName, name(query), false,
+                variants.add(new Variant("generated SQL", engineName, name(query), false, false,
                         () -> engineCounts(query, engine.query(Statements.withoutTerminator(sql), binds, settings.timeout()))));
                 for (Baseline baseline : settings.baselines() ? BenchSpecs.baselines(query, engine.dialect()) : List.<Baseline>of()) {
+                    String baselineSql = baseline.returns() == Baseline.Returns.ROWS
+                            ? Statements.fingerprint(baseline.sql(), columns) : baseline.sql();
                     variants.add(new Variant(baseline.name(), engineName, baseline.agreesWith(), baseline.expert(),
-                            () -> rowValues(engine.query(baseline.sql(), List.of(), settings.timeout()))));
+                            baseline.returns() == Baseline.Returns.ROW_COUNT,
+                            () -> rowValues(engine.query(baselineSql, List.of(), settings.timeout()))));
                 }
             }
             List<Measurement> measurements = time(variants.stream().filter(this::selected).toList());
@@ -213,16 +218,26 @@ public final class Bench {
         return query instanceof FunnelQuery funnel && funnel.report() == FunnelReport.STEPS;
     }
 
-    /** What variants compare: a steps report's counts in step order, any other result's row count. */
+    /**
+     * What variants compare: a steps report's counts in step order; for any other result its
+     * fingerprint, the number of rows and then each column's number of non-NULL values ({@link
+     * Statements#fingerprint}).
+     */
     static List<Long> counts(Query query, ResultTable result) {
         if (!returnsSteps(query)) {
-            return List.of((long) result.rows().size());
+            List<Long> fingerprint = new ArrayList<>();
+            fingerprint.add((long) result.rows().size());
+            for (int column = 0; column < result.columns().size(); column++) {
+                int index = column;
+                fingerprint.add(result.rows().stream().filter(row -> row.get(index) != null).count());
+            }
+            return fingerprint;
         }
         int column = result.columns().indexOf("count");
         return result.rows().stream().map(row -> ((Number) row.get(column)).longValue()).toList();
     }
 
-    /** An engine's generated SQL: a steps report as is, anything else already reduced to its row count. */
+    /** An engine's generated SQL: a steps report as is, anything else already reduced to its fingerprint. */
     private static List<Long> engineCounts(Query query, ResultTable result) {
         return returnsSteps(query) ? counts(query, result) : rowValues(result);
     }
