@@ -1,14 +1,14 @@
 WITH "s_events" AS (
-  SELECT "USER_ID" AS "key_user_id", "PLATFORM" AS "key_platform", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID", "PLATFORM" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) AS "event_order"
+  SELECT "USER_ID" AS "key_user_id", "PLATFORM" AS "key_platform", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros"
   FROM "EVENTS"
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "PLATFORM" IS NOT NULL AND "EVENT_NAME" <> 'heartbeat'
 ),
 "s_gaps" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order") AS "previous_micros"
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "previous_micros", LEAD("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "next_micros"
   FROM "s_events"
 ),
 "s_sessions" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "previous_micros", "next_micros", CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END AS "starts_session", CASE WHEN "next_micros" IS NULL OR "next_micros" - "event_micros" > 600000000 THEN 1 ELSE 0 END AS "ends_session", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
   FROM "s_gaps"
 ),
 "s_session_summary" AS (

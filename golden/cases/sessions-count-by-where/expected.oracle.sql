@@ -1,14 +1,14 @@
 WITH "s_events" AS (
-  SELECT "USER_ID" "key_user_id", "PLATFORM" "key_platform", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID", "PLATFORM" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) "event_order"
+  SELECT "USER_ID" "key_user_id", "PLATFORM" "key_platform", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros"
   FROM "EVENTS"
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "PLATFORM" IS NOT NULL AND "EVENT_NAME" <> 'heartbeat'
 ),
 "s_gaps" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order") "previous_micros"
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") "previous_micros", LEAD("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") "next_micros"
   FROM "s_events"
 ),
 "s_sessions" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "session_number"
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "previous_micros", "next_micros", CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END "starts_session", CASE WHEN "next_micros" IS NULL OR "next_micros" - "event_micros" > 600000000 THEN 1 ELSE 0 END "ends_session", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) "session_number"
   FROM "s_gaps"
 ),
 "s_session_summary" AS (

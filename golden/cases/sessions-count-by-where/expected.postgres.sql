@@ -1,17 +1,17 @@
-WITH "s_events" AS (
-  SELECT "user_id" AS "key_user_id", "platform" AS "key_platform", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id", "platform" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST) AS "event_order"
+WITH "s_events" AS NOT MATERIALIZED (
+  SELECT "user_id" AS "key_user_id", "platform" AS "key_platform", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "platform" IS NOT NULL AND "event_name" <> 'heartbeat'
 ),
-"s_gaps" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order") AS "previous_micros"
+"s_gaps" AS NOT MATERIALIZED (
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "previous_micros", LEAD("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "next_micros"
   FROM "s_events"
 ),
-"s_sessions" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "event_order", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
+"s_sessions" AS NOT MATERIALIZED (
+  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "previous_micros", "next_micros", CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END AS "starts_session", CASE WHEN "next_micros" IS NULL OR "next_micros" - "event_micros" > 600000000 THEN 1 ELSE 0 END AS "ends_session", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
   FROM "s_gaps"
 ),
-"s_session_summary" AS (
+"s_session_summary" AS NOT MATERIALIZED (
   SELECT "key_user_id", "key_platform", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", MIN("event_micros") AS "start_micros", MAX("event_micros") AS "end_micros", COUNT(*) AS "event_count"
   FROM "s_sessions"
   GROUP BY "key_user_id", "key_platform", "session_number"

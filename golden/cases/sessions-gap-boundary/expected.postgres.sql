@@ -1,23 +1,19 @@
-WITH "s_events" AS (
-  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" COLLATE "C" NULLS FIRST) AS "event_order", "event_name" AS "event_name_value"
+WITH "s_events" AS NOT MATERIALIZED (
+  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", "event_name" AS "event_name_value"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL
 ),
-"s_gaps" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", LAG("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "previous_micros"
+"s_gaps" AS NOT MATERIALIZED (
+  SELECT "key_user_id", "event_time", "event_micros", "event_name_value", LAG("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "event_name_value" COLLATE "C" NULLS FIRST) AS "previous_micros", LEAD("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "event_name_value" COLLATE "C" NULLS FIRST) AS "next_micros"
   FROM "s_events"
 ),
-"s_sessions" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
+"s_sessions" AS NOT MATERIALIZED (
+  SELECT "key_user_id", "event_time", "event_micros", "event_name_value", "previous_micros", "next_micros", CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END AS "starts_session", CASE WHEN "next_micros" IS NULL OR "next_micros" - "event_micros" > 1800000000 THEN 1 ELSE 0 END AS "ends_session", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "event_name_value" COLLATE "C" NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
   FROM "s_gaps"
 ),
-"s_session_bounds" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "event_name_value", "previous_micros", "session_number", MIN("event_order") OVER (PARTITION BY "key_user_id", "session_number" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "first_order", MAX("event_order") OVER (PARTITION BY "key_user_id", "session_number" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "last_order"
+"s_session_summary" AS NOT MATERIALIZED (
+  SELECT "key_user_id", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", MIN("event_micros") AS "start_micros", MAX("event_micros") AS "end_micros", COUNT(*) AS "event_count", MAX(CASE WHEN "starts_session" = 1 THEN "event_name_value" ELSE NULL END) AS "first_event", MAX(CASE WHEN "ends_session" = 1 THEN "event_name_value" ELSE NULL END) AS "last_event"
   FROM "s_sessions"
-),
-"s_session_summary" AS (
-  SELECT "key_user_id", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", MIN("event_micros") AS "start_micros", MAX("event_micros") AS "end_micros", COUNT(*) AS "event_count", MAX(CASE WHEN "event_order" = "first_order" THEN "event_name_value" ELSE NULL END) AS "first_event", MAX(CASE WHEN "event_order" = "last_order" THEN "event_name_value" ELSE NULL END) AS "last_event"
-  FROM "s_session_bounds"
   GROUP BY "key_user_id", "session_number"
 )
 SELECT "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.US'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(FLOOR(CAST("end_micros" - "start_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 AS "duration_seconds", "event_count", "first_event", "last_event"

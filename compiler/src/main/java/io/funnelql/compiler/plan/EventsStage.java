@@ -190,12 +190,25 @@ public final class EventsStage {
     /**
      * Time, then every source column, NULLs first, strings by code point: the reference's order.
      * With {@code orderByReadColumns}, the columns after the last one a flag or a carried column
-     * reads are left out: rows that agree on time and on every column up to it agree on every
-     * flag and carried value, so no plan can tell them apart, and their relative order cannot
-     * change a result; rows that differ there are ordered as the reference orders them.
+     * reads are left out ({@link #tieBreakColumns}).
      */
     private static List<RexNode> eventOrder(PlanContext<?> context, Request request) {
         RelBuilder b = context.builder();
+        Set<Column> read = new HashSet<>(request.carried().values());
+        request.flags().values().forEach(flag -> ExpressionColumns.collect(flag, read));
+        List<Column> columns = tieBreakColumns(context, read, request.orderByReadColumns());
+        return orderKeys(b, b.field(context.databaseName(context.query().source().time())),
+                columns.stream().<RexNode>map(column -> b.field(context.databaseName(column))).toList(), columns);
+    }
+
+    /**
+     * The source columns that order events of one key with the same time, in the reference's
+     * order (every column but time and key). With {@code upToLastRead}, the columns after the
+     * last one in {@code read} are left out: rows that agree on time and on every column up to it
+     * agree on everything the plan reads, so no plan can tell them apart, and their relative
+     * order cannot change a result; rows that differ there are ordered as the reference orders them.
+     */
+    public static List<Column> tieBreakColumns(PlanContext<?> context, Set<Column> read, boolean upToLastRead) {
         List<Column> columns = new ArrayList<>();
         for (Column column : context.query().source().columns()) {
             if (column.equals(context.query().source().time()) || context.query().partitionKey().contains(column)) {
@@ -203,22 +216,25 @@ public final class EventsStage {
             }
             columns.add(column);
         }
-        if (request.orderByReadColumns()) {
-            Set<Column> read = new HashSet<>(request.carried().values());
-            request.flags().values().forEach(flag -> ExpressionColumns.collect(flag, read));
-            int last = -1;
-            for (int i = 0; i < columns.size(); i++) {
-                if (read.contains(columns.get(i))) {
-                    last = i;
-                }
-            }
-            columns = columns.subList(0, last + 1);
+        if (!upToLastRead) {
+            return columns;
         }
+        int last = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (read.contains(columns.get(i))) {
+                last = i;
+            }
+        }
+        return List.copyOf(columns.subList(0, last + 1));
+    }
+
+    /** Sort keys of the event order: the time, then each tie-break column NULLs first, strings by code point. */
+    public static List<RexNode> orderKeys(RelBuilder b, RexNode time, List<RexNode> tieBreaks, List<Column> columns) {
         List<RexNode> order = new ArrayList<>();
-        order.add(b.field(context.databaseName(context.query().source().time())));
-        for (Column column : columns) {
-            RexNode field = b.field(context.databaseName(column));
-            if (column.type() == DataType.VARCHAR) {
+        order.add(time);
+        for (int i = 0; i < columns.size(); i++) {
+            RexNode field = tieBreaks.get(i);
+            if (columns.get(i).type() == DataType.VARCHAR) {
                 field = b.call(PortableFunctions.CODE_POINT_ORDER, field);
             }
             order.add(b.nullsFirst(field));

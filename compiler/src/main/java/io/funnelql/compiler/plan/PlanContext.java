@@ -133,7 +133,15 @@ public final class PlanContext<Q extends Query> {
      * source table's name) so a CTE can never shadow the table it reads.
      */
     public Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys) {
-        return addStage(name, purpose, declaredKeys, null);
+        return addStage(name, purpose, declaredKeys, null, false);
+    }
+
+    /**
+     * {@link #addStage} for a stage only the next stage reads, once, and that needs no stable
+     * numbering: the engine may inline it ({@link Stage}).
+     */
+    public Stage addInlinedStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys) {
+        return addStage(name, purpose, declaredKeys, null, true);
     }
 
     /**
@@ -142,10 +150,11 @@ public final class PlanContext<Q extends Query> {
      * reduce it to one row per key before counting ({@link Stage}, the fan-out proof).
      */
     public Stage addEnumeratingStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys, String enumeration) {
-        return addStage(name, purpose, declaredKeys, Objects.requireNonNull(enumeration));
+        return addStage(name, purpose, declaredKeys, Objects.requireNonNull(enumeration), false);
     }
 
-    private Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys, String enumeration) {
+    private Stage addStage(String name, String purpose, List<Stage.DeclaredKey> declaredKeys, String enumeration,
+            boolean inlined) {
         RelNode plan = builder.build();
         String unique = uniqueName(name);
         List<ImmutableBitSet> keys = new ArrayList<>();
@@ -162,7 +171,7 @@ public final class PlanContext<Q extends Query> {
         }
         keys.addAll(declaredKeyBits(plan.getRowType(), declaredKeys, name));
         root.add(unique, new StageTable(types -> plan.getRowType(), keys));
-        Stage stage = new Stage(unique, purpose, plan, declaredKeys, null, enumeration);
+        Stage stage = new Stage(unique, purpose, plan, declaredKeys, null, enumeration, inlined);
         stages.add(stage);
         return stage;
     }
@@ -206,7 +215,7 @@ public final class PlanContext<Q extends Query> {
                         + " is " + anchorFields.get(i).getType() + " in the anchor but " + stepFields.get(i).getType() + " in the step");
             }
         }
-        Stage stage = new Stage(recursion.name(), recursion.purpose(), recursion.anchor(), recursion.declaredKeys(), step, null);
+        Stage stage = new Stage(recursion.name(), recursion.purpose(), recursion.anchor(), recursion.declaredKeys(), step, null, false);
         stages.add(stage);
         return stage;
     }

@@ -86,10 +86,11 @@ public final class SqlRenderer {
      * the scan (as a hand-written chain reads the table once per step). Anything else is computed
      * and planned once: a window must number rows once (ROW_NUMBER over ties), and DuckDB's
      * planning of inlined chains of joins, aggregates or windows grows exponentially with their
-     * depth (the 32-step window-pass golden case did not finish preparing in 15 minutes).
+     * depth (the 32-step window-pass golden case did not finish preparing in 15 minutes). A stage
+     * its planner marks inlined ({@link Stage#inlined}) is left to the engine.
      */
     private static boolean mustMaterialize(Stage stage, Set<List<String>> stageTables) {
-        return stage.recursive() || !sourceProjection(stage.plan(), stageTables);
+        return stage.recursive() || !stage.inlined() && !sourceProjection(stage.plan(), stageTables);
     }
 
     /** Filters and projections without a window, over a table that is no stage (the source). */

@@ -22,10 +22,12 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.RelBuilder;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.funnelql.compiler.plan.PlanHelpers.flag;
 import static io.funnelql.compiler.plan.PlanHelpers.number;
@@ -60,6 +62,10 @@ public final class SessionsPlanner {
 
     public static void plan(PlanContext<SessionsQuery> context, ExpressionTranslator translator, Optional<Increment> increment) {
         SessionsQuery query = context.query();
+        if (query.source().eventId().isEmpty() && increment.isEmpty() && query.maxLength().isEmpty()) {
+            gapPass(context, translator);
+            return;
+        }
         RelBuilder b = context.builder();
         Map<String, Column> carried = new LinkedHashMap<>();
         query.source().eventId().ifPresent(column -> carried.put(EVENT_ID, column));
@@ -114,6 +120,76 @@ public final class SessionsPlanner {
         } else {
             sessionsReport(context, numbered, keys, increment.isPresent());
         }
+    }
+
+    /**
+     * Sessions cut by the gap alone over every event (no event ids to deduplicate, no batch): the
+     * events are not numbered. One LAG and one LEAD in the event order mark each event that
+     * starts or ends a session, a running SUM in the same order numbers the sessions, and one
+     * aggregate per session builds the report, its first and last event being the ones marked.
+     * The order is the time, then the source columns up to the event name, the only one a result
+     * reads: tied events sort as the reference sorts them wherever the order shows. Each stage is
+     * read once by the next and inlined, as an analyst's nested query is.
+     */
+    private static void gapPass(PlanContext<SessionsQuery> context, ExpressionTranslator translator) {
+        SessionsQuery query = context.query();
+        RelBuilder b = context.builder();
+        Set<Column> read = new HashSet<>();
+        query.source().eventName().ifPresent(read::add);
+        List<Column> tieBreaks = EventsStage.tieBreakColumns(context, read, true);
+        Map<String, Column> carried = new LinkedHashMap<>();
+        query.source().eventName().ifPresent(column -> carried.put(EVENT_NAME, column));
+        List<String> tieBreakNames = new ArrayList<>();
+        for (Column column : tieBreaks) {
+            String name = query.source().eventName().filter(column::equals).isPresent()
+                    ? EVENT_NAME : "tie_break_" + (tieBreakNames.size() + 1);
+            carried.put(name, column);
+            tieBreakNames.add(name);
+        }
+        EventsStage.Events events = EventsStage.build(context, translator,
+                new EventsStage.Request(Map.of(), List.of(), NullConditionPolicy.FALSE, carried, false));
+        List<String> keys = events.keys();
+
+        context.scan(events.stage());
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        fields.add(b.aggregateCall(SqlStdOperatorTable.LAG, b.field(EventsStage.MICROS)).over()
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(order(b, tieBreakNames, tieBreaks)).toRex());
+        names.add("previous_micros");
+        fields.add(b.aggregateCall(SqlStdOperatorTable.LEAD, b.field(EventsStage.MICROS)).over()
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(order(b, tieBreakNames, tieBreaks)).toRex());
+        names.add("next_micros");
+        b.project(fields, names, true);
+        Stage gaps = context.addInlinedStage(ColumnNames.stageName(query, "gaps"),
+                "each event with the previous and the next event's time in the key's event order", List.of());
+
+        context.scan(gaps);
+        fields = new ArrayList<>(b.fields());
+        names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        long gap = query.gap().toNanos() / 1000;
+        fields.add(gapStart(context));
+        names.add("starts_session");
+        fields.add(flag(b, b.or(b.isNull(b.field("next_micros")), b.greaterThan(
+                b.call(SqlStdOperatorTable.MINUS, b.field("next_micros"), b.field(EventsStage.MICROS)), number(b, gap)))));
+        names.add("ends_session");
+        fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, gapStart(context)).over()
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(order(b, tieBreakNames, tieBreaks))
+                .rowsTo(RexWindowBounds.CURRENT_ROW).toRex());
+        names.add("session_number");
+        b.project(fields, names, true);
+        Stage numbered = context.addInlinedStage(ColumnNames.stageName(query, "sessions"),
+                "sessions numbered by a running count of gaps longer than " + query.gap()
+                        + ", each session's first and last event marked", List.of());
+        if (query.report() == SessionsReport.EVENTS) {
+            eventsReport(context, numbered, keys);
+        } else {
+            sessionsReport(context, numbered, keys, false);
+        }
+    }
+
+    /** The key's event order over a stage that carries the time and the tie-break columns under {@code names}. */
+    private static List<RexNode> order(RelBuilder b, List<String> names, List<Column> columns) {
+        return EventsStage.orderKeys(b, b.field(EventsStage.TIME), names.stream().<RexNode>map(b::field).toList(), columns);
     }
 
     /** Whether the event starts a new session by the gap rule: the key's first event, or more than the gap after the previous one. */
@@ -292,9 +368,10 @@ public final class SessionsPlanner {
         SessionsQuery query = context.query();
         RelBuilder b = context.builder();
         boolean named = query.source().eventName().isPresent();
+        boolean marked = numbered.plan().getRowType().getFieldNames().contains("starts_session");
         Stage bounded = numbered;
         List<RexNode> sessionKey = new ArrayList<>();
-        if (named) {
+        if (named && !marked) {
             context.scan(numbered);
             sessionKey.addAll(keys.stream().map(b::field).toList());
             sessionKey.add(b.field("session_number"));
@@ -323,12 +400,17 @@ public final class SessionsPlanner {
         if (incremental) {
             calls.add(b.min(b.field(NUMBER_OFFSET)).as("number_offset"));
         }
-        if (named) {
+        if (named && marked) {
+            calls.add(b.max(when(b, PlanHelpers.isSet(b, b.field("starts_session")), b.field(EVENT_NAME))).as("first_event"));
+            calls.add(b.max(when(b, PlanHelpers.isSet(b, b.field("ends_session")), b.field(EVENT_NAME))).as("last_event"));
+        } else if (named) {
             calls.add(b.max(when(b, b.equals(b.field(EventsStage.ORDER), b.field("first_order")), b.field(EVENT_NAME))).as("first_event"));
             calls.add(b.max(when(b, b.equals(b.field(EventsStage.ORDER), b.field("last_order")), b.field(EVENT_NAME))).as("last_event"));
         }
         b.aggregate(b.groupKey(group), calls);
-        Stage sessions = context.addStage(ColumnNames.stageName(query, "session_summary"), "one row per session", List.of());
+        Stage sessions = marked
+                ? context.addInlinedStage(ColumnNames.stageName(query, "session_summary"), "one row per session", List.of())
+                : context.addStage(ColumnNames.stageName(query, "session_summary"), "one row per session", List.of());
         context.scan(sessions);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
