@@ -12,7 +12,7 @@ WITH "f_events" AS (
 "f_b" AS (
   SELECT "f_a"."key_user_id", MIN("f_a"."step_1_micros") "step_1_micros", MIN("t0"."event_micros") "step_2_micros"
   FROM "f_a"
-    INNER JOIN (SELECT "USER_ID" "key_user_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros"
+    INNER JOIN (SELECT "USER_ID" "key_user_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", "OCCURRED_AT" "event_time"
       FROM "EVENTS"
       WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'b') "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_a"."step_1_micros" + 3600000000
   GROUP BY "f_a"."key_user_id"
@@ -20,7 +20,7 @@ WITH "f_events" AS (
 "f_c" AS (
   SELECT "f_b"."key_user_id", MIN("t0"."event_micros") "step_3_micros"
   FROM "f_b"
-    INNER JOIN (SELECT "USER_ID" "key_user_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros"
+    INNER JOIN (SELECT "USER_ID" "key_user_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", "OCCURRED_AT" "event_time"
       FROM "EVENTS"
       WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'c') "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_b"."step_1_micros" + 3600000000
   GROUP BY "f_b"."key_user_id"

@@ -12,7 +12,7 @@ WITH "f_events" AS NOT MATERIALIZED (
 "f_b" AS (
   SELECT "f_a"."key_user_id", MIN("f_a"."step_1_micros") AS "step_1_micros", MIN("t0"."event_micros") AS "step_2_micros"
   FROM "f_a"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros"
+    INNER JOIN (SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", "occurred_at" AS "event_time"
       FROM "events"
       WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_a"."step_1_micros" + 3600000000
   GROUP BY "f_a"."key_user_id"
@@ -20,7 +20,7 @@ WITH "f_events" AS NOT MATERIALIZED (
 "f_c" AS (
   SELECT "f_b"."key_user_id", MIN("t0"."event_micros") AS "step_3_micros"
   FROM "f_b"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros"
+    INNER JOIN (SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", "occurred_at" AS "event_time"
       FROM "events"
       WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_b"."step_1_micros" + 3600000000
   GROUP BY "f_b"."key_user_id"

@@ -57,12 +57,16 @@ WITH "f_events" ("key_user_id", "event_time", "event_micros", "event_order", "st
   FROM "f_breakdown"
   WHERE "level" >= 1
   GROUP BY "breakdown_value"
+),
+"f_step_counts" ("platform", "step", "name", "count", "previous_count", "first_count") AS (
+  SELECT "breakdown_value" "platform", 1 "step", 'a' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS NUMBER(10)) "previous_count", CAST(NULL AS NUMBER(10)) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT "breakdown_value" "platform", 2 "step", 'b' "name", COALESCE("reached_2", 0) "count", COALESCE("reached_1", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT "breakdown_value" "platform", 3 "step", 'c' "name", COALESCE("reached_3", 0) "count", COALESCE("reached_2", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
 )
-SELECT "breakdown_value" "platform", 1 "step", 'a' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS DOUBLE PRECISION) "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT "breakdown_value" "platform", 2 "step", 'b' "name", COALESCE("reached_2", 0) "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT "breakdown_value" "platform", 3 "step", 'c' "name", COALESCE("reached_3", 0) "count", CASE WHEN COALESCE("reached_2", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_3", 0) + COALESCE("reached_2", 0)) / (2 * COALESCE("reached_2", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_3", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
+SELECT "platform", "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "previous_count") / (2 * "previous_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "first_count") / (2 * "first_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
+FROM "f_step_counts"

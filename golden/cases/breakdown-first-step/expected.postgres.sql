@@ -35,12 +35,16 @@ WITH "f_events" AS (
   FROM "f_breakdown"
   WHERE "level" >= 1
   GROUP BY "breakdown_value"
+),
+"f_step_counts" AS (
+  SELECT "breakdown_value" AS "platform", 1 AS "step", 'view' AS "name", COALESCE("reached_1", 0) AS "count", CAST(NULL AS INTEGER) AS "previous_count", CAST(NULL AS INTEGER) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT "breakdown_value" AS "platform", 2 AS "step", 'cart' AS "name", COALESCE("reached_2", 0) AS "count", COALESCE("reached_1", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT "breakdown_value" AS "platform", 3 AS "step", 'buy' AS "name", COALESCE("reached_3", 0) AS "count", COALESCE("reached_2", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
 )
-SELECT "breakdown_value" AS "platform", 1 AS "step", 'view' AS "name", COALESCE("reached_1", 0) AS "count", CAST(NULL AS DOUBLE PRECISION) AS "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT "breakdown_value" AS "platform", 2 AS "step", 'cart' AS "name", COALESCE("reached_2", 0) AS "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT "breakdown_value" AS "platform", 3 AS "step", 'buy' AS "name", COALESCE("reached_3", 0) AS "count", CASE WHEN COALESCE("reached_2", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_3", 0) + COALESCE("reached_2", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_2", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_3", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
+SELECT "platform", "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST((CAST((20000 * "count" + "previous_count") AS BIGINT) / CAST((2 * "previous_count") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST((CAST((20000 * "count" + "first_count") AS BIGINT) / CAST((2 * "first_count") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
+FROM "f_step_counts"

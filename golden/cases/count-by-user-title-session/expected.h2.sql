@@ -12,7 +12,7 @@ WITH "f_events" AS (
 "f_detail" AS (
   SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", MIN("t0"."event_micros") AS "step_2_micros"
   FROM "f_impression"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros"
+    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
       WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'detail'))) AS "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_impression"."step_1_micros" + 600000000
   GROUP BY "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id"
@@ -20,7 +20,7 @@ WITH "f_events" AS (
 "f_play" AS (
   SELECT "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id", MIN("t0"."event_micros") AS "step_3_micros"
   FROM "f_detail"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros"
+    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
       WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'play'))) AS "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_detail"."step_2_micros" + 600000000
   GROUP BY "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id"

@@ -12,7 +12,7 @@ WITH "f_events" AS NOT MATERIALIZED (
 "f_detail" AS (
   SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", MIN("t0"."event_micros") AS "step_2_micros"
   FROM "f_impression"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", "title_id" AS "key_title_id", "session_id" AS "key_session_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros"
+    INNER JOIN (SELECT "user_id" AS "key_user_id", "title_id" AS "key_title_id", "session_id" AS "key_session_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", "occurred_at" AS "event_time"
       FROM "events"
       WHERE "occurred_at" IS NOT NULL AND ("user_id" IS NOT NULL AND "title_id" IS NOT NULL) AND ("session_id" IS NOT NULL AND ("event_name" IS NOT NULL AND "event_name" = 'detail'))) AS "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_impression"."step_1_micros" + 600000000
   GROUP BY "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id"
@@ -20,7 +20,7 @@ WITH "f_events" AS NOT MATERIALIZED (
 "f_play" AS (
   SELECT "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id", MIN("t0"."event_micros") AS "step_3_micros"
   FROM "f_detail"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", "title_id" AS "key_title_id", "session_id" AS "key_session_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros"
+    INNER JOIN (SELECT "user_id" AS "key_user_id", "title_id" AS "key_title_id", "session_id" AS "key_session_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", "occurred_at" AS "event_time"
       FROM "events"
       WHERE "occurred_at" IS NOT NULL AND ("user_id" IS NOT NULL AND "title_id" IS NOT NULL) AND ("session_id" IS NOT NULL AND ("event_name" IS NOT NULL AND "event_name" = 'play'))) AS "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_detail"."step_2_micros" + 600000000
   GROUP BY "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id"

@@ -34,12 +34,16 @@ WITH "f_events" AS (
   SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) AS "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) AS "reached_2", SUM(CASE WHEN "level" >= 3 THEN 1 ELSE 0 END) AS "reached_3"
   FROM "f_exclusion_refund"
   WHERE "level" >= 1
+),
+"f_step_counts" AS (
+  SELECT 1 AS "step", 'view' AS "name", COALESCE("reached_1", 0) AS "count", CAST(NULL AS INTEGER) AS "previous_count", CAST(NULL AS INTEGER) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 2 AS "step", 'cart' AS "name", COALESCE("reached_2", 0) AS "count", COALESCE("reached_1", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 3 AS "step", 'buy' AS "name", COALESCE("reached_3", 0) AS "count", COALESCE("reached_2", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
 )
-SELECT 1 AS "step", 'view' AS "name", COALESCE("reached_1", 0) AS "count", CAST(NULL AS DOUBLE PRECISION) AS "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 2 AS "step", 'cart' AS "name", COALESCE("reached_2", 0) AS "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 3 AS "step", 'buy' AS "name", COALESCE("reached_3", 0) AS "count", CASE WHEN COALESCE("reached_2", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_3", 0) + COALESCE("reached_2", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_2", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST((CAST((20000 * COALESCE("reached_3", 0) + COALESCE("reached_1", 0)) AS BIGINT) / CAST((2 * COALESCE("reached_1", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
+SELECT "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST((CAST((20000 * "count" + "previous_count") AS BIGINT) / CAST((2 * "previous_count") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST((CAST((20000 * "count" + "first_count") AS BIGINT) / CAST((2 * "first_count") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "conversion_from_first"
+FROM "f_step_counts"

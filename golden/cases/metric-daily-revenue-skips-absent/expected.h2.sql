@@ -4,7 +4,7 @@ WITH "daily_purchases_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "ACCOUNT_ID" IS NOT NULL AND "EVENT_NAME" = 'purchase'
 ),
 "daily_purchases_periods" AS (
-  SELECT "key_account_id", "event_time", "event_micros", "sum_value_0", "sum_value_1", CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE) AS "period_start"
+  SELECT "key_account_id", "event_time", "event_micros", "sum_value_0", "sum_value_1", CAST("event_time" AS DATE) AS "period_start"
   FROM "daily_purchases_events"
 ),
 "daily_purchases_totals" AS (

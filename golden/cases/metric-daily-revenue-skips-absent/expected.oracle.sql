@@ -4,7 +4,7 @@ WITH "daily_purchases_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "ACCOUNT_ID" IS NOT NULL AND "EVENT_NAME" = 'purchase'
 ),
 "daily_purchases_periods" AS (
-  SELECT "key_account_id", "event_time", "event_micros", "sum_value_0", "sum_value_1", TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD') "period_start"
+  SELECT "key_account_id", "event_time", "event_micros", "sum_value_0", "sum_value_1", CAST(TRUNC("event_time" ) AS DATE) "period_start"
   FROM "daily_purchases_events"
 ),
 "daily_purchases_totals" AS (

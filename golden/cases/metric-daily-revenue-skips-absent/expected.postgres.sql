@@ -4,7 +4,7 @@ WITH "daily_purchases_events" AS NOT MATERIALIZED (
   WHERE "occurred_at" IS NOT NULL AND "account_id" IS NOT NULL AND "event_name" = 'purchase'
 ),
 "daily_purchases_periods" AS (
-  SELECT "key_account_id", "event_time", "event_micros", "sum_value_0", "sum_value_1", CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS DATE) AS "period_start"
+  SELECT "key_account_id", "event_time", "event_micros", "sum_value_0", "sum_value_1", CAST("event_time" AS DATE) AS "period_start"
   FROM "daily_purchases_events"
 ),
 "daily_purchases_totals" AS (

@@ -24,9 +24,13 @@ WITH "f_events" AS (
   SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) "reached_2"
   FROM "f_attempts"
   WHERE "level" >= 1
+),
+"f_step_counts" AS (
+  SELECT 1 "step", 'a' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS NUMBER(10)) "previous_count", CAST(NULL AS NUMBER(10)) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 2 "step", 'b' "name", COALESCE("reached_2", 0) "count", COALESCE("reached_1", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
 )
-SELECT 1 "step", 'a' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS DOUBLE PRECISION) "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 2 "step", 'b' "name", COALESCE("reached_2", 0) "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
+SELECT "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "previous_count") / (2 * "previous_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "first_count") / (2 * "first_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
+FROM "f_step_counts"

@@ -1,29 +1,20 @@
-WITH "r_events" AS (
-  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "EVENT_NAME" = 'login' THEN 1 ELSE 0 END AS "return_event"
+WITH "r_cohorts" AS (
+  SELECT "USER_ID" AS "key_user_id", MIN("OCCURRED_AT") AS "cohort_time", DATEADD(DAY, (DATEDIFF(DAY, DATE '1970-01-01', (CAST((MIN("OCCURRED_AT")) AS DATE))) - EXTRACT(DAY FROM CAST((MIN("OCCURRED_AT")) AS DATE)) + 1) , DATE '1970-01-01') AS "cohort", EXTRACT(YEAR FROM CAST((MIN("OCCURRED_AT")) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST((MIN("OCCURRED_AT")) AS DATE)) - 1) AS "cohort_period"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR "EVENT_NAME" = 'login')
-),
-"r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", EXTRACT(YEAR FROM CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE)) - 1) AS "period", DATEADD(DAY, (DATEDIFF(DAY, DATE '1970-01-01', (CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE))) - EXTRACT(DAY FROM CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE)) + 1) , DATE '1970-01-01') AS "period_start"
-  FROM "r_events"
-),
-"r_cohorts" AS (
-  SELECT "key_user_id", MIN("event_micros") AS "cohort_micros", MIN("period_start") AS "cohort", MIN("period") AS "cohort_period"
-  FROM "r_periods"
-  WHERE "cohort_event" = 1
-  GROUP BY "key_user_id"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'signup'
+  GROUP BY "USER_ID"
 ),
 "r_activity" AS (
-  SELECT "key_user_id", "period", MAX("event_micros") AS "last_return_micros"
-  FROM "r_periods"
-  WHERE "return_event" = 1
-  GROUP BY "key_user_id", "period"
+  SELECT "USER_ID" AS "key_user_id", EXTRACT(YEAR FROM CAST("OCCURRED_AT" AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST("OCCURRED_AT" AS DATE)) - 1) AS "period", MAX("OCCURRED_AT") AS "last_return_time"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'login'
+  GROUP BY "USER_ID", EXTRACT(YEAR FROM CAST("OCCURRED_AT" AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST("OCCURRED_AT" AS DATE)) - 1)
 ),
 "r_returns" AS (
-  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" >= 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" >= 1 THEN 1 ELSE 0 END) AS "returned_1", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" >= 2 THEN 1 ELSE 0 END) AS "returned_2"
+  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_time", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" >= 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" >= 1 THEN 1 ELSE 0 END) AS "returned_1", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" >= 2 THEN 1 ELSE 0 END) AS "returned_2"
   FROM "r_cohorts"
-    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_micros" <= "r_activity"."last_return_micros" AND "r_cohorts"."cohort_period" <= "r_activity"."period"
-  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
+    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_time" <= "r_activity"."last_return_time" AND "r_cohorts"."cohort_period" <= "r_activity"."period"
+  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_time", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
 ),
 "r_cohort_sizes" AS (
   SELECT "cohort", COUNT(*) AS "cohort_size", SUM(COALESCE("returned_0", 0)) AS "returned_0", SUM(COALESCE("returned_1", 0)) AS "returned_1", SUM(COALESCE("returned_2", 0)) AS "returned_2"

@@ -1,29 +1,20 @@
-WITH "r_events" AS (
-  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", CASE WHEN "event_name" = 'signup' THEN 1 ELSE 0 END AS "cohort_event", CASE WHEN "event_name" = 'login' THEN 1 ELSE 0 END AS "return_event"
+WITH "r_cohorts" AS MATERIALIZED (
+  SELECT "user_id" AS "key_user_id", MIN("occurred_at") AS "cohort_time", CAST(DATE '1970-01-01' + CAST((date_diff('day', DATE '1970-01-01', (CAST(timezone('Europe/Berlin' , timezone('UTC', (MIN("occurred_at")) )) AS DATE))) - EXTRACT(DAY FROM CAST(timezone('Europe/Berlin' , timezone('UTC', (MIN("occurred_at")) )) AS DATE)) + 1) AS INTEGER) AS DATE) AS "cohort", EXTRACT(YEAR FROM CAST(timezone('Europe/Berlin' , timezone('UTC', (MIN("occurred_at")) )) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(timezone('Europe/Berlin' , timezone('UTC', (MIN("occurred_at")) )) AS DATE)) - 1) AS "cohort_period"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND ("event_name" = 'signup' OR "event_name" = 'login')
-),
-"r_periods" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", EXTRACT(YEAR FROM CAST(timezone('Europe/Berlin' , timezone('UTC', "event_time" )) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(timezone('Europe/Berlin' , timezone('UTC', "event_time" )) AS DATE)) - 1) AS "period", CAST(DATE '1970-01-01' + CAST((date_diff('day', DATE '1970-01-01', (CAST(timezone('Europe/Berlin' , timezone('UTC', "event_time" )) AS DATE))) - EXTRACT(DAY FROM CAST(timezone('Europe/Berlin' , timezone('UTC', "event_time" )) AS DATE)) + 1) AS INTEGER) AS DATE) AS "period_start"
-  FROM "r_events"
-),
-"r_cohorts" AS MATERIALIZED (
-  SELECT "key_user_id", MIN("event_micros") AS "cohort_micros", MIN("period_start") AS "cohort", MIN("period") AS "cohort_period"
-  FROM "r_periods"
-  WHERE "cohort_event" = 1
-  GROUP BY "key_user_id"
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'signup'
+  GROUP BY "user_id"
 ),
 "r_activity" AS MATERIALIZED (
-  SELECT "key_user_id", "period", MAX("event_micros") AS "last_return_micros"
-  FROM "r_periods"
-  WHERE "return_event" = 1
-  GROUP BY "key_user_id", "period"
+  SELECT "user_id" AS "key_user_id", EXTRACT(YEAR FROM CAST(timezone('Europe/Berlin' , timezone('UTC', "occurred_at" )) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(timezone('Europe/Berlin' , timezone('UTC', "occurred_at" )) AS DATE)) - 1) AS "period", MAX("occurred_at") AS "last_return_time"
+  FROM "events"
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'login'
+  GROUP BY "user_id", EXTRACT(YEAR FROM CAST(timezone('Europe/Berlin' , timezone('UTC', "occurred_at" )) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(timezone('Europe/Berlin' , timezone('UTC', "occurred_at" )) AS DATE)) - 1)
 ),
 "r_returns" AS MATERIALIZED (
-  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 1 THEN 1 ELSE 0 END) AS "returned_1"
+  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_time", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 0 THEN 1 ELSE 0 END) AS "returned_0", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 1 THEN 1 ELSE 0 END) AS "returned_1"
   FROM "r_cohorts"
-    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_micros" <= "r_activity"."last_return_micros" AND "r_cohorts"."cohort_period" <= "r_activity"."period" AND "r_activity"."period" <= "r_cohorts"."cohort_period" + 1
-  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
+    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_time" <= "r_activity"."last_return_time" AND "r_cohorts"."cohort_period" <= "r_activity"."period" AND "r_activity"."period" <= "r_cohorts"."cohort_period" + 1
+  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_time", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
 )
 SELECT "key_user_id" AS "user_id", "cohort", ((COALESCE("returned_0", 0)) = 1) AS "returned_0", ((COALESCE("returned_1", 0)) = 1) AS "returned_1"
 FROM "r_returns"

@@ -4,7 +4,7 @@ WITH "r_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND ("EVENT_NAME" = 'login' OR "EVENT_NAME" = 'purchase')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST(TRUNC((TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD')) ) - DATE '1970-01-01' AS NUMBER(19)) "period", TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD') "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST(TRUNC((CAST(TRUNC("event_time" ) AS DATE)) ) - DATE '1970-01-01' AS NUMBER(19)) "period", CAST(TRUNC("event_time" ) AS DATE) "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (

@@ -4,7 +4,7 @@ WITH "r_events" AS (
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'login'
 ),
 "r_periods" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", ((date_diff('day', DATE '1970-01-01', (CAST(timezone('UTC' , timezone('UTC', "event_time" )) AS DATE))) + 3) // 7) AS "period", CAST(DATE '1970-01-01' + CAST((date_diff('day', DATE '1970-01-01', (CAST(timezone('UTC' , timezone('UTC', "event_time" )) AS DATE))) - MOD(date_diff('day', DATE '1970-01-01', (CAST(timezone('UTC' , timezone('UTC', "event_time" )) AS DATE))) + 3, 7)) AS INTEGER) AS DATE) AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", ((date_diff('day', DATE '1970-01-01', (CAST("event_time" AS DATE))) + 3) // 7) AS "period", CAST(DATE '1970-01-01' + CAST((date_diff('day', DATE '1970-01-01', (CAST("event_time" AS DATE))) - MOD(date_diff('day', DATE '1970-01-01', (CAST("event_time" AS DATE))) + 3, 7)) AS INTEGER) AS DATE) AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS MATERIALIZED (

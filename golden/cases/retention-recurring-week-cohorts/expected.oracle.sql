@@ -4,7 +4,7 @@ WITH "r_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'login'
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", TRUNC((CAST(TRUNC((TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD')) ) - DATE '1970-01-01' AS NUMBER(19)) + 3) / 7) "period", (DATE '1970-01-01' + (CAST(TRUNC((TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD')) ) - DATE '1970-01-01' AS NUMBER(19)) - MOD(CAST(TRUNC((TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD')) ) - DATE '1970-01-01' AS NUMBER(19)) + 3, 7))) "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", TRUNC((CAST(TRUNC((CAST(TRUNC("event_time" ) AS DATE)) ) - DATE '1970-01-01' AS NUMBER(19)) + 3) / 7) "period", (DATE '1970-01-01' + (CAST(TRUNC((CAST(TRUNC("event_time" ) AS DATE)) ) - DATE '1970-01-01' AS NUMBER(19)) - MOD(CAST(TRUNC((CAST(TRUNC("event_time" ) AS DATE)) ) - DATE '1970-01-01' AS NUMBER(19)) + 3, 7))) "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (

@@ -4,7 +4,7 @@ WITH "r_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR "EVENT_NAME" = 'login')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST(FORMATDATETIME(CAST(CAST("event_time" AS VARCHAR) || '+00:00' AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC' , 'yyyy-MM-dd') AS DATE) AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST("event_time" AS DATE) AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (

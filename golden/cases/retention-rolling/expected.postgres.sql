@@ -4,7 +4,7 @@ WITH "r_events" AS NOT MATERIALIZED (
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND ("event_name" = 'signup' OR "event_name" = 'login')
 ),
 "r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST(("event_time" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS DATE) AS "period_start"
+  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST("event_time" AS DATE) AS "period_start"
   FROM "r_events"
 ),
 "r_cohorts" AS (

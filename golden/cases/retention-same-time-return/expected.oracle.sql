@@ -1,29 +1,20 @@
-WITH "r_events" AS (
-  SELECT "USER_ID" "key_user_id", "OCCURRED_AT" "event_time", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", CASE WHEN "EVENT_NAME" = 'signup' THEN 1 ELSE 0 END "cohort_event", CASE WHEN "EVENT_NAME" = 'login' THEN 1 ELSE 0 END "return_event"
+WITH "r_cohorts" AS (
+  SELECT "USER_ID" "key_user_id", MIN("OCCURRED_AT") "cohort_time", CAST(TRUNC((MIN("OCCURRED_AT")) ) AS DATE) "cohort", CAST(TRUNC((CAST(TRUNC((MIN("OCCURRED_AT")) ) AS DATE)) ) - DATE '1970-01-01' AS NUMBER(19)) "cohort_period"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND ("EVENT_NAME" = 'signup' OR "EVENT_NAME" = 'login')
-),
-"r_periods" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "cohort_event", "return_event", CAST(TRUNC((TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD')) ) - DATE '1970-01-01' AS NUMBER(19)) "period", TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR("event_time" , 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00', 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE 'UTC' , 'YYYY-MM-DD'), 'YYYY-MM-DD') "period_start"
-  FROM "r_events"
-),
-"r_cohorts" AS (
-  SELECT "key_user_id", MIN("event_micros") "cohort_micros", MIN("period_start") "cohort", MIN("period") "cohort_period"
-  FROM "r_periods"
-  WHERE "cohort_event" = 1
-  GROUP BY "key_user_id"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'signup'
+  GROUP BY "USER_ID"
 ),
 "r_activity" AS (
-  SELECT "key_user_id", "period", MAX("event_micros") "last_return_micros"
-  FROM "r_periods"
-  WHERE "return_event" = 1
-  GROUP BY "key_user_id", "period"
+  SELECT "USER_ID" "key_user_id", CAST(TRUNC((CAST(TRUNC("OCCURRED_AT" ) AS DATE)) ) - DATE '1970-01-01' AS NUMBER(19)) "period", MAX("OCCURRED_AT") "last_return_time"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'login'
+  GROUP BY "USER_ID", CAST(TRUNC((CAST(TRUNC("OCCURRED_AT" ) AS DATE)) ) - DATE '1970-01-01' AS NUMBER(19))
 ),
 "r_returns" AS (
-  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 0 THEN 1 ELSE 0 END) "returned_0", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 1 THEN 1 ELSE 0 END) "returned_1"
+  SELECT "r_cohorts"."key_user_id", "r_cohorts"."cohort_time", "r_cohorts"."cohort", "r_cohorts"."cohort_period", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 0 THEN 1 ELSE 0 END) "returned_0", MAX(CASE WHEN "r_activity"."period" - "r_cohorts"."cohort_period" = 1 THEN 1 ELSE 0 END) "returned_1"
   FROM "r_cohorts"
-    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_micros" <= "r_activity"."last_return_micros" AND "r_cohorts"."cohort_period" <= "r_activity"."period" AND "r_activity"."period" <= "r_cohorts"."cohort_period" + 1
-  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_micros", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
+    LEFT JOIN "r_activity" ON "r_cohorts"."key_user_id" = "r_activity"."key_user_id" AND "r_cohorts"."cohort_time" <= "r_activity"."last_return_time" AND "r_cohorts"."cohort_period" <= "r_activity"."period" AND "r_activity"."period" <= "r_cohorts"."cohort_period" + 1
+  GROUP BY "r_cohorts"."key_user_id", "r_cohorts"."cohort_time", "r_cohorts"."cohort", "r_cohorts"."cohort_period"
 )
 SELECT "key_user_id" "user_id", "cohort", (COALESCE("returned_0", 0)) "returned_0", (COALESCE("returned_1", 0)) "returned_1"
 FROM "r_returns"

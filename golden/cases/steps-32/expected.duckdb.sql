@@ -144,99 +144,103 @@ WITH "f_events" AS MATERIALIZED (
   SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) AS "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) AS "reached_2", SUM(CASE WHEN "level" >= 3 THEN 1 ELSE 0 END) AS "reached_3", SUM(CASE WHEN "level" >= 4 THEN 1 ELSE 0 END) AS "reached_4", SUM(CASE WHEN "level" >= 5 THEN 1 ELSE 0 END) AS "reached_5", SUM(CASE WHEN "level" >= 6 THEN 1 ELSE 0 END) AS "reached_6", SUM(CASE WHEN "level" >= 7 THEN 1 ELSE 0 END) AS "reached_7", SUM(CASE WHEN "level" >= 8 THEN 1 ELSE 0 END) AS "reached_8", SUM(CASE WHEN "level" >= 9 THEN 1 ELSE 0 END) AS "reached_9", SUM(CASE WHEN "level" >= 10 THEN 1 ELSE 0 END) AS "reached_10", SUM(CASE WHEN "level" >= 11 THEN 1 ELSE 0 END) AS "reached_11", SUM(CASE WHEN "level" >= 12 THEN 1 ELSE 0 END) AS "reached_12", SUM(CASE WHEN "level" >= 13 THEN 1 ELSE 0 END) AS "reached_13", SUM(CASE WHEN "level" >= 14 THEN 1 ELSE 0 END) AS "reached_14", SUM(CASE WHEN "level" >= 15 THEN 1 ELSE 0 END) AS "reached_15", SUM(CASE WHEN "level" >= 16 THEN 1 ELSE 0 END) AS "reached_16", SUM(CASE WHEN "level" >= 17 THEN 1 ELSE 0 END) AS "reached_17", SUM(CASE WHEN "level" >= 18 THEN 1 ELSE 0 END) AS "reached_18", SUM(CASE WHEN "level" >= 19 THEN 1 ELSE 0 END) AS "reached_19", SUM(CASE WHEN "level" >= 20 THEN 1 ELSE 0 END) AS "reached_20", SUM(CASE WHEN "level" >= 21 THEN 1 ELSE 0 END) AS "reached_21", SUM(CASE WHEN "level" >= 22 THEN 1 ELSE 0 END) AS "reached_22", SUM(CASE WHEN "level" >= 23 THEN 1 ELSE 0 END) AS "reached_23", SUM(CASE WHEN "level" >= 24 THEN 1 ELSE 0 END) AS "reached_24", SUM(CASE WHEN "level" >= 25 THEN 1 ELSE 0 END) AS "reached_25", SUM(CASE WHEN "level" >= 26 THEN 1 ELSE 0 END) AS "reached_26", SUM(CASE WHEN "level" >= 27 THEN 1 ELSE 0 END) AS "reached_27", SUM(CASE WHEN "level" >= 28 THEN 1 ELSE 0 END) AS "reached_28", SUM(CASE WHEN "level" >= 29 THEN 1 ELSE 0 END) AS "reached_29", SUM(CASE WHEN "level" >= 30 THEN 1 ELSE 0 END) AS "reached_30", SUM(CASE WHEN "level" >= 31 THEN 1 ELSE 0 END) AS "reached_31", SUM(CASE WHEN "level" >= 32 THEN 1 ELSE 0 END) AS "reached_32"
   FROM "f_attempts"
   WHERE "level" >= 1
+),
+"f_step_counts" AS MATERIALIZED (
+  SELECT 1 AS "step", 's01' AS "name", COALESCE("reached_1", 0) AS "count", CAST(NULL AS INTEGER) AS "previous_count", CAST(NULL AS INTEGER) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 2 AS "step", 's02' AS "name", COALESCE("reached_2", 0) AS "count", COALESCE("reached_1", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 3 AS "step", 's03' AS "name", COALESCE("reached_3", 0) AS "count", COALESCE("reached_2", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 4 AS "step", 's04' AS "name", COALESCE("reached_4", 0) AS "count", COALESCE("reached_3", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 5 AS "step", 's05' AS "name", COALESCE("reached_5", 0) AS "count", COALESCE("reached_4", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 6 AS "step", 's06' AS "name", COALESCE("reached_6", 0) AS "count", COALESCE("reached_5", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 7 AS "step", 's07' AS "name", COALESCE("reached_7", 0) AS "count", COALESCE("reached_6", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 8 AS "step", 's08' AS "name", COALESCE("reached_8", 0) AS "count", COALESCE("reached_7", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 9 AS "step", 's09' AS "name", COALESCE("reached_9", 0) AS "count", COALESCE("reached_8", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 10 AS "step", 's10' AS "name", COALESCE("reached_10", 0) AS "count", COALESCE("reached_9", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 11 AS "step", 's11' AS "name", COALESCE("reached_11", 0) AS "count", COALESCE("reached_10", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 12 AS "step", 's12' AS "name", COALESCE("reached_12", 0) AS "count", COALESCE("reached_11", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 13 AS "step", 's13' AS "name", COALESCE("reached_13", 0) AS "count", COALESCE("reached_12", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 14 AS "step", 's14' AS "name", COALESCE("reached_14", 0) AS "count", COALESCE("reached_13", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 15 AS "step", 's15' AS "name", COALESCE("reached_15", 0) AS "count", COALESCE("reached_14", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 16 AS "step", 's16' AS "name", COALESCE("reached_16", 0) AS "count", COALESCE("reached_15", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 17 AS "step", 's17' AS "name", COALESCE("reached_17", 0) AS "count", COALESCE("reached_16", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 18 AS "step", 's18' AS "name", COALESCE("reached_18", 0) AS "count", COALESCE("reached_17", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 19 AS "step", 's19' AS "name", COALESCE("reached_19", 0) AS "count", COALESCE("reached_18", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 20 AS "step", 's20' AS "name", COALESCE("reached_20", 0) AS "count", COALESCE("reached_19", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 21 AS "step", 's21' AS "name", COALESCE("reached_21", 0) AS "count", COALESCE("reached_20", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 22 AS "step", 's22' AS "name", COALESCE("reached_22", 0) AS "count", COALESCE("reached_21", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 23 AS "step", 's23' AS "name", COALESCE("reached_23", 0) AS "count", COALESCE("reached_22", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 24 AS "step", 's24' AS "name", COALESCE("reached_24", 0) AS "count", COALESCE("reached_23", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 25 AS "step", 's25' AS "name", COALESCE("reached_25", 0) AS "count", COALESCE("reached_24", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 26 AS "step", 's26' AS "name", COALESCE("reached_26", 0) AS "count", COALESCE("reached_25", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 27 AS "step", 's27' AS "name", COALESCE("reached_27", 0) AS "count", COALESCE("reached_26", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 28 AS "step", 's28' AS "name", COALESCE("reached_28", 0) AS "count", COALESCE("reached_27", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 29 AS "step", 's29' AS "name", COALESCE("reached_29", 0) AS "count", COALESCE("reached_28", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 30 AS "step", 's30' AS "name", COALESCE("reached_30", 0) AS "count", COALESCE("reached_29", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 31 AS "step", 's31' AS "name", COALESCE("reached_31", 0) AS "count", COALESCE("reached_30", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 32 AS "step", 's32' AS "name", COALESCE("reached_32", 0) AS "count", COALESCE("reached_31", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
+  FROM "f_reached"
 )
-SELECT 1 AS "step", 's01' AS "name", COALESCE("reached_1", 0) AS "count", CAST(NULL AS DOUBLE) AS "conversion_from_previous", CAST(NULL AS DOUBLE) AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 2 AS "step", 's02' AS "name", COALESCE("reached_2", 0) AS "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 3 AS "step", 's03' AS "name", COALESCE("reached_3", 0) AS "count", CASE WHEN COALESCE("reached_2", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_3", 0) + COALESCE("reached_2", 0)) // (2 * COALESCE("reached_2", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_3", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 4 AS "step", 's04' AS "name", COALESCE("reached_4", 0) AS "count", CASE WHEN COALESCE("reached_3", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_4", 0) + COALESCE("reached_3", 0)) // (2 * COALESCE("reached_3", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_4", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 5 AS "step", 's05' AS "name", COALESCE("reached_5", 0) AS "count", CASE WHEN COALESCE("reached_4", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_5", 0) + COALESCE("reached_4", 0)) // (2 * COALESCE("reached_4", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_5", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 6 AS "step", 's06' AS "name", COALESCE("reached_6", 0) AS "count", CASE WHEN COALESCE("reached_5", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_6", 0) + COALESCE("reached_5", 0)) // (2 * COALESCE("reached_5", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_6", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 7 AS "step", 's07' AS "name", COALESCE("reached_7", 0) AS "count", CASE WHEN COALESCE("reached_6", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_7", 0) + COALESCE("reached_6", 0)) // (2 * COALESCE("reached_6", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_7", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 8 AS "step", 's08' AS "name", COALESCE("reached_8", 0) AS "count", CASE WHEN COALESCE("reached_7", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_8", 0) + COALESCE("reached_7", 0)) // (2 * COALESCE("reached_7", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_8", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 9 AS "step", 's09' AS "name", COALESCE("reached_9", 0) AS "count", CASE WHEN COALESCE("reached_8", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_9", 0) + COALESCE("reached_8", 0)) // (2 * COALESCE("reached_8", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_9", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 10 AS "step", 's10' AS "name", COALESCE("reached_10", 0) AS "count", CASE WHEN COALESCE("reached_9", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_10", 0) + COALESCE("reached_9", 0)) // (2 * COALESCE("reached_9", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_10", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 11 AS "step", 's11' AS "name", COALESCE("reached_11", 0) AS "count", CASE WHEN COALESCE("reached_10", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_11", 0) + COALESCE("reached_10", 0)) // (2 * COALESCE("reached_10", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_11", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 12 AS "step", 's12' AS "name", COALESCE("reached_12", 0) AS "count", CASE WHEN COALESCE("reached_11", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_12", 0) + COALESCE("reached_11", 0)) // (2 * COALESCE("reached_11", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_12", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 13 AS "step", 's13' AS "name", COALESCE("reached_13", 0) AS "count", CASE WHEN COALESCE("reached_12", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_13", 0) + COALESCE("reached_12", 0)) // (2 * COALESCE("reached_12", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_13", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 14 AS "step", 's14' AS "name", COALESCE("reached_14", 0) AS "count", CASE WHEN COALESCE("reached_13", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_14", 0) + COALESCE("reached_13", 0)) // (2 * COALESCE("reached_13", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_14", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 15 AS "step", 's15' AS "name", COALESCE("reached_15", 0) AS "count", CASE WHEN COALESCE("reached_14", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_15", 0) + COALESCE("reached_14", 0)) // (2 * COALESCE("reached_14", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_15", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 16 AS "step", 's16' AS "name", COALESCE("reached_16", 0) AS "count", CASE WHEN COALESCE("reached_15", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_16", 0) + COALESCE("reached_15", 0)) // (2 * COALESCE("reached_15", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_16", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 17 AS "step", 's17' AS "name", COALESCE("reached_17", 0) AS "count", CASE WHEN COALESCE("reached_16", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_17", 0) + COALESCE("reached_16", 0)) // (2 * COALESCE("reached_16", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_17", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 18 AS "step", 's18' AS "name", COALESCE("reached_18", 0) AS "count", CASE WHEN COALESCE("reached_17", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_18", 0) + COALESCE("reached_17", 0)) // (2 * COALESCE("reached_17", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_18", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 19 AS "step", 's19' AS "name", COALESCE("reached_19", 0) AS "count", CASE WHEN COALESCE("reached_18", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_19", 0) + COALESCE("reached_18", 0)) // (2 * COALESCE("reached_18", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_19", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 20 AS "step", 's20' AS "name", COALESCE("reached_20", 0) AS "count", CASE WHEN COALESCE("reached_19", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_20", 0) + COALESCE("reached_19", 0)) // (2 * COALESCE("reached_19", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_20", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 21 AS "step", 's21' AS "name", COALESCE("reached_21", 0) AS "count", CASE WHEN COALESCE("reached_20", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_21", 0) + COALESCE("reached_20", 0)) // (2 * COALESCE("reached_20", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_21", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 22 AS "step", 's22' AS "name", COALESCE("reached_22", 0) AS "count", CASE WHEN COALESCE("reached_21", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_22", 0) + COALESCE("reached_21", 0)) // (2 * COALESCE("reached_21", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_22", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 23 AS "step", 's23' AS "name", COALESCE("reached_23", 0) AS "count", CASE WHEN COALESCE("reached_22", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_23", 0) + COALESCE("reached_22", 0)) // (2 * COALESCE("reached_22", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_23", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 24 AS "step", 's24' AS "name", COALESCE("reached_24", 0) AS "count", CASE WHEN COALESCE("reached_23", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_24", 0) + COALESCE("reached_23", 0)) // (2 * COALESCE("reached_23", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_24", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 25 AS "step", 's25' AS "name", COALESCE("reached_25", 0) AS "count", CASE WHEN COALESCE("reached_24", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_25", 0) + COALESCE("reached_24", 0)) // (2 * COALESCE("reached_24", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_25", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 26 AS "step", 's26' AS "name", COALESCE("reached_26", 0) AS "count", CASE WHEN COALESCE("reached_25", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_26", 0) + COALESCE("reached_25", 0)) // (2 * COALESCE("reached_25", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_26", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 27 AS "step", 's27' AS "name", COALESCE("reached_27", 0) AS "count", CASE WHEN COALESCE("reached_26", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_27", 0) + COALESCE("reached_26", 0)) // (2 * COALESCE("reached_26", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_27", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 28 AS "step", 's28' AS "name", COALESCE("reached_28", 0) AS "count", CASE WHEN COALESCE("reached_27", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_28", 0) + COALESCE("reached_27", 0)) // (2 * COALESCE("reached_27", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_28", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 29 AS "step", 's29' AS "name", COALESCE("reached_29", 0) AS "count", CASE WHEN COALESCE("reached_28", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_29", 0) + COALESCE("reached_28", 0)) // (2 * COALESCE("reached_28", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_29", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 30 AS "step", 's30' AS "name", COALESCE("reached_30", 0) AS "count", CASE WHEN COALESCE("reached_29", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_30", 0) + COALESCE("reached_29", 0)) // (2 * COALESCE("reached_29", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_30", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 31 AS "step", 's31' AS "name", COALESCE("reached_31", 0) AS "count", CASE WHEN COALESCE("reached_30", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_31", 0) + COALESCE("reached_30", 0)) // (2 * COALESCE("reached_30", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_31", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 32 AS "step", 's32' AS "name", COALESCE("reached_32", 0) AS "count", CASE WHEN COALESCE("reached_31", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_32", 0) + COALESCE("reached_31", 0)) // (2 * COALESCE("reached_31", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(((20000 * COALESCE("reached_32", 0) + COALESCE("reached_1", 0)) // (2 * COALESCE("reached_1", 0))) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
-FROM "f_reached"
+SELECT "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST(((20000 * "count" + "previous_count") // (2 * "previous_count")) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST(((20000 * "count" + "first_count") // (2 * "first_count")) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
+FROM "f_step_counts"

@@ -144,99 +144,103 @@ WITH "f_events" AS (
   SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) "reached_2", SUM(CASE WHEN "level" >= 3 THEN 1 ELSE 0 END) "reached_3", SUM(CASE WHEN "level" >= 4 THEN 1 ELSE 0 END) "reached_4", SUM(CASE WHEN "level" >= 5 THEN 1 ELSE 0 END) "reached_5", SUM(CASE WHEN "level" >= 6 THEN 1 ELSE 0 END) "reached_6", SUM(CASE WHEN "level" >= 7 THEN 1 ELSE 0 END) "reached_7", SUM(CASE WHEN "level" >= 8 THEN 1 ELSE 0 END) "reached_8", SUM(CASE WHEN "level" >= 9 THEN 1 ELSE 0 END) "reached_9", SUM(CASE WHEN "level" >= 10 THEN 1 ELSE 0 END) "reached_10", SUM(CASE WHEN "level" >= 11 THEN 1 ELSE 0 END) "reached_11", SUM(CASE WHEN "level" >= 12 THEN 1 ELSE 0 END) "reached_12", SUM(CASE WHEN "level" >= 13 THEN 1 ELSE 0 END) "reached_13", SUM(CASE WHEN "level" >= 14 THEN 1 ELSE 0 END) "reached_14", SUM(CASE WHEN "level" >= 15 THEN 1 ELSE 0 END) "reached_15", SUM(CASE WHEN "level" >= 16 THEN 1 ELSE 0 END) "reached_16", SUM(CASE WHEN "level" >= 17 THEN 1 ELSE 0 END) "reached_17", SUM(CASE WHEN "level" >= 18 THEN 1 ELSE 0 END) "reached_18", SUM(CASE WHEN "level" >= 19 THEN 1 ELSE 0 END) "reached_19", SUM(CASE WHEN "level" >= 20 THEN 1 ELSE 0 END) "reached_20", SUM(CASE WHEN "level" >= 21 THEN 1 ELSE 0 END) "reached_21", SUM(CASE WHEN "level" >= 22 THEN 1 ELSE 0 END) "reached_22", SUM(CASE WHEN "level" >= 23 THEN 1 ELSE 0 END) "reached_23", SUM(CASE WHEN "level" >= 24 THEN 1 ELSE 0 END) "reached_24", SUM(CASE WHEN "level" >= 25 THEN 1 ELSE 0 END) "reached_25", SUM(CASE WHEN "level" >= 26 THEN 1 ELSE 0 END) "reached_26", SUM(CASE WHEN "level" >= 27 THEN 1 ELSE 0 END) "reached_27", SUM(CASE WHEN "level" >= 28 THEN 1 ELSE 0 END) "reached_28", SUM(CASE WHEN "level" >= 29 THEN 1 ELSE 0 END) "reached_29", SUM(CASE WHEN "level" >= 30 THEN 1 ELSE 0 END) "reached_30", SUM(CASE WHEN "level" >= 31 THEN 1 ELSE 0 END) "reached_31", SUM(CASE WHEN "level" >= 32 THEN 1 ELSE 0 END) "reached_32"
   FROM "f_attempts"
   WHERE "level" >= 1
+),
+"f_step_counts" AS (
+  SELECT 1 "step", 's01' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS NUMBER(10)) "previous_count", CAST(NULL AS NUMBER(10)) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 2 "step", 's02' "name", COALESCE("reached_2", 0) "count", COALESCE("reached_1", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 3 "step", 's03' "name", COALESCE("reached_3", 0) "count", COALESCE("reached_2", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 4 "step", 's04' "name", COALESCE("reached_4", 0) "count", COALESCE("reached_3", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 5 "step", 's05' "name", COALESCE("reached_5", 0) "count", COALESCE("reached_4", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 6 "step", 's06' "name", COALESCE("reached_6", 0) "count", COALESCE("reached_5", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 7 "step", 's07' "name", COALESCE("reached_7", 0) "count", COALESCE("reached_6", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 8 "step", 's08' "name", COALESCE("reached_8", 0) "count", COALESCE("reached_7", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 9 "step", 's09' "name", COALESCE("reached_9", 0) "count", COALESCE("reached_8", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 10 "step", 's10' "name", COALESCE("reached_10", 0) "count", COALESCE("reached_9", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 11 "step", 's11' "name", COALESCE("reached_11", 0) "count", COALESCE("reached_10", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 12 "step", 's12' "name", COALESCE("reached_12", 0) "count", COALESCE("reached_11", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 13 "step", 's13' "name", COALESCE("reached_13", 0) "count", COALESCE("reached_12", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 14 "step", 's14' "name", COALESCE("reached_14", 0) "count", COALESCE("reached_13", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 15 "step", 's15' "name", COALESCE("reached_15", 0) "count", COALESCE("reached_14", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 16 "step", 's16' "name", COALESCE("reached_16", 0) "count", COALESCE("reached_15", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 17 "step", 's17' "name", COALESCE("reached_17", 0) "count", COALESCE("reached_16", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 18 "step", 's18' "name", COALESCE("reached_18", 0) "count", COALESCE("reached_17", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 19 "step", 's19' "name", COALESCE("reached_19", 0) "count", COALESCE("reached_18", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 20 "step", 's20' "name", COALESCE("reached_20", 0) "count", COALESCE("reached_19", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 21 "step", 's21' "name", COALESCE("reached_21", 0) "count", COALESCE("reached_20", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 22 "step", 's22' "name", COALESCE("reached_22", 0) "count", COALESCE("reached_21", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 23 "step", 's23' "name", COALESCE("reached_23", 0) "count", COALESCE("reached_22", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 24 "step", 's24' "name", COALESCE("reached_24", 0) "count", COALESCE("reached_23", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 25 "step", 's25' "name", COALESCE("reached_25", 0) "count", COALESCE("reached_24", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 26 "step", 's26' "name", COALESCE("reached_26", 0) "count", COALESCE("reached_25", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 27 "step", 's27' "name", COALESCE("reached_27", 0) "count", COALESCE("reached_26", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 28 "step", 's28' "name", COALESCE("reached_28", 0) "count", COALESCE("reached_27", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 29 "step", 's29' "name", COALESCE("reached_29", 0) "count", COALESCE("reached_28", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 30 "step", 's30' "name", COALESCE("reached_30", 0) "count", COALESCE("reached_29", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 31 "step", 's31' "name", COALESCE("reached_31", 0) "count", COALESCE("reached_30", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
+  UNION ALL
+  SELECT 32 "step", 's32' "name", COALESCE("reached_32", 0) "count", COALESCE("reached_31", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
+  FROM "f_reached"
 )
-SELECT 1 "step", 's01' "name", COALESCE("reached_1", 0) "count", CAST(NULL AS DOUBLE PRECISION) "conversion_from_previous", CAST(NULL AS DOUBLE PRECISION) "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 2 "step", 's02' "name", COALESCE("reached_2", 0) "count", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_2", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 3 "step", 's03' "name", COALESCE("reached_3", 0) "count", CASE WHEN COALESCE("reached_2", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_3", 0) + COALESCE("reached_2", 0)) / (2 * COALESCE("reached_2", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_3", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 4 "step", 's04' "name", COALESCE("reached_4", 0) "count", CASE WHEN COALESCE("reached_3", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_4", 0) + COALESCE("reached_3", 0)) / (2 * COALESCE("reached_3", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_4", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 5 "step", 's05' "name", COALESCE("reached_5", 0) "count", CASE WHEN COALESCE("reached_4", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_5", 0) + COALESCE("reached_4", 0)) / (2 * COALESCE("reached_4", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_5", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 6 "step", 's06' "name", COALESCE("reached_6", 0) "count", CASE WHEN COALESCE("reached_5", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_6", 0) + COALESCE("reached_5", 0)) / (2 * COALESCE("reached_5", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_6", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 7 "step", 's07' "name", COALESCE("reached_7", 0) "count", CASE WHEN COALESCE("reached_6", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_7", 0) + COALESCE("reached_6", 0)) / (2 * COALESCE("reached_6", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_7", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 8 "step", 's08' "name", COALESCE("reached_8", 0) "count", CASE WHEN COALESCE("reached_7", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_8", 0) + COALESCE("reached_7", 0)) / (2 * COALESCE("reached_7", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_8", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 9 "step", 's09' "name", COALESCE("reached_9", 0) "count", CASE WHEN COALESCE("reached_8", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_9", 0) + COALESCE("reached_8", 0)) / (2 * COALESCE("reached_8", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_9", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 10 "step", 's10' "name", COALESCE("reached_10", 0) "count", CASE WHEN COALESCE("reached_9", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_10", 0) + COALESCE("reached_9", 0)) / (2 * COALESCE("reached_9", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_10", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 11 "step", 's11' "name", COALESCE("reached_11", 0) "count", CASE WHEN COALESCE("reached_10", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_11", 0) + COALESCE("reached_10", 0)) / (2 * COALESCE("reached_10", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_11", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 12 "step", 's12' "name", COALESCE("reached_12", 0) "count", CASE WHEN COALESCE("reached_11", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_12", 0) + COALESCE("reached_11", 0)) / (2 * COALESCE("reached_11", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_12", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 13 "step", 's13' "name", COALESCE("reached_13", 0) "count", CASE WHEN COALESCE("reached_12", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_13", 0) + COALESCE("reached_12", 0)) / (2 * COALESCE("reached_12", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_13", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 14 "step", 's14' "name", COALESCE("reached_14", 0) "count", CASE WHEN COALESCE("reached_13", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_14", 0) + COALESCE("reached_13", 0)) / (2 * COALESCE("reached_13", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_14", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 15 "step", 's15' "name", COALESCE("reached_15", 0) "count", CASE WHEN COALESCE("reached_14", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_15", 0) + COALESCE("reached_14", 0)) / (2 * COALESCE("reached_14", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_15", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 16 "step", 's16' "name", COALESCE("reached_16", 0) "count", CASE WHEN COALESCE("reached_15", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_16", 0) + COALESCE("reached_15", 0)) / (2 * COALESCE("reached_15", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_16", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 17 "step", 's17' "name", COALESCE("reached_17", 0) "count", CASE WHEN COALESCE("reached_16", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_17", 0) + COALESCE("reached_16", 0)) / (2 * COALESCE("reached_16", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_17", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 18 "step", 's18' "name", COALESCE("reached_18", 0) "count", CASE WHEN COALESCE("reached_17", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_18", 0) + COALESCE("reached_17", 0)) / (2 * COALESCE("reached_17", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_18", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 19 "step", 's19' "name", COALESCE("reached_19", 0) "count", CASE WHEN COALESCE("reached_18", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_19", 0) + COALESCE("reached_18", 0)) / (2 * COALESCE("reached_18", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_19", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 20 "step", 's20' "name", COALESCE("reached_20", 0) "count", CASE WHEN COALESCE("reached_19", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_20", 0) + COALESCE("reached_19", 0)) / (2 * COALESCE("reached_19", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_20", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 21 "step", 's21' "name", COALESCE("reached_21", 0) "count", CASE WHEN COALESCE("reached_20", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_21", 0) + COALESCE("reached_20", 0)) / (2 * COALESCE("reached_20", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_21", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 22 "step", 's22' "name", COALESCE("reached_22", 0) "count", CASE WHEN COALESCE("reached_21", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_22", 0) + COALESCE("reached_21", 0)) / (2 * COALESCE("reached_21", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_22", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 23 "step", 's23' "name", COALESCE("reached_23", 0) "count", CASE WHEN COALESCE("reached_22", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_23", 0) + COALESCE("reached_22", 0)) / (2 * COALESCE("reached_22", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_23", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 24 "step", 's24' "name", COALESCE("reached_24", 0) "count", CASE WHEN COALESCE("reached_23", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_24", 0) + COALESCE("reached_23", 0)) / (2 * COALESCE("reached_23", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_24", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 25 "step", 's25' "name", COALESCE("reached_25", 0) "count", CASE WHEN COALESCE("reached_24", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_25", 0) + COALESCE("reached_24", 0)) / (2 * COALESCE("reached_24", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_25", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 26 "step", 's26' "name", COALESCE("reached_26", 0) "count", CASE WHEN COALESCE("reached_25", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_26", 0) + COALESCE("reached_25", 0)) / (2 * COALESCE("reached_25", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_26", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 27 "step", 's27' "name", COALESCE("reached_27", 0) "count", CASE WHEN COALESCE("reached_26", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_27", 0) + COALESCE("reached_26", 0)) / (2 * COALESCE("reached_26", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_27", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 28 "step", 's28' "name", COALESCE("reached_28", 0) "count", CASE WHEN COALESCE("reached_27", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_28", 0) + COALESCE("reached_27", 0)) / (2 * COALESCE("reached_27", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_28", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 29 "step", 's29' "name", COALESCE("reached_29", 0) "count", CASE WHEN COALESCE("reached_28", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_29", 0) + COALESCE("reached_28", 0)) / (2 * COALESCE("reached_28", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_29", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 30 "step", 's30' "name", COALESCE("reached_30", 0) "count", CASE WHEN COALESCE("reached_29", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_30", 0) + COALESCE("reached_29", 0)) / (2 * COALESCE("reached_29", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_30", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 31 "step", 's31' "name", COALESCE("reached_31", 0) "count", CASE WHEN COALESCE("reached_30", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_31", 0) + COALESCE("reached_30", 0)) / (2 * COALESCE("reached_30", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_31", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
-UNION ALL
-SELECT 32 "step", 's32' "name", COALESCE("reached_32", 0) "count", CASE WHEN COALESCE("reached_31", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_32", 0) + COALESCE("reached_31", 0)) / (2 * COALESCE("reached_31", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN COALESCE("reached_1", 0) = 0 THEN NULL ELSE CAST(TRUNC((20000 * COALESCE("reached_32", 0) + COALESCE("reached_1", 0)) / (2 * COALESCE("reached_1", 0))) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
-FROM "f_reached"
+SELECT "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "previous_count") / (2 * "previous_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "first_count") / (2 * "first_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
+FROM "f_step_counts"

@@ -41,6 +41,17 @@ public final class PortableFunctions {
                     ORACLE, "TO_DATE(TO_CHAR(TO_TIMESTAMP_TZ(TO_CHAR({0}, 'YYYY-MM-DD HH24:MI:SS.FF6') || ' +00:00',"
                             + " 'YYYY-MM-DD HH24:MI:SS.FF6 TZH:TZM') AT TIME ZONE {1}, 'YYYY-MM-DD'), 'YYYY-MM-DD')"));
 
+    /**
+     * The calendar date of a TIMESTAMP read as UTC: {@link #LOCAL_DATE} in UTC without its two
+     * zone conversions per row (a plain cast; Oracle's DATE keeps the time of day, so TRUNC).
+     */
+    public static final PortableFunction UTC_DATE = new PortableFunction("UTC_DATE",
+            ReturnTypes.explicit(SqlTypeName.DATE), Map.of(
+                    POSTGRES, "CAST({0} AS DATE)",
+                    DUCKDB, "CAST({0} AS DATE)",
+                    H2, "CAST({0} AS DATE)",
+                    ORACLE, "CAST(TRUNC({0}) AS DATE)"));
+
     /** Days since 1970-01-01 of a DATE. */
     public static final PortableFunction EPOCH_DAY = new PortableFunction("EPOCH_DAY",
             ReturnTypes.BIGINT_NULLABLE, Map.of(

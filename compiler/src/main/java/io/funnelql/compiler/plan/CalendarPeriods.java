@@ -34,6 +34,13 @@ public final class CalendarPeriods {
         return zone.getId();
     }
 
+    /** The calendar date of {@code time} in the zone {@link #zoneName} named: in UTC a plain date, with no zone conversions. */
+    public static RexNode localDate(PlanContext<?> context, RexNode time, String zone) {
+        RelBuilder b = context.builder();
+        return zone.equals("UTC") ? b.call(PortableFunctions.UTC_DATE, time)
+                : b.call(PortableFunctions.LOCAL_DATE, time, context.literalText(zone));
+    }
+
     /** The calendar period's number: "offset n" is "period index + n" (as the reference numbers periods). */
     public static RexNode periodIndex(RelBuilder b, PeriodUnit unit, RexNode date, RexNode day) {
         return switch (unit) {

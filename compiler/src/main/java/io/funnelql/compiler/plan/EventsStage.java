@@ -110,7 +110,7 @@ public final class EventsStage {
 
     /**
      * Pushes onto the builder one condition's rows read straight from the source: the stage's
-     * filters (NULL policy included), key names and microseconds, no event order and no flags. A
+     * filters (NULL policy included), key names, microseconds and time (last), no event order and no flags. A
      * step that needs no event order reads its rows this way, so the engine sees the condition
      * itself in the scan: PostgreSQL estimates {@code event_name = 'purchase'} from the column's
      * statistics, while a 0/1 flag compared with 1 defeats its estimate (it planned 19 rows for
@@ -127,9 +127,17 @@ public final class EventsStage {
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
         addKeys(context, fields, names);
-        fields.add(b.call(PortableFunctions.EPOCH_MICROS, b.field(context.databaseName(query.source().time()))));
+        RexNode time = b.field(context.databaseName(query.source().time()));
+        fields.add(b.call(PortableFunctions.EPOCH_MICROS, time));
         names.add(MICROS);
+        fields.add(time); // a reader that aggregates only one of the two gets the other pruned by RelBuilder
+        names.add(TIME);
         b.project(fields, names, true);
+    }
+
+    /** The names the key columns get in every stage ({@link ColumnNames#keyAlias}), in key order. */
+    public static List<String> keyNames(PlanContext<?> context) {
+        return context.query().partitionKey().stream().map(ColumnNames::keyAlias).toList();
     }
 
     /** The key columns under the names every later stage joins on ({@link ColumnNames#keyAlias}). */

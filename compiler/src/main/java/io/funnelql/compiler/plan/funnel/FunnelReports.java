@@ -74,28 +74,50 @@ final class FunnelReports {
         b.aggregate(broken ? b.groupKey(b.field(FunnelPlanner.BREAKDOWN)) : b.groupKey(), counts);
         Stage reached = context.addStage(ColumnNames.stageName(query, "reached"), "attempts that reached each step",
                 List.of());
+        // One row per step with the counts its conversions divide by, so that the rounding
+        // arithmetic is written once in the final SELECT and not twice per step.
+        List<String> columns = new ArrayList<>();
+        if (broken) {
+            columns.add(query.breakdownColumnName().orElseThrow());
+        }
+        columns.addAll(query.report().columns().subList(0, 3));
+        columns.add("previous_count");
+        columns.add("first_count");
         for (Step step : query.steps()) {
             context.scan(reached);
             List<RexNode> fields = new ArrayList<>();
-            List<String> names = new ArrayList<>();
             if (broken) {
                 fields.add(b.field(FunnelPlanner.BREAKDOWN));
-                names.add(query.breakdownColumnName().orElseThrow());
             }
-            RexNode count = reachedCount(b, step.index());
-            fields.addAll(List.of(number(b, step.index()), context.literalText(step.name().value()), count));
-            names.addAll(query.report().columns().subList(0, 3));
+            fields.addAll(List.of(number(b, step.index()), context.literalText(step.name().value()),
+                    reachedCount(b, step.index())));
             if (step.index() == 1) {
-                fields.add(ReportShapes.toDouble(b, context.nullText()));
-                fields.add(ReportShapes.toDouble(b, context.nullText()));
+                // The first step converts from nothing: NULL counts make both conversions NULL.
+                RexNode none = b.getRexBuilder().makeNullLiteral(reachedCount(b, 1).getType());
+                fields.add(none);
+                fields.add(none);
             } else {
-                fields.add(ReportShapes.percent(b, count, reachedCount(b, step.index() - 1)));
-                fields.add(ReportShapes.percent(b, count, reachedCount(b, 1)));
+                fields.add(reachedCount(b, step.index() - 1));
+                fields.add(reachedCount(b, 1));
             }
-            names.addAll(query.report().columns().subList(3, 5));
-            b.project(fields, names, true);
+            b.project(fields, columns, true);
         }
         b.union(true, query.steps().size());
+        Stage stepCounts = context.addStage(ColumnNames.stageName(query, "step_counts"),
+                "one row per step: its count, the previous step's and the first step's", List.of());
+        context.scan(stepCounts);
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int width = broken ? 4 : 3;
+        for (int i = 0; i < width; i++) {
+            fields.add(b.field(i));
+            names.add(columns.get(i));
+        }
+        RexNode count = b.field(query.report().columns().get(2));
+        fields.add(ReportShapes.percent(b, count, b.field("previous_count")));
+        fields.add(ReportShapes.percent(b, count, b.field("first_count")));
+        names.addAll(query.report().columns().subList(3, 5));
+        b.project(fields, names, true);
     }
 
     private static RexNode reachedCount(RelBuilder b, int step) {

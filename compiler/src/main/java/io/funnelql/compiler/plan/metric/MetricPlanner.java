@@ -45,8 +45,7 @@ public final class MetricPlanner {
         context.scan(events.stage());
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        RexNode date = b.call(PortableFunctions.LOCAL_DATE, b.field(EventsStage.TIME),
-                context.literalText(CalendarPeriods.zoneName(context, query.zone())));
+        RexNode date = CalendarPeriods.localDate(context, b.field(EventsStage.TIME), CalendarPeriods.zoneName(context, query.zone()));
         fields.add(CalendarPeriods.periodStart(b, query.unit(), date, b.call(PortableFunctions.EPOCH_DAY, date)));
         names.add("period_start");
         b.project(fields, names, true);

@@ -35,6 +35,10 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
  * period) holding the period's last return event, then joined once to the key's cohorts and
  * folded into one 0/1 column per offset by conditional aggregation — never a join per offset.
  * Rolling periods are measured from each key's single cohort event, so returns join that one row.
+ * A first-event cohort over calendar periods (the common question) reads the source twice, each
+ * time by its own condition, as an analyst's query does: cohort rows grouped to each key's first
+ * time, return rows grouped to each key's periods; the period is computed per return row only,
+ * and no events stage is written out.
  */
 public final class RetentionPlanner {
     private static final String COHORT = "cohort_event";
@@ -50,9 +54,14 @@ public final class RetentionPlanner {
         flags.put(RETURN, query.returnCondition());
         // Every later stage reads only cohort or return rows, by time and period: no event order is
         // numbered (a sort of the whole table) and no other row is kept.
-        EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
+        EventsStage.Request request = new EventsStage.Request(flags,
                 List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions(), Map.of(), false, true,
-                false));
+                false);
+        if (query.period() instanceof RetentionPeriod.Calendar calendarPeriod && query.cohortKind() != CohortKind.RECURRING) {
+            firstCohortByCalendar(context, translator, request, calendarPeriod);
+            return;
+        }
+        EventsStage.Events events = EventsStage.build(context, translator, request);
         List<String> keys = events.keys();
         boolean calendar = query.period() instanceof RetentionPeriod.Calendar;
 
@@ -61,7 +70,7 @@ public final class RetentionPlanner {
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
         String zone = calendar ? CalendarPeriods.zoneName(context, ((RetentionPeriod.Calendar) query.period()).zone()) : "UTC";
-        RexNode date = b.call(PortableFunctions.LOCAL_DATE, b.field(EventsStage.TIME), context.literalText(zone));
+        RexNode date = CalendarPeriods.localDate(context, b.field(EventsStage.TIME), zone);
         RexNode day = b.call(PortableFunctions.EPOCH_DAY, date);
         if (calendar) {
             fields.add(CalendarPeriods.periodIndex(b, ((RetentionPeriod.Calendar) query.period()).unit(), date, day));
@@ -149,6 +158,74 @@ public final class RetentionPlanner {
             offset = b.call(PortableFunctions.INTEGER_QUOTIENT, b.call(SqlStdOperatorTable.MINUS,
                     b.field(width + returnFields.indexOf(EventsStage.MICROS)), b.field("cohort_micros")), number(b, length));
         }
+        Stage memberships = memberships(context, width, offset);
+        report(context, memberships, keys);
+    }
+
+    /**
+     * Each key's first cohort event and its calendar periods with a return, each read from the
+     * source by its own condition; joined once on the key, returns in the offsets' range at or
+     * after the cohort event's time, and folded into one 0/1 column per offset. Times are
+     * compared as timestamps: no epoch arithmetic per row.
+     */
+    private static void firstCohortByCalendar(PlanContext<RetentionQuery> context, ExpressionTranslator translator,
+            EventsStage.Request request, RetentionPeriod.Calendar period) {
+        RetentionQuery query = context.query();
+        RelBuilder b = context.builder();
+        List<String> keys = EventsStage.keyNames(context);
+        String zone = CalendarPeriods.zoneName(context, period.zone());
+
+        EventsStage.pushConditionRows(context, translator, request, query.cohortCondition());
+        b.aggregate(b.groupKey(keys.stream().map(b::field).toList()), b.min(b.field(EventsStage.TIME)).as("cohort_time"));
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        RexNode cohortDate = CalendarPeriods.localDate(context, b.field("cohort_time"), zone);
+        RexNode cohortDay = b.call(PortableFunctions.EPOCH_DAY, cohortDate);
+        fields.add(CalendarPeriods.periodStart(b, period.unit(), cohortDate, cohortDay));
+        names.add("cohort");
+        fields.add(CalendarPeriods.periodIndex(b, period.unit(), cohortDate, cohortDay));
+        names.add("cohort_period");
+        b.project(fields, names, true);
+        Stage cohorts = context.addStage(ColumnNames.stageName(query, "cohorts"),
+                "each key's first cohort event and its " + period.unit().name().toLowerCase(Locale.ROOT) + " in " + zone,
+                List.of(new Stage.DeclaredKey(keys, "grouped by the key")));
+
+        EventsStage.pushConditionRows(context, translator, request, query.returnCondition());
+        fields = new ArrayList<>(keys.stream().map(b::field).toList());
+        names = new ArrayList<>(keys);
+        fields.add(b.field(EventsStage.TIME));
+        names.add(EventsStage.TIME);
+        RexNode date = CalendarPeriods.localDate(context, b.field(EventsStage.TIME), zone);
+        fields.add(CalendarPeriods.periodIndex(b, period.unit(), date, b.call(PortableFunctions.EPOCH_DAY, date)));
+        names.add("period");
+        b.project(fields, names, true);
+        List<RexNode> activityGroup = new ArrayList<>(keys.stream().map(b::field).toList());
+        activityGroup.add(b.field("period"));
+        b.aggregate(b.groupKey(activityGroup), b.max(b.field(EventsStage.TIME)).as("last_return_time"));
+        Stage activity = context.addStage(ColumnNames.stageName(query, "activity"),
+                "one row per key and " + period.unit().name().toLowerCase(Locale.ROOT) + " with a return event", List.of());
+
+        int width = cohorts.plan().getRowType().getFieldCount();
+        context.scan(cohorts);
+        context.scan(activity);
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
+        // Returns count only at or after the cohort event's time.
+        on.add(b.greaterThanOrEqual(b.field(2, 1, "last_return_time"), b.field(2, 0, "cohort_time")));
+        on.add(b.greaterThanOrEqual(b.field(2, 1, "period"), b.field(2, 0, "cohort_period")));
+        if (query.returnMatch() == ReturnMatch.ON) {
+            int lastOffset = query.offsets().stream().mapToInt(Integer::intValue).max().orElse(0);
+            on.add(b.lessThanOrEqual(b.field(2, 1, "period"),
+                    b.call(SqlStdOperatorTable.PLUS, b.field(2, 0, "cohort_period"), number(b, lastOffset))));
+        }
+        b.join(JoinRelType.LEFT, on);
+        RexNode offset = b.call(SqlStdOperatorTable.MINUS, b.field(width + keys.size()), b.field("cohort_period"));
+        report(context, memberships(context, width, offset), keys);
+    }
+
+    /** The joined cohort and return rows folded into one row per cohort membership (its first {@code width} columns) with a 0/1 column per offset. */
+    private static Stage memberships(PlanContext<RetentionQuery> context, int width, RexNode offset) {
+        RetentionQuery query = context.query();
+        RelBuilder b = context.builder();
         List<RexNode> membership = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             membership.add(b.field(i));
@@ -160,10 +237,12 @@ public final class RetentionPlanner {
             returned.add(b.max(flag(b, matches)).as("returned_" + wanted));
         }
         b.aggregate(b.groupKey(membership), returned);
-        Stage memberships = context.addStage(ColumnNames.stageName(query, "returns"),
+        return context.addStage(ColumnNames.stageName(query, "returns"),
                 "each cohort membership with a 0/1 column per offset", List.of());
+    }
 
-        if (query.report() == RetentionReport.PER_KEY) {
+    private static void report(PlanContext<RetentionQuery> context, Stage memberships, List<String> keys) {
+        if (context.query().report() == RetentionReport.PER_KEY) {
             perKey(context, memberships, keys);
         } else {
             cohortTable(context, memberships);
