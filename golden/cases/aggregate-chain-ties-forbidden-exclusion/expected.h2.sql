@@ -4,25 +4,25 @@ WITH "f_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND ("EVENT_NAME" = 'a' OR "EVENT_NAME" = 'b' OR "EVENT_NAME" = 'c' OR "PLATFORM" = 'bot')
 ),
 "f_a" AS (
-  SELECT "USER_ID" AS "key_user_id", MIN(DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT")) AS "step_1_micros"
+  SELECT "USER_ID" AS "key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("OCCURRED_AT"))) AS "step_1_micros", MIN("OCCURRED_AT") AS "step_1_time", DATEADD(MICROSECOND, 3600000000 , (MIN("OCCURRED_AT"))) AS "window_end"
   FROM "EVENTS"
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'a'
   GROUP BY "USER_ID"
 ),
 "f_b" AS (
-  SELECT "f_a"."key_user_id", MIN("f_a"."step_1_micros") AS "step_1_micros", MIN("t0"."event_micros") AS "step_2_micros"
+  SELECT "f_a"."key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("t0"."event_time"))) AS "step_2_micros", MIN("t0"."event_time") AS "step_2_time", MIN("f_a"."window_end") AS "window_end"
   FROM "f_a"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", "OCCURRED_AT" AS "event_time"
+    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_a"."step_1_micros" + 3600000000
+      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_time" < "t0"."event_time" AND "f_a"."window_end" >= "t0"."event_time"
   GROUP BY "f_a"."key_user_id"
 ),
 "f_c" AS (
-  SELECT "f_b"."key_user_id", MIN("t0"."event_micros") AS "step_3_micros"
+  SELECT "f_b"."key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("t0"."event_time"))) AS "step_3_micros", MIN("t0"."event_time") AS "step_3_time"
   FROM "f_b"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", "OCCURRED_AT" AS "event_time"
+    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_b"."step_1_micros" + 3600000000
+      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_time" < "t0"."event_time" AND "f_b"."window_end" >= "t0"."event_time"
   GROUP BY "f_b"."key_user_id"
 ),
 "f_attempts" AS (

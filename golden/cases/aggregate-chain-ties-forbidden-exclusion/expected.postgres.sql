@@ -4,25 +4,25 @@ WITH "f_events" AS NOT MATERIALIZED (
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND ("event_name" = 'a' OR "event_name" = 'b' OR "event_name" = 'c' OR "platform" = 'bot')
 ),
 "f_a" AS (
-  SELECT "user_id" AS "key_user_id", MIN(CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT)) AS "step_1_micros"
+  SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM (MIN("occurred_at")) ) * 1000000 AS BIGINT) AS "step_1_micros", MIN("occurred_at") AS "step_1_time", ((MIN("occurred_at")) + 3600000000 * INTERVAL '1 microsecond') AS "window_end"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'a'
   GROUP BY "user_id"
 ),
 "f_b" AS (
-  SELECT "f_a"."key_user_id", MIN("f_a"."step_1_micros") AS "step_1_micros", MIN("t0"."event_micros") AS "step_2_micros"
+  SELECT "f_a"."key_user_id", CAST(EXTRACT(EPOCH FROM (MIN("t0"."event_time")) ) * 1000000 AS BIGINT) AS "step_2_micros", MIN("t0"."event_time") AS "step_2_time", MIN("f_a"."window_end") AS "window_end"
   FROM "f_a"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", "occurred_at" AS "event_time"
+    INNER JOIN (SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time"
       FROM "events"
-      WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_a"."step_1_micros" + 3600000000
+      WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_time" < "t0"."event_time" AND "f_a"."window_end" >= "t0"."event_time"
   GROUP BY "f_a"."key_user_id"
 ),
 "f_c" AS (
-  SELECT "f_b"."key_user_id", MIN("t0"."event_micros") AS "step_3_micros"
+  SELECT "f_b"."key_user_id", CAST(EXTRACT(EPOCH FROM (MIN("t0"."event_time")) ) * 1000000 AS BIGINT) AS "step_3_micros", MIN("t0"."event_time") AS "step_3_time"
   FROM "f_b"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", "occurred_at" AS "event_time"
+    INNER JOIN (SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time"
       FROM "events"
-      WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_b"."step_1_micros" + 3600000000
+      WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_time" < "t0"."event_time" AND "f_b"."window_end" >= "t0"."event_time"
   GROUP BY "f_b"."key_user_id"
 ),
 "f_attempts" AS (

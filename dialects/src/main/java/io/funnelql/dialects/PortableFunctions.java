@@ -29,6 +29,19 @@ public final class PortableFunctions {
                             + " + CAST(TO_CHAR({0}, 'SSSSS') AS NUMBER(19)) * 1000000"
                             + " + CAST(TO_CHAR({0}, 'FF6') AS NUMBER(19)))"));
 
+    /**
+     * A TIMESTAMP plus a number of microseconds, exactly up to 2^53 of them (285 years; PostgreSQL
+     * multiplies intervals in double precision). Oracle's is what real Oracle runs, but H2's
+     * Oracle mode lacks NUMTODSINTERVAL, so the compiler never uses it there ({@link
+     * TargetDialect#addsMicrosToTimestamps}).
+     */
+    public static final PortableFunction TIMESTAMP_PLUS_MICROS = new PortableFunction("TIMESTAMP_PLUS_MICROS",
+            ReturnTypes.ARG0, Map.of(
+                    POSTGRES, "({0} + {1} * INTERVAL '1 microsecond')",
+                    DUCKDB, "({0} + to_microseconds({1}))",
+                    H2, "DATEADD(MICROSECOND, {1}, {0})",
+                    ORACLE, "({0} + NUMTODSINTERVAL({1} / 1000000, 'SECOND'))"));
+
     /** The calendar date, in the time zone named by the second operand, of a TIMESTAMP read as UTC. */
     public static final PortableFunction LOCAL_DATE = new PortableFunction("LOCAL_DATE",
             ReturnTypes.explicit(SqlTypeName.DATE), Map.of(

@@ -5,6 +5,7 @@ import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.Stage;
+import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.FunnelRules;
@@ -38,8 +39,18 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
  * with ties allowed a same-time event qualifies only after step k's in event order, or as that
  * very event when one event may fill two steps ({@link FunnelRules#sameRowMayFill}), so the
  * chain compares event orders.
+ *
+ * <p>Without an event order, on an engine that adds microseconds to a timestamp exactly ({@link
+ * io.funnelql.dialects.TargetDialect#addsMicrosToTimestamps}), the chain compares the timestamps
+ * themselves and each stage carries the end of the window as a timestamp, as an analyst writes
+ * {@code t <= first_view + INTERVAL '1 hour'}: no row's epoch microseconds are computed, only each
+ * key's minima's, for the reports.
  */
 final class AggregateChain {
+    /** Windows up to 2^53 microseconds are added to timestamps exactly on every engine (PostgreSQL multiplies intervals in double precision). */
+    private static final long EXACT_INTERVAL_MICROS = 1L << 53;
+    private static final String WINDOW_END = "window_end";
+
     private AggregateChain() {}
 
     /** Whether the reference's scan reduces to the chain: entry first, and no mode that stops or restarts the scan. */
@@ -68,10 +79,13 @@ final class AggregateChain {
     static Stage build(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows, FunnelRules rules,
             boolean ordered, Supplier<Stage> everyKey) {
         FunnelQuery query = context.query();
+        boolean timestamps = !ordered && context.target().addsMicrosToTimestamps() && rules.window() < EXACT_INTERVAL_MICROS;
         List<Stage> reached = new ArrayList<>();
-        reached.add(firstStep(context, events, rows, ordered));
+        reached.add(timestamps ? firstStepByTime(context, events, rows, rules) : firstStep(context, events, rows, ordered));
         for (Step step : query.steps().subList(1, query.steps().size())) {
-            reached.add(nextStep(context, events, rows, rules, ordered, reached.get(reached.size() - 1), step.index()));
+            Stage previous = reached.get(reached.size() - 1);
+            reached.add(timestamps ? nextStepByTime(context, events, rows, rules, previous, step.index())
+                    : nextStep(context, events, rows, rules, ordered, previous, step.index()));
         }
         return attempts(context, events, ordered, reached, everyKey == null ? null : everyKey.get());
     }
@@ -85,8 +99,8 @@ final class AggregateChain {
     }
 
     /**
-     * Pushes step {@code step}'s rows (key, microseconds, and the event order when {@code
-     * ordered}): straight from the source by the step's condition when no order is needed and
+     * Pushes step {@code step}'s rows (key, microseconds, then the event order when {@code
+     * ordered}, else the time): straight from the source by the step's condition when no order is needed and
      * {@code rows} is given ({@link EventsStage#pushConditionRows}), else from the events stage by
      * the step's flag.
      */
@@ -106,8 +120,92 @@ final class AggregateChain {
         if (ordered) {
             rowFields.add(b.field(EventsStage.ORDER));
             rowNames.add(EventsStage.ORDER);
+        } else {
+            rowFields.add(b.field(EventsStage.TIME)); // the chain on timestamps reads it
+            rowNames.add(EventsStage.TIME);
         }
         b.project(rowFields, rowNames, true);
+    }
+
+    private static String stepTime(int step) {
+        return "step_" + step + "_time";
+    }
+
+    /**
+     * After a step's aggregate (keys, then the step's earliest time): the keys, the step's
+     * microseconds from that one time per key (what the reports read), the time, and, for the
+     * steps after it, where the window ends: carried from step 1, or this step's time plus the
+     * window. {@code carriedEnd} is the aggregate's column holding step 1's window end, or -1.
+     */
+    private static void stepColumns(PlanContext<FunnelQuery> context, FunnelRules rules, int step, int keyCount, int carriedEnd) {
+        RelBuilder b = context.builder();
+        List<RexNode> fields = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < keyCount; i++) {
+            fields.add(b.field(i));
+            names.add(b.peek().getRowType().getFieldNames().get(i));
+        }
+        RexNode time = b.field(stepTime(step));
+        fields.add(b.call(PortableFunctions.EPOCH_MICROS, time));
+        names.add(AttemptColumns.micros(step));
+        fields.add(time);
+        names.add(stepTime(step));
+        if (step < rules.steps()) {
+            fields.add(carriedEnd >= 0 ? b.field(carriedEnd)
+                    : b.call(PortableFunctions.TIMESTAMP_PLUS_MICROS, time, b.literal(rules.window())));
+            names.add(WINDOW_END);
+        }
+        b.project(fields, names, true);
+    }
+
+    private static Stage firstStepByTime(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
+            FunnelRules rules) {
+        FunnelQuery query = context.query();
+        RelBuilder b = context.builder();
+        pushStepRows(context, events, rows, false, 1);
+        b.aggregate(b.groupKey(events.keys().stream().map(b::field).toList()), b.min(b.field(EventsStage.TIME)).as(stepTime(1)));
+        stepColumns(context, rules, 1, events.keys().size(), -1);
+        return context.addStage(stageName(query, 1), "step 1: each key's first entry event",
+                List.of(new Stage.DeclaredKey(events.keys(), "grouped by the key")));
+    }
+
+    /** {@link #nextStep} on timestamps: later than the previous step's time, not past the window's end. */
+    private static Stage nextStepByTime(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
+            FunnelRules rules, Stage previous, int step) {
+        FunnelQuery query = context.query();
+        RelBuilder b = context.builder();
+        List<String> keys = events.keys();
+        int leftWidth = previous.plan().getRowType().getFieldCount();
+        context.scan(previous);
+        pushStepRows(context, events, rows, false, step);
+        List<RexNode> rowFields = new ArrayList<>(keys.stream().map(b::field).toList());
+        rowFields.add(b.field(EventsStage.TIME));
+        List<String> rowColumns = new ArrayList<>(keys);
+        rowColumns.add(EventsStage.TIME);
+        b.project(rowFields, rowColumns, true); // the rows' microseconds stay uncomputed
+        RexNode time = b.field(2, 1, EventsStage.TIME);
+        RexNode end = b.field(2, 0, WINDOW_END);
+        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
+        on.add(b.greaterThan(time, b.field(2, 0, stepTime(step - 1)))); // ties forbidden: strictly later
+        on.add(rules.exclusiveBound() ? b.lessThan(time, end) : b.lessThanOrEqual(time, end));
+        b.join(JoinRelType.INNER, on);
+        List<RelBuilder.AggCall> calls = new ArrayList<>();
+        boolean carry = rules.anchorAtFirstStep() && step < rules.steps();
+        if (carry) {
+            calls.add(b.min(b.field(previous.plan().getRowType().getFieldNames().indexOf(WINDOW_END))).as(WINDOW_END));
+        }
+        List<String> rowNames = b.peek().getRowType().getFieldNames().subList(leftWidth, b.peek().getRowType().getFieldCount());
+        calls.add(b.min(b.field(leftWidth + rowNames.indexOf(EventsStage.TIME))).as(stepTime(step)));
+        List<RexNode> group = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            group.add(b.field(i));
+        }
+        b.aggregate(b.groupKey(group), calls);
+        // After the aggregate: the keys, then the carried window end (when carried), then the step's time.
+        stepColumns(context, rules, step, keys.size(), carry ? keys.size() : -1);
+        return context.addStage(stageName(query, step), "step " + step + ": per key, the earliest "
+                        + query.steps().get(step - 1).name().value() + " event after step " + (step - 1) + "'s and inside the window",
+                List.of(new Stage.DeclaredKey(keys, "grouped by the key")));
     }
 
     private static Stage firstStep(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
