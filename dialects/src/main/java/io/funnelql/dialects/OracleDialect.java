@@ -7,7 +7,8 @@ import org.apache.calcite.sql.dialect.OracleSqlDialect;
 
 /**
  * Calcite's OracleSqlDialect pinned to Oracle 19 (an unknown version renders TRUE as
- * {@code 1 = 1}), with ANSI datetime literals instead of TO_TIMESTAMP with a format.
+ * {@code 1 = 1}), with ANSI datetime literals instead of TO_TIMESTAMP with a format, and
+ * comparisons with {@code ''} written so that they answer as elsewhere ({@link OracleEmptyStrings}).
  */
 public final class OracleDialect extends OracleSqlDialect {
     public OracleDialect() {
@@ -16,7 +17,8 @@ public final class OracleDialect extends OracleSqlDialect {
 
     @Override
     public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
-        if (!DialectFunctions.render(TargetDialect.ORACLE, writer, call)) {
+        if (!OracleEmptyStrings.render(writer, call, leftPrec, rightPrec)
+                && !DialectFunctions.render(TargetDialect.ORACLE, writer, call)) {
             super.unparseCall(writer, call, leftPrec, rightPrec);
         }
     }

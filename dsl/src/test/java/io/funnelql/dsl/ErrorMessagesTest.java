@@ -92,8 +92,34 @@ class ErrorMessagesTest {
                         "line 2:29: a funnel window of 1 month is ambiguous: a month has no fixed length (28 to 31 days); write days or weeks instead, e.g. 30 days"),
                 arguments("funnel f from events within 1 year from first step steps (a: event_name = 'x');",
                         "line 2:29: a funnel window of 1 year is ambiguous: a year has no fixed length (365 or 366 days); write days or weeks instead, e.g. 30 days"),
-                arguments("funnel f from events within 0 minutes from first step steps (a: event_name = 'x');",
-                        "line 2:29: a funnel window must be positive, found 0 minutes"),
+                // A window of 0 is allowed (steps at the same time convert), but not exclusive: it would admit nothing.
+                arguments("funnel f from events within 0 minutes from first step exclusive steps (a: event_name = 'x');",
+                        "line 2:29: an exclusive funnel window of 0 minutes admits no step after the first (a step must"
+                                + " come less than 0 after it); write 'within 0 seconds' (inclusive: steps at the same time"
+                                + " convert) or a positive window"),
+                // ClickHouse's own tests use this window (seconds): past 2^63 microseconds, no engine's interval holds it.
+                arguments("funnel f from events within 6048000000000000 seconds from first step steps (a: event_name = 'x');",
+                        "line 2:29: a funnel window of 6048000000000000 seconds is too long: the longest is"
+                                + " 9223372036854775807 microseconds (106751991 days, about 292 271 years), the longest"
+                                + " interval every engine holds; any length from 146 135 years up already covers every"
+                                + " pair of timestamps"),
+                arguments("sessions s from events gap 106751992 days;",
+                        "line 2:28: a session gap of 106751992 days is too long: the longest is"
+                                + " 9223372036854775807 microseconds (106751991 days, about 292 271 years), the longest"
+                                + " interval every engine holds; any length from 146 135 years up already covers every"
+                                + " pair of timestamps"),
+                arguments("funnel f from events within 9223372036854775807 weeks from first step steps (a: event_name = 'x');",
+                        "line 2:29: a funnel window of 9223372036854775807 weeks is too long: the longest is"
+                                + " 9223372036854775807 microseconds (106751991 days, about 292 271 years), the longest"
+                                + " interval every engine holds; any length from 146 135 years up already covers every"
+                                + " pair of timestamps"),
+                // A NUL in a string or a quoted name: refused where it stands (line and column of the character).
+                arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x\u0000y');",
+                        "line 2:77: a NUL character (U+0000) cannot be part of a string: no engine keeps it (PostgreSQL"
+                                + " rejects it, DuckDB ends the statement there); remove it"),
+                arguments("funnel f from events within 1 hour from first step steps (\"a\nb\u0000\": event_name = 'x');",
+                        "line 3:2: a NUL character (U+0000) cannot be part of a quoted name: no engine keeps it"
+                                + " (PostgreSQL rejects it, DuckDB ends the statement there); remove it"),
                 arguments("funnel f from events steps (a: event_name = 'x');",
                         "line 2:1: funnel f has no window; add: within <duration> from first step"),
                 arguments("funnel f from events within 1 hour from first step;",

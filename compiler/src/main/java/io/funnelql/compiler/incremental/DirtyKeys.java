@@ -11,6 +11,7 @@ import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.Micros;
 import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.SessionsQuery;
 import org.apache.calcite.rel.RelNode;
@@ -146,6 +147,6 @@ final class DirtyKeys {
     }
 
     private static long micros(Duration duration) {
-        return duration.toNanos() / 1000;
+        return Micros.of(duration);
     }
 }

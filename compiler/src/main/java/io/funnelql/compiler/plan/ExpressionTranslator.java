@@ -2,6 +2,7 @@ package io.funnelql.compiler.plan;
 
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.Micros;
 import io.funnelql.dsl.model.expression.ArithmeticOperator;
 import io.funnelql.dsl.model.expression.ComparisonOperator;
 import io.funnelql.dsl.model.expression.Expression;
@@ -182,7 +183,7 @@ public final class ExpressionTranslator {
             case BOOLEAN -> rex.makeLiteral((Boolean) value);
             case TIMESTAMP -> rex.makeTimestampLiteral(timestamp((LocalDateTime) value), 6);
             case DATE -> rex.makeDateLiteral(DateString.fromDaysSinceEpoch((int) ((LocalDate) value).toEpochDay()));
-            case INTERVAL -> rex.makeExactLiteral(BigDecimal.valueOf(((Duration) value).toNanos() / 1000),
+            case INTERVAL -> rex.makeExactLiteral(BigDecimal.valueOf(Micros.exact((Duration) value)),
                     types.createSqlType(SqlTypeName.BIGINT));
             case NULL -> throw new IllegalStateException("a non-null constant of type NULL");
         };

@@ -117,7 +117,29 @@ public final class SqlRenderer {
                 .withAlwaysUseParentheses(false));
     }
 
-    private static String indent(String text) {
-        return "  " + text.replace("\n", "\n  ");
+    /**
+     * Indents a rendered statement by two spaces, line by line, outside quoted text only: a line
+     * break inside a string literal ({@code '…'}) or a quoted identifier ({@code "…"}) is part of
+     * the value or the name, and an indent there would change what the SQL compares with or reads.
+     * Every target writes both with the quote doubled inside ({@code ''}, {@code ""}), so a quote
+     * toggles the state and a doubled one toggles it twice.
+     */
+    static String indent(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 64).append("  ");
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '\n') {
+                out.append("  ");
+            }
+        }
+        return out.toString();
     }
 }

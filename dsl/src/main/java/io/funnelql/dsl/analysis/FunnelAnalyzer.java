@@ -117,7 +117,13 @@ final class FunnelAnalyzer {
             return Optional.empty();
         }
         FunnelClause.Window window = clause.get();
-        Optional<Duration> length = Durations.resolve(window.length(), "a funnel window", diagnostics);
+        Optional<Duration> length = Durations.resolve(window.length(), "a funnel window", true, diagnostics);
+        if (length.isPresent() && length.get().isZero() && window.bound().orElse(WindowBound.INCLUSIVE) == WindowBound.EXCLUSIVE) {
+            diagnostics.error(window.length().location(), "an exclusive funnel window of " + window.length()
+                    + " admits no step after the first (a step must come less than 0 after it); write"
+                    + " 'within 0 seconds' (inclusive: steps at the same time convert) or a positive window");
+            return Optional.empty();
+        }
         return length.map(value -> new FunnelWindow(value, window.anchor(), window.bound().orElse(WindowBound.INCLUSIVE)));
     }
 

@@ -20,7 +20,7 @@ public record FunnelRules(
     public static FunnelRules of(FunnelQuery query) {
         return new FunnelRules(
                 query.steps().size(),
-                query.window().length().toNanos() / 1000,
+                Micros.of(query.window().length()),
                 query.window().anchor() == WindowAnchor.FIRST_STEP,
                 query.window().bound() == WindowBound.EXCLUSIVE,
                 query.ties() == TiePolicy.FORBIDDEN || query.hasMode(FunnelMode.STRICT_INCREASE),

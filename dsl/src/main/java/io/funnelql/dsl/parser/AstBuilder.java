@@ -346,7 +346,7 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
 
     @Override
     public MetricClause visitMetricTimeZoneClause(FunnelQLParser.MetricTimeZoneClauseContext context) {
-        return new MetricClause.TimeZone(unquote(context.zone.getText()), location(context));
+        return new MetricClause.TimeZone(unquote(context.zone.getStart()), location(context));
     }
 
     @Override
@@ -396,7 +396,7 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
 
     @Override
     public RetentionClause visitTimeZoneClause(FunnelQLParser.TimeZoneClauseContext context) {
-        return new RetentionClause.TimeZone(unquote(context.zone.getText()), location(context));
+        return new RetentionClause.TimeZone(unquote(context.zone.getStart()), location(context));
     }
 
     @Override
@@ -545,17 +545,17 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
 
     @Override
     public ExpressionNode visitStringLiteral(FunnelQLParser.StringLiteralContext context) {
-        return new ExpressionNode.StringLiteral(unquote(context.getText()), location(context));
+        return new ExpressionNode.StringLiteral(unquote(context.getStart()), location(context));
     }
 
     @Override
     public ExpressionNode visitTimestampLiteral(FunnelQLParser.TimestampLiteralContext context) {
-        return new ExpressionNode.TimestampLiteral(unquote(context.string().getText()), location(context));
+        return new ExpressionNode.TimestampLiteral(unquote(context.string().getStart()), location(context));
     }
 
     @Override
     public ExpressionNode visitDateLiteral(FunnelQLParser.DateLiteralContext context) {
-        return new ExpressionNode.DateLiteral(unquote(context.string().getText()), location(context));
+        return new ExpressionNode.DateLiteral(unquote(context.string().getStart()), location(context));
     }
 
     @Override
@@ -577,7 +577,7 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
 
     @Override
     public Identifier visitQuotedIdentifier(FunnelQLParser.QuotedIdentifierContext context) {
-        String text = context.getText();
+        String text = withoutNul(context.getStart(), "a quoted name");
         return new Identifier(text.substring(1, text.length() - 1).replace("\"\"", "\""), true, location(context));
     }
 
@@ -633,8 +633,28 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
         }
     }
 
-    private static String unquote(String quoted) {
+    private static String unquote(Token string) {
+        String quoted = withoutNul(string, "a string");
         return quoted.substring(1, quoted.length() - 1).replace("''", "'");
+    }
+
+    /**
+     * A quoted token's text, refused at the position of a NUL character inside it: no engine keeps
+     * one (PostgreSQL rejects it in text and names, DuckDB ends the statement there), so the SQL
+     * could not say what the spec says. Other control characters are kept; string literals write
+     * them escaped (docs/dialects.md, "Text").
+     */
+    private static String withoutNul(Token token, String what) {
+        String text = token.getText();
+        int nul = text.indexOf('\0');
+        if (nul < 0) {
+            return text;
+        }
+        int lineStart = text.lastIndexOf('\n', nul);
+        int line = token.getLine() + (int) text.substring(0, nul).chars().filter(c -> c == '\n').count();
+        int column = lineStart < 0 ? token.getCharPositionInLine() + nul + 1 : nul - lineStart;
+        throw new ParsingException(new SourceLocation(line, column), "a NUL character (U+0000) cannot be part of "
+                + what + ": no engine keeps it (PostgreSQL rejects it, DuckDB ends the statement there); remove it");
     }
 
     private static SourceLocation location(ParserRuleContext context) {

@@ -7,6 +7,7 @@ import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
  * Condition texts over a source shape: step, cohort and return conditions built on a small
@@ -21,13 +22,20 @@ final class Conditions {
      * compared by code point) and one with a quote, which a literal escapes as {@code ''}.
      */
     static final List<String> HOSTILE_EVENT_NAMES = List.of("ü", "日本", "🚀", "it's");
+    /**
+     * The edges of text (issue 21), in literals and in the data: the empty string (NULL on Oracle,
+     * docs/dialects.md), line breaks (LF, CR LF) that a renderer must not indent, a tab, control
+     * characters (written CHR(n) in the SQL) and a long text.
+     */
+    static final List<String> EDGE_TEXTS = List.of("", "two\nlines", "cr\r\nlf", "tab\tx", "a\u0001b", "\u001b[0m",
+            "\u007f", "long " + "x".repeat(300));
 
     private Conditions() {}
 
     /** A step (or cohort, return, retention) condition; the plain {@code event_name = 'a'} form first, for shrinking. */
     static Arbitrary<String> step(SourceShape shape) {
-        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(EVENT_NAMES)),
-                Tuple.of(1, Arbitraries.of(HOSTILE_EVENT_NAMES))).map(Conditions::literal);
+        Arbitrary<String> name = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.of(EVENT_NAMES)),
+                Tuple.of(2, Arbitraries.of(HOSTILE_EVENT_NAMES)), Tuple.of(2, Arbitraries.of(EDGE_TEXTS))).map(Conditions::literal);
         Arbitrary<String> equal = name.map(e -> "event_name = " + e);
         Arbitrary<String> in = Combinators.combine(name, name).as((e, f) -> "event_name in (" + e + ", " + f + ")");
         Arbitrary<String> withProperty = Combinators.combine(equal, property(shape)).as((e, p) -> e + " and " + p);
@@ -51,10 +59,17 @@ final class Conditions {
         List<String> conditions = new ArrayList<>();
         switch (shape.property()) {
             case TEXT -> conditions.addAll(List.of("platform = 'ios'", "platform <> 'web'", "platform is null",
-                    "platform in ('ios', 'android')", "platform like 'i%'", "platform > 'ios'"));
+                    "platform in ('ios', 'android')", "platform like 'i%'", "platform > 'ios'",
+                    // Comparisons with '' (Oracle's NULL): the data hold '' now and then too.
+                    "platform = ''", "platform <> ''", "platform in ('', 'web')", "platform not in ('', 'ios')",
+                    "platform like ''", "platform > ''"));
             case NUMBER -> conditions.addAll(List.of("amount > 2.5", "amount between 0 and 5", "amount * 2 >= 10",
                     "10 / amount > 2", "amount is not null", "amount + 1 <= 1"));
             case NONE -> { }
+        }
+        if (shape.property() != SourceShape.Property.NONE) {
+            conditions.replaceAll(condition -> condition.replaceFirst("^(10 / )?" + shape.property().column,
+                    "$1" + Matcher.quoteReplacement(shape.propertyReference())));
         }
         if (shape.title()) {
             conditions.addAll(List.of("title_id = 1", "title_id <> 2"));

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One try of the property: a spec and the datasets it runs over. The spec is compiled once per
- * dialect and reused for every dataset, which is what lets thousands of pairs run in minutes.
+ * dialect and reused for every dataset, which is what lets thousands of pairs run in minutes;
+ * when {@code batched}, the datasets run together as one table ({@link Batch}).
  */
-record DifferentialCase(GeneratedSpec spec, List<Dataset> datasets) {
+record DifferentialCase(GeneratedSpec spec, List<Dataset> datasets, boolean batched) {
     /** How jqwik prints a sample: the spec.fql and every dataset as events.csv. */
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package io.funnelql.golden.differential;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Tuple;
 
 import java.util.List;
 
@@ -28,6 +29,25 @@ record DurationLiteral(String text, long micros) {
                 new DurationLiteral("500 milliseconds", SECOND / 2),
                 new DurationLiteral("2 days", 2 * 86_400 * SECOND),
                 new DurationLiteral("1 week", 7 * 86_400 * SECOND));
+    }
+
+    /**
+     * Funnel windows: {@link #lengths()} and a window of 0 (steps at the same time convert, both
+     * profiles), about one in 10; 0 and the longest window are rarer than the plain ones.
+     */
+    static Arbitrary<DurationLiteral> windows() {
+        return Arbitraries.frequencyOf(Tuple.of(12, lengths()), Tuple.of(1, Arbitraries.just(new DurationLiteral("0 seconds", 0))),
+                Tuple.of(1, Arbitraries.just(new DurationLiteral("106751991 days", 106_751_991L * 86_400 * SECOND))));
+    }
+
+    /**
+     * Gaps and rolling periods (and, through {@link #windows}, funnel windows): {@link #any()} and,
+     * now and then, 110000 days (about 301 years), past 2^63 nanoseconds where a conversion
+     * through nanoseconds used to overflow.
+     */
+    static Arbitrary<DurationLiteral> lengths() {
+        return Arbitraries.frequencyOf(Tuple.of(16, any()),
+                Tuple.of(1, Arbitraries.just(new DurationLiteral("110000 days", 110_000L * 86_400 * SECOND))));
     }
 
     /** This length times {@code factor} (a whole number of microseconds, rounded down), written in the largest unit that divides it. */

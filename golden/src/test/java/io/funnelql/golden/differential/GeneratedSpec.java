@@ -6,6 +6,8 @@ import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.Specification;
 import io.funnelql.events.Values;
 
+import java.time.temporal.ChronoUnit;
+
 /**
  * A generated spec: the source shape, one query's text and the time grid its datasets use.
  * {@link #text()} is the whole spec.fql, as a golden case would hold it.
@@ -17,7 +19,7 @@ record GeneratedSpec(SourceShape shape, String query, TimeGrid grid) {
     String text() {
         String parameter = query.contains(":" + SINCE)
                 ? "param " + SINCE + " timestamp default timestamp '"
-                        + Values.format(grid.base().plusNanos(grid.unitMicros() / 2 * 1000)) + "';\n"
+                        + Values.format(grid.base().plus(grid.unitMicros() / 2, ChronoUnit.MICROS)) + "';\n"
                 : "";
         return shape.declaration() + "\n" + parameter + query + "\n";
     }

@@ -19,7 +19,7 @@ final class MetricSpecs {
     static Arbitrary<GeneratedSpec> any(SourceShape shape) {
         List<String> numeric = new ArrayList<>();
         if (shape.property() == SourceShape.Property.NUMBER) {
-            numeric.add(shape.property().column);
+            numeric.add(shape.propertyReference());
         }
         if (shape.title()) {
             numeric.add(SourceShape.TITLE);

@@ -7,6 +7,8 @@ import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
+import java.util.Locale;
+
 /**
  * Tries and seed of the differential property: fixed by default, so CI runs the same pairs every
  * time, and overridden by {@code -Dfunnelql.tries=N} and {@code -Dfunnelql.seed=S}
@@ -15,12 +17,18 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 final class RunSettings implements AroundPropertyHook {
     static final String TRIES_PROPERTY = "funnelql.tries";
     static final String SEED_PROPERTY = "funnelql.seed";
+    static final String SHRINKING_PROPERTY = "funnelql.shrinking";
     /** With {@link DifferentialTest#DATASETS_PER_SPEC} datasets each: the pairs docs/differential-testing.md measures. */
     static final int DEFAULT_TRIES = 250;
     static final String DEFAULT_SEED = "20250605";
 
     static int tries() {
         return Integer.parseInt(System.getProperty(TRIES_PROPERTY, String.valueOf(DEFAULT_TRIES)).strip());
+    }
+
+    /** FULL by default; {@code -Dfunnelql.shrinking=OFF} reports a failure at once, unshrunk (a full shrink can take many minutes). */
+    static ShrinkingMode shrinking() {
+        return ShrinkingMode.valueOf(System.getProperty(SHRINKING_PROPERTY, "FULL").strip().toUpperCase(Locale.ROOT));
     }
 
     static String seed() {
@@ -34,7 +42,7 @@ final class RunSettings implements AroundPropertyHook {
         // A failure's seed is reported and rerun by hand with -Dfunnelql.seed: no hidden database replay.
         context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
         // Shrinking runs every engine per step: bounded shrinking (10 s) stops far from a minimal case.
-        context.attributes().setShrinking(ShrinkingMode.FULL);
+        context.attributes().setShrinking(shrinking());
         return property.execute();
     }
 }

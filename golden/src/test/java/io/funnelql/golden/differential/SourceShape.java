@@ -8,7 +8,8 @@ import java.util.List;
  * event_name; the others come and go, so specs meet tenants, two-column keys, NULL-producing
  * properties, event ids and the event-name role.
  */
-record SourceShape(boolean tenant, boolean title, Property property, boolean eventId, boolean eventNameRole) {
+record SourceShape(boolean tenant, boolean title, Property property, boolean eventId, boolean eventNameRole,
+                   boolean oddNames) {
     static final String TENANT = "account_id";
     static final String USER = "user_id";
     static final String TITLE = "title_id";
@@ -31,6 +32,23 @@ record SourceShape(boolean tenant, boolean title, Property property, boolean eve
         }
     }
 
+    /**
+     * The property column's name in the table (and events.csv's header): with odd names, a name a
+     * quoted identifier must carry intact through every engine (a quote, a line break, a comment
+     * marker, a semicolon, a dollar sign).
+     */
+    String propertyColumn() {
+        if (!oddNames) {
+            return property.column;
+        }
+        return property == Property.TEXT ? "Plat \"form\"\n-- x" : "amount; $1 /*";
+    }
+
+    /** The property column as a spec writes it: plain, or quoted with its quotes doubled. */
+    String propertyReference() {
+        return oddNames ? '"' + propertyColumn().replace("\"", "\"\"") + '"' : property.column;
+    }
+
     /** The source declaration, first line of every generated spec. */
     String declaration() {
         StringBuilder text = new StringBuilder("source events from table events (key " + USER + ", time " + TIME);
@@ -48,7 +66,7 @@ record SourceShape(boolean tenant, boolean title, Property property, boolean eve
             text.append(", ").append(TITLE).append(" bigint");
         }
         if (property != Property.NONE) {
-            text.append(", ").append(property.column).append(' ').append(property.type);
+            text.append(", ").append(propertyReference()).append(' ').append(property.type);
         }
         if (eventId) {
             text.append(", ").append(EVENT_ID).append(" varchar");
@@ -69,7 +87,7 @@ record SourceShape(boolean tenant, boolean title, Property property, boolean eve
         columns.add(TIME);
         columns.add(EVENT_NAME);
         if (property != Property.NONE) {
-            columns.add(property.column);
+            columns.add(propertyColumn());
         }
         if (eventId) {
             columns.add(EVENT_ID);

@@ -1,6 +1,10 @@
 package io.funnelql.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,5 +126,27 @@ class CompileCommandTest {
                 "../../golden/cases/strict-once-clickhouse-latest/events.csv", "--engines", "duckdb,postgres");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).doesNotContain("NOT COMPILED").endsWith("\nall engines agree with the reference\n");
+    }
+
+    /**
+     * Oracle stores '' as NULL: verify compares its rows with the reference over the table it holds
+     * (docs/dialects.md). u1's '' platform is NULL there, so its b converts on Oracle and not elsewhere.
+     */
+    @Test
+    void verifyComparesOracleWithTheTableItHoldsWhenTheEventsHoldEmptyText(@TempDir Path folder) throws Exception {
+        Path spec = folder.resolve("spec.fql");
+        Files.writeString(spec, "source events from table events (key user_id, time occurred_at, columns (event_name varchar,"
+                + " platform varchar));\nfunnel f from events within 1 hour from first step\n"
+                + "  steps (a: event_name = 'a' and platform <> '', b: event_name = 'b' and platform is null)\n"
+                + "  report per key;\n");
+        Path events = folder.resolve("events.csv");
+        Files.writeString(events, "user_id,occurred_at,event_name,platform\nu1,2024-01-01 10:00:00,a,ios\n"
+                + "u1,2024-01-01 10:01:00,b,\"\"\nu2,2024-01-01 10:00:00,a,\"\"\nu3,2024-01-01 10:00:00,a,web\n"
+                + "u3,2024-01-01 10:01:00,b,\n");
+        CommandLineRun run = CommandLineRun.of("verify", spec.toString(), "--events", events.toString(),
+                "--engines", "duckdb,oracle-h2");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("H2 in Oracle mode (not a real Oracle)").doesNotContain("DIFFERS")
+                .endsWith("\nall engines agree with the reference\n");
     }
 }

@@ -24,6 +24,16 @@ public interface Engine extends AutoCloseable {
     /** (Re)creates the source's table, every identifier quoted, and loads the rows the engine's fastest way. */
     void load(EventTable events);
 
+    /**
+     * The events as this engine holds them once {@link #load loaded}: the same table, but on Oracle
+     * (and its H2 stand-in), which stores the empty string as NULL, with every '' NULL. A query's
+     * rows on the engine are compared with the reference over this table (docs/dialects.md,
+     * "Oracle's empty string").
+     */
+    default EventTable held(EventTable events) {
+        return events;
+    }
+
     /** Runs a query; rows sorted by every column ({@link ResultTable#sorted}). */
     ResultTable query(String sql, List<Object> bindParameters);
 

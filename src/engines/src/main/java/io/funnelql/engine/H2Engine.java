@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -49,6 +50,20 @@ public final class H2Engine extends JdbcEngine {
 
     public boolean oracleMode() {
         return oracleMode;
+    }
+
+    /** In Oracle mode, as Oracle, every '' stored is NULL; the table itself when it holds none. */
+    @Override
+    public EventTable held(EventTable events) {
+        if (!oracleMode) {
+            return events;
+        }
+        List<Object[]> rows = events.rows();
+        if (rows.stream().noneMatch(row -> Arrays.asList(row).contains(""))) {
+            return events;
+        }
+        return EventTable.ofRows(events.source(), rows.stream()
+                .map(row -> Arrays.stream(row).map(value -> "".equals(value) ? null : value).toArray()).toList());
     }
 
     /**

@@ -10,6 +10,7 @@ import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.CohortKind;
+import io.funnelql.dsl.model.Micros;
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
@@ -154,7 +155,7 @@ public final class RetentionPlanner {
         if (calendar) {
             offset = b.call(SqlStdOperatorTable.MINUS, b.field(width + returnFields.indexOf("period")), b.field("cohort_period"));
         } else {
-            long length = ((RetentionPeriod.Rolling) query.period()).length().toNanos() / 1000;
+            long length = Micros.of(((RetentionPeriod.Rolling) query.period()).length());
             offset = b.call(PortableFunctions.INTEGER_QUOTIENT, b.call(SqlStdOperatorTable.MINUS,
                     b.field(width + returnFields.indexOf(EventsStage.MICROS)), b.field("cohort_micros")), number(b, length));
         }

@@ -10,6 +10,7 @@ import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.Micros;
 import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.SessionsReport;
@@ -113,7 +114,7 @@ public final class SessionsPlanner {
         Stage gaps = context.addStage(ColumnNames.stageName(query, "gaps"), "each event with the previous event's time", List.of());
 
         Stage numbered = query.maxLength().isPresent()
-                ? cutSessions(context, gaps, keys, query.maxLength().get().toNanos() / 1000)
+                ? cutSessions(context, gaps, keys, Micros.of(query.maxLength().get()))
                 : gapSessions(context, gaps, keys);
         if (query.report() == SessionsReport.EVENTS) {
             eventsReport(context, numbered, keys);
@@ -195,7 +196,7 @@ public final class SessionsPlanner {
     /** Whether the event starts a new session by the gap rule: the key's first event, or more than the gap after the previous one. */
     private static RexNode gapStart(PlanContext<SessionsQuery> context) {
         RelBuilder b = context.builder();
-        long gap = (context.query()).gap().toNanos() / 1000;
+        long gap = Micros.of((context.query()).gap());
         return flag(b, b.or(b.isNull(b.field("previous_micros")), b.greaterThan(
                 b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), b.field("previous_micros")), number(b, gap))));
     }

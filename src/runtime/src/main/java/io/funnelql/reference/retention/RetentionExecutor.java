@@ -1,6 +1,7 @@
 package io.funnelql.reference.retention;
 
 import io.funnelql.dsl.model.CohortKind;
+import io.funnelql.dsl.model.Micros;
 import io.funnelql.dsl.model.RetentionPeriod;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
@@ -94,7 +95,7 @@ public final class RetentionExecutor implements QueryExecutor {
         if (query.period() instanceof RetentionPeriod.Calendar calendar) {
             return CalendarPeriods.calendarIndex(calendar, micros);
         }
-        long length = ((RetentionPeriod.Rolling) query.period()).length().toNanos() / 1000;
+        long length = Micros.of(((RetentionPeriod.Rolling) query.period()).length());
         return Math.floorDiv(micros - cohortMicros, length);
     }
 

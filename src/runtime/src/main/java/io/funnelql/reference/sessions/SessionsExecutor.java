@@ -1,5 +1,6 @@
 package io.funnelql.reference.sessions;
 
+import io.funnelql.dsl.model.Micros;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.SessionsReport;
 import io.funnelql.events.Values;
@@ -33,8 +34,8 @@ public final class SessionsExecutor implements QueryExecutor {
     @Override
     public void accumulate(QueryRows rows) {
         List<KeyGroup> groups = KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(), rows::passesFilter);
-        long gap = query.gap().toNanos() / 1000;
-        long maxLength = query.maxLength().map(length -> length.toNanos() / 1000).orElse(Long.MAX_VALUE);
+        long gap = Micros.of(query.gap());
+        long maxLength = query.maxLength().map(Micros::of).orElse(Long.MAX_VALUE);
         int eventIdColumn = query.source().eventId().map(rows.table()::columnIndex).orElse(-1);
         int eventNameColumn = query.source().eventName().map(rows.table()::columnIndex).orElse(-1);
         for (KeyGroup group : groups) {

@@ -1,0 +1,42 @@
+WITH "f_events" AS (
+  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST, "note
+ with a break" NULLS FIRST) AS "event_order", CASE WHEN "EVENT_NAME" = 'two
+lines' OR "EVENT_NAME" = 'crlf
+text' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "EVENT_NAME" = 'b' AND "note
+ with a break" = 'x
+y' THEN 1 ELSE 0 END AS "step_2", "note
+ with a break" AS "breakdown_value"
+  FROM "EVENTS"
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND ("EVENT_NAME" = 'b' AND "note
+ with a break" = 'x
+y' OR NOT ("EVENT_NAME" = 'b' AND "note
+ with a break" = 'x
+y'))
+),
+"f_chain" AS (
+  SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "breakdown_value", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
+  FROM "f_events"
+),
+"f_chains" AS (
+  SELECT "key_user_id", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_order" ELSE NULL END) AS "chain_2_step_1_order", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_micros" ELSE NULL END) AS "chain_2_step_1_micros", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) AS "chain_2_step_2_order", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) AS "chain_2_step_2_micros", MAX("chain_1_step_1_order") AS "chain_1_step_1_order", MAX("chain_1_step_1_micros") AS "chain_1_step_1_micros"
+  FROM "f_chain"
+  GROUP BY "key_user_id"
+),
+"f_levels" AS (
+  SELECT "key_user_id", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_1_step_1_order", "chain_1_step_1_micros", CASE WHEN "chain_2_step_2_order" IS NOT NULL THEN 2 WHEN "chain_1_step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
+  FROM "f_chains"
+),
+"f_attempts" AS (
+  SELECT "key_user_id", "level", CASE WHEN "level" = 1 THEN "chain_1_step_1_order" WHEN "level" = 2 THEN "chain_2_step_1_order" ELSE NULL END AS "step_1_order", CASE WHEN "level" = 1 THEN "chain_1_step_1_micros" WHEN "level" = 2 THEN "chain_2_step_1_micros" ELSE NULL END AS "step_1_micros", CASE WHEN "level" = 2 THEN "chain_2_step_2_order" ELSE NULL END AS "step_2_order", CASE WHEN "level" = 2 THEN "chain_2_step_2_micros" ELSE NULL END AS "step_2_micros"
+  FROM "f_levels"
+),
+"f_breakdown" AS (
+  SELECT "t"."key_user_id", "t"."level", "t"."step_1_order", "t"."step_1_micros", "t"."step_2_order", "t"."step_2_micros", "f_events"."breakdown_value"
+  FROM (SELECT "key_user_id", "level", "step_1_order", "step_1_micros", "step_2_order", "step_2_micros", CASE WHEN "level" = 1 THEN "step_1_order" WHEN "level" = 2 THEN "step_2_order" ELSE NULL END AS "attributed_order"
+      FROM "f_attempts") AS "t"
+    LEFT JOIN "f_events" ON "t"."key_user_id" = "f_events"."key_user_id" AND "t"."attributed_order" = "f_events"."event_order"
+)
+SELECT "key_user_id" AS "user_id", "breakdown_value" AS "note
+ with a break", "level" AS "furthest_step", CASE WHEN "level" = 1 THEN 'first
+step' WHEN "level" = 2 THEN 'then' ELSE NULL END AS "furthest_step_name"
+FROM "f_breakdown"
