@@ -67,8 +67,13 @@ public final class Linter {
                         Optional.empty(), List.of()));
                 continue;
             }
+            if (statement instanceof SqlStatement.UniqueIndex index) {
+                catalog.addKey(index.table(), Set.copyOf(index.columns()));
+                continue;
+            }
             SqlStatement.Query query = (SqlStatement.Query) statement;
-            StatementAnalyzer.Result analyzed = StatementAnalyzer.analyze(query.query(), catalog);
+            StatementAnalyzer.Result analyzed = StatementAnalyzer.analyze(query.query(), catalog,
+                    new StatementAnalyzer.Hints(query.positions(), query.hints()));
             LintContext context = new LintContext(file, query, analyzed.blocks(), settings, findings::add);
             for (Rule rule : rules) {
                 rule.check(context);

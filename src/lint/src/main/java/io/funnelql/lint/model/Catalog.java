@@ -22,6 +22,15 @@ public final class Catalog {
         }
     }
 
+    /** A unique key declared after the relation (CREATE UNIQUE INDEX); nothing when the relation is unknown. */
+    public void addKey(String name, java.util.Set<String> key) {
+        lookup(name).ifPresent(shape -> {
+            java.util.List<java.util.Set<String>> keys = new java.util.ArrayList<>(shape.uniqueKeys());
+            keys.add(key);
+            add(name, new RelationShape(shape.origin(), shape.columns(), keys, shape.timeColumn(), shape.fanOuts()));
+        });
+    }
+
     public Optional<RelationShape> lookup(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         RelationShape shape = byName.get(lower);

@@ -290,6 +290,13 @@ public final class SelectBlock {
         return found[0];
     }
 
+    /** Whether an expression holds an aggregate outside any OVER. */
+    static boolean hasAggregate(SqlNode expression) {
+        boolean[] found = {false};
+        findAggregate(expression, found);
+        return found[0];
+    }
+
     private static void findAggregate(SqlNode node, boolean[] found) {
         if (node == null || Nodes.isQuery(node) || node.getKind() == SqlKind.OVER) {
             return;

@@ -14,6 +14,9 @@ import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSetOperator;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import io.funnelql.lint.parse.ParseHints;
+import io.funnelql.lint.parse.PositionMap;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,10 +39,39 @@ public final class StatementAnalyzer {
             "LISTAGG", "BOOL_AND", "BOOL_OR", "ANY_VALUE", "APPROX_COUNT_DISTINCT", "MEDIAN", "STDDEV", "VARIANCE");
 
     private final Catalog catalog;
+    private final Hints hints;
     private final List<SelectBlock> blocks = new ArrayList<>();
 
-    private StatementAnalyzer(Catalog catalog) {
+    private StatementAnalyzer(Catalog catalog, Hints hints) {
         this.catalog = catalog;
+        this.hints = hints;
+    }
+
+    /**
+     * What the parser's rewrites took out of the text ({@link ParseHints}), and the map from parser
+     * positions to the file offsets they are keyed by.
+     */
+    public record Hints(PositionMap positions, ParseHints parse) {
+        /** The file offset where a node starts, or -1 without a map. */
+        int offset(SqlNode node) {
+            if (positions == null || node == null) {
+                return -1;
+            }
+            SqlParserPos pos = node instanceof SqlSelect ? node.getParserPosition() : Nodes.span(node);
+            return pos.getLineNum() <= 0 ? -1 : positions.start(pos.getLineNum(), pos.getColumnNum());
+        }
+
+        List<String> distinctOn(SqlSelect select) {
+            return parse == null ? null : parse.distinctOn(offset(select));
+        }
+
+        boolean groupsByAll(SqlSelect select) {
+            return parse != null && parse.groupsByAll(offset(select));
+        }
+
+        boolean isAsof(SqlNode relation) {
+            return parse != null && parse.isAsof(offset(relation));
+        }
     }
 
     /** The analysis of one query: its SELECTs and the shape of its result. */
@@ -50,7 +82,11 @@ public final class StatementAnalyzer {
     }
 
     public static Result analyze(SqlNode query, Catalog catalog) {
-        StatementAnalyzer analyzer = new StatementAnalyzer(catalog);
+        return analyze(query, catalog, new Hints(null, null));
+    }
+
+    public static Result analyze(SqlNode query, Catalog catalog, Hints hints) {
+        StatementAnalyzer analyzer = new StatementAnalyzer(catalog, hints);
         RelationShape shape = analyzer.query(query, Map.of());
         return new Result(analyzer.blocks, shape);
     }
@@ -111,7 +147,7 @@ public final class StatementAnalyzer {
         for (JoinStep step : block.joins()) {
             subqueries(step.join().getCondition(), ctes);
         }
-        block.setOutput(output(block, from));
+        block.setOutput(output(block, from, hints));
         blocks.add(block);
         return block.output();
     }
@@ -231,7 +267,8 @@ public final class StatementAnalyzer {
             }
         }
         boolean rightUnique = right.preserved().stream()
-                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of())));
+                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of())))
+                || (right.relations().size() == 1 && hints.isAsof(right.relations().get(0).node()));
         boolean leftUnique = left.preserved().stream()
                 .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of())));
         Set<RelationUse> preserved = new LinkedHashSet<>();
@@ -278,7 +315,7 @@ public final class StatementAnalyzer {
     }
 
     /** The shape of a SELECT's result: its columns, unique keys, time column and unresolved fan-out. */
-    private static RelationShape output(SelectBlock block, Sub from) {
+    private static RelationShape output(SelectBlock block, Sub from, Hints hints) {
         SqlSelect select = block.select();
         List<String> names = new ArrayList<>();
         List<SqlNode> expressions = new ArrayList<>();
@@ -326,11 +363,22 @@ public final class StatementAnalyzer {
             }
         }
         List<Set<String>> keys = new ArrayList<>();
-        if (select.isDistinct() && columnsKnown) {
+        List<String> distinctOn = hints.distinctOn(select);
+        if (distinctOn != null && names.containsAll(distinctOn)) {
+            keys.add(Set.copyOf(distinctOn)); // SELECT DISTINCT ON (a, b): one row per (a, b)
+        } else if (select.isDistinct() && columnsKnown && distinctOn == null) {
             keys.add(Set.copyOf(names));
         }
         SqlNodeList group = select.getGroup();
-        if (group != null && group.size() > 0) {
+        if (hints.groupsByAll(select)) {
+            Set<String> key = new HashSet<>();
+            for (int i = 0; i < names.size(); i++) {
+                if (expressions.get(i) == null || !SelectBlock.hasAggregate(expressions.get(i))) {
+                    key.add(names.get(i));
+                }
+            }
+            keys.add(key);
+        } else if (group != null && group.size() > 0) {
             Set<String> key = new HashSet<>();
             boolean all = true;
             for (SqlNode item : group) {

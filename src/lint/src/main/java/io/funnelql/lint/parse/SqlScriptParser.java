@@ -3,6 +3,7 @@ package io.funnelql.lint.parse;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
@@ -17,18 +18,31 @@ import java.util.Optional;
  * broken statement yields one problem ({@link UnparsableStatement}) and the others are still
  * linted.
  *
- * <p>The statement's header is read first ({@link StatementHeaders}) and blanked out, and only the
- * query is handed to Babel, after the PostgreSQL rewrites ({@link PostgresRewrites}); the text
- * keeps its length and line breaks, so every position Babel reports is a position in the file.
+ * <p>The statement's header is read first ({@link StatementHeaders}) and only the query is handed
+ * to Babel: its own text, from its first token to its last, after the rewrites of the dialects'
+ * syntax ({@link Rewriter}). Each statement is parsed from its own text, so the work is linear in
+ * the file's size; positions map back to the file through the statement's {@link PositionMap}.
  */
 public final class SqlScriptParser {
-    private static final SqlParser.Config CONFIG = SqlParser.config()
+    static final SqlParser.Config CONFIG = SqlParser.config()
             .withParserFactory(SqlBabelParserImpl.FACTORY)
             .withConformance(SqlConformanceEnum.BABEL)
             .withQuoting(Quoting.DOUBLE_QUOTE)
             .withUnquotedCasing(Casing.UNCHANGED)
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(false);
+
+    private long charactersParsed;
+
+    /** Babel's keyword metadata (which words it reserves). */
+    static SqlAbstractParserImpl.Metadata metadata() {
+        return SqlParser.create("", CONFIG).getMetadata();
+    }
+
+    /** How many characters this parser has handed to Babel: the work it did, to check that it stays linear. */
+    public long charactersParsed() {
+        return charactersParsed;
+    }
 
     public ParsedFile parse(SqlFile file) {
         List<SqlStatement> statements = new ArrayList<>();
@@ -43,39 +57,38 @@ public final class SqlScriptParser {
         return new ParsedFile(file, statements, problems);
     }
 
-    private static Optional<SqlStatement> statement(SqlFile file, List<Token> tokens) {
+    private Optional<SqlStatement> statement(SqlFile file, List<Token> tokens) {
         StatementHeader header = StatementHeaders.read(file, tokens);
         if (header instanceof StatementHeader.Declaration declaration) {
             return Optional.of(declaration.table());
         }
+        if (header instanceof StatementHeader.Index index) {
+            return Optional.of(index.index());
+        }
         if (header instanceof StatementHeader.Query query) {
+            List<Token> body = tokens.subList(query.queryStart(), query.queryEnd());
+            if (body.isEmpty()) {
+                throw UnparsableStatement.noQueryAfter(file, tokens.get(tokens.size() - 1));
+            }
+            ParseHints hints = new ParseHints();
+            TextEdits edits = new TextEdits(file);
+            Rewriter.apply(body, edits, hints);
+            PositionMap positions = edits.apply(body.get(0).start(), body.get(body.size() - 1).end(), " ");
             return Optional.of(new SqlStatement.Query(query.kind(), query.target(), query.targetColumns(),
-                    query(file, tokens, query.queryStart()), tokens.get(0).start()));
+                    parse(file, body, positions), tokens.get(0).start(), positions, hints));
         }
         return Optional.empty();
     }
 
-    /** Parses the query that starts at token {@code from}, in file coordinates. */
-    private static SqlNode query(SqlFile file, List<Token> tokens, int from) {
-        if (from >= tokens.size()) {
-            throw UnparsableStatement.noQueryAfter(file, tokens.get(tokens.size() - 1));
-        }
-        int queryStart = tokens.get(from).start();
-        int end = tokens.get(tokens.size() - 1).end();
-        // One blank past the end, where a parenthesis closing a last cast can go.
-        char[] text = (file.text().substring(0, end) + " ").toCharArray();
-        for (int i = 0; i < queryStart; i++) {
-            if (text[i] != '\n' && text[i] != '\r') {
-                text[i] = ' ';
-            }
-        }
-        PostgresRewrites.apply(text, tokens.subList(from, tokens.size()));
+    /** Parses the rewritten text of a query, in its own coordinates. */
+    private SqlNode parse(SqlFile file, List<Token> tokens, PositionMap positions) {
+        charactersParsed += positions.text().length();
         try {
-            return SqlParser.create(new String(text), CONFIG).parseQuery();
+            return SqlParser.create(positions.text(), CONFIG).parseQuery();
         } catch (SqlParseException e) {
-            throw UnparsableStatement.babel(file, tokens, e);
+            throw UnparsableStatement.babel(file, tokens, e, positions);
         } catch (RuntimeException e) {
-            throw UnparsableStatement.failure(file, tokens.get(from), e);
+            throw UnparsableStatement.failure(file, tokens.get(0), e);
         }
     }
 }

@@ -16,10 +16,17 @@ public sealed interface SqlStatement {
      * A statement whose body is a query: a plain SELECT or WITH, or the query of a view, a
      * CREATE TABLE AS or an INSERT. {@code target} names what it creates or fills.
      */
-    record Query(Kind kind, Optional<String> target, List<String> targetColumns, SqlNode query, int start)
-            implements SqlStatement {
+    record Query(Kind kind, Optional<String> target, List<String> targetColumns, SqlNode query, int start,
+            PositionMap positions, ParseHints hints) implements SqlStatement {
         public Query {
             targetColumns = List.copyOf(targetColumns);
+        }
+    }
+
+    /** {@code CREATE UNIQUE INDEX … ON table (columns)}: a unique key of a table declared before. */
+    record UniqueIndex(String table, List<String> columns, int start) implements SqlStatement {
+        public UniqueIndex {
+            columns = List.copyOf(columns);
         }
     }
 

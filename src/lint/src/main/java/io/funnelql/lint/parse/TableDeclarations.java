@@ -11,7 +11,7 @@ final class TableDeclarations {
     static SqlStatement.TableDeclaration read(String name, List<Token> body, int start) {
         List<String> columns = new ArrayList<>();
         List<List<String>> keys = new ArrayList<>();
-        for (List<Token> element : splitTopLevel(body)) {
+        for (List<Token> element : split(body)) {
             if (element.isEmpty()) {
                 continue;
             }
@@ -51,10 +51,10 @@ final class TableDeclarations {
 
     /** The first name of each comma-separated element: the columns of {@code (a, b INT, …)}. */
     static List<String> names(List<Token> tokens) {
-        return splitTopLevel(tokens).stream().filter(part -> !part.isEmpty()).map(part -> part.get(0).name()).toList();
+        return split(tokens).stream().filter(part -> !part.isEmpty()).map(part -> part.get(0).name()).toList();
     }
 
-    private static List<List<Token>> splitTopLevel(List<Token> tokens) {
+    static List<List<Token>> split(List<Token> tokens) {
         List<List<Token>> parts = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         int depth = 0;

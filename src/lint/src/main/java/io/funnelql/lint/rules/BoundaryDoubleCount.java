@@ -73,7 +73,7 @@ public final class BoundaryDoubleCount implements Rule {
 
     private static void report(LintContext context, Range closing, Range opening) {
         String end = context.excerpt(opening.low());
-        int line = Nodes.span(closing.highAt()).getLineNum();
+        int line = context.line(closing.highAt());
         StringBuilder message = new StringBuilder("this range of ").append(context.excerpt(opening.value()))
                 .append(" includes its start ").append(end).append(", and the range on line ").append(line)
                 .append(" includes it as its end: ");

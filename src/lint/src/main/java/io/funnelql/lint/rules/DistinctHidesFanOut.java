@@ -33,7 +33,7 @@ public final class DistinctHidesFanOut implements Rule {
                 continue;
             }
             FanOut first = fanOuts.get(0);
-            int line = Nodes.span(first.at()).getLineNum();
+            int line = context.line(first.at());
             context.report(INFO, distinct.get(0), "COUNT(DISTINCT …) removes the repeats made by the join of "
                     + first.describe() + " (line " + line + ")"
                     + (fanOuts.size() > 1 ? " and " + (fanOuts.size() - 1) + " more such join" + (fanOuts.size() > 2 ? "s" : "") : "")
