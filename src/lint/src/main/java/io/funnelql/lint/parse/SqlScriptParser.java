@@ -9,6 +9,7 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,8 @@ public final class SqlScriptParser {
             .withCaseSensitive(false);
 
     private long charactersParsed;
+    /** One Babel parser, re-initialized for each statement: making one allocates more than parsing a statement takes. */
+    private SqlAbstractParserImpl babel;
 
     /** Babel's keyword metadata (which words it reserves). */
     static SqlAbstractParserImpl.Metadata metadata() {
@@ -83,12 +86,36 @@ public final class SqlScriptParser {
     /** Parses the rewritten text of a query, in its own coordinates. */
     private SqlNode parse(SqlFile file, List<Token> tokens, PositionMap positions) {
         charactersParsed += positions.text().length();
+        if (babel == null) {
+            babel = CONFIG.parserFactory().getParser(new StringReader(positions.text()));
+        } else {
+            babel.ReInit(new StringReader(positions.text()));
+        }
+        // What SqlParser.create does, after each ReInit (which resets the lexical state).
+        babel.setOriginalSql(positions.text());
+        babel.setTabSize(1);
+        babel.setQuotedCasing(CONFIG.quotedCasing());
+        babel.setUnquotedCasing(CONFIG.unquotedCasing());
+        babel.setIdentifierMaxLength(CONFIG.identifierMaxLength());
+        babel.setTimeUnitCodes(CONFIG.timeUnitCodes());
+        babel.setConformance(CONFIG.conformance());
+        babel.switchTo(SqlAbstractParserImpl.LexicalState.forConfig(CONFIG));
         try {
-            return SqlParser.create(positions.text(), CONFIG).parseQuery();
-        } catch (SqlParseException e) {
-            throw UnparsableStatement.babel(file, tokens, e, positions);
-        } catch (RuntimeException e) {
-            throw UnparsableStatement.failure(file, tokens.get(0), e);
+            return babel.parseSqlStmtEof();
+        } catch (Throwable e) {
+            SqlParseException normalized;
+            try {
+                normalized = babel.normalizeException(e);
+            } catch (RuntimeException cannot) {
+                babel = null;
+                throw UnparsableStatement.failure(file, tokens.get(0), e instanceof RuntimeException r ? r
+                        : new IllegalStateException(e.getMessage(), e));
+            }
+            babel = null; // a parser that failed half-way is not reused
+            if (e instanceof SqlParseException || normalized.getPos() != null || e instanceof Error) {
+                throw UnparsableStatement.babel(file, tokens, normalized, positions);
+            }
+            throw UnparsableStatement.failure(file, tokens.get(0), new IllegalStateException(normalized.getMessage(), e));
         }
     }
 }

@@ -57,7 +57,8 @@ public final class MissingTenantGuard implements Rule {
                                     + right.display() + " does not equate " + tenant.get()
                                     + ": rows of one tenant match rows of every other tenant with the same key."
                                     + " Add " + left.alias() + "." + tenant.get() + " = " + right.alias() + "."
-                                    + tenant.get() + " to the join condition.");
+                                    + tenant.get() + " to the join condition.",
+                                    left.alias() + "." + tenant.get() + " = " + right.alias() + "." + tenant.get());
                             break;
                         }
                     }

@@ -64,7 +64,8 @@ public final class UnboundedStepJoin implements Rule {
                     + " has no time bound at all: every event of the key matches every other. Bound "
                     + b.alias() + "." + time + " from below and above, such as " + b.alias() + "." + time + " > "
                     + a.alias() + "." + time + " AND " + b.alias() + "." + time + " <= " + a.alias() + "." + time
-                    + " + INTERVAL '1' HOUR.");
+                    + " + INTERVAL '1' HOUR.", b.alias() + "." + time + " > " + a.alias() + "." + time + " AND "
+                    + b.alias() + "." + time + " <= " + a.alias() + "." + time + " + INTERVAL '1' HOUR");
         }
     }
 
@@ -76,12 +77,13 @@ public final class UnboundedStepJoin implements Rule {
             context.report(INFO, bound.at(), "this bounds step " + step + " of " + bound.step().shape().origin().get()
                     + " from below only: every later event of the key matches " + anchor + ", however late, which"
                     + " repeats rows and ignores the funnel's window. Add an upper bound, such as " + step + "." + time
-                    + " <= " + anchor + "." + time + " + INTERVAL '1' HOUR.");
+                    + " <= " + anchor + "." + time + " + INTERVAL '1' HOUR.",
+                    step + "." + time + " <= " + anchor + "." + time + " + INTERVAL '1' HOUR");
         } else {
             context.report(INFO, bound.at(), "this bounds step " + step + " of " + bound.step().shape().origin().get()
                     + " from above only: every earlier event of the key matches " + anchor + ", however early, which"
                     + " repeats rows and lets the step come before the one it follows. Add a lower bound, such as "
-                    + step + "." + time + " > " + anchor + "." + time + ".");
+                    + step + "." + time + " > " + anchor + "." + time + ".", step + "." + time + " > " + anchor + "." + time);
         }
     }
 }

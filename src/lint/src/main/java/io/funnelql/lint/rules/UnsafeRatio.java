@@ -57,12 +57,14 @@ public final class UnsafeRatio implements Rule {
                     + (context.settings().dialect() == TargetDialect.DUCKDB
                             ? "DuckDB returns NULL for a zero count without a word"
                             : "a zero count fails the whole query (division by zero)")
-                    + ". Write NULLIF(" + context.excerpt(denominator) + ", 0).");
+                    + ". Write NULLIF(" + context.excerpt(denominator) + ", 0).",
+                    "NULLIF(" + context.excerpt(denominator) + ", 0)");
             return;
         }
         if (context.settings().dialect() == TargetDialect.POSTGRES && integer(numerator) && integer(denominator)) {
             context.report(INFO, node, "both sides of this division are integer counts, so PostgreSQL truncates the"
-                    + " ratio (2 / 3 is 0). Multiply by 100.0 or cast one side to numeric first.");
+                    + " ratio (2 / 3 is 0). Multiply by 100.0 or cast one side to numeric first.",
+                    "CAST(" + context.excerpt(numerator) + " AS NUMERIC) / " + context.excerpt(denominator));
         }
     }
 
