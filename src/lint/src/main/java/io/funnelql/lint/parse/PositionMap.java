@@ -76,7 +76,41 @@ public final class PositionMap {
     public Region region(SqlParserPos pos) {
         int start = fileStart(offset(pos.getLineNum(), pos.getColumnNum()));
         int end = fileEnd(offset(pos.getEndLineNum(), pos.getEndColumnNum()));
-        return new Region(start, Math.max(start, end));
+        return new Region(start, closeParentheses(start, Math.max(start, end)));
+    }
+
+    /**
+     * The end of a region extended over the parentheses it opens and leaves open: no node's position
+     * covers the ')' that closes {@code COUNT(*) FILTER (WHERE x)} or a parenthesized operand.
+     */
+    private int closeParentheses(int start, int end) {
+        String source = file.text();
+        int depth = 0;
+        char quote = 0;
+        for (int i = start; i <= end && i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        int i = end + 1;
+        while (depth > 0 && i < source.length()) {
+            char c = source.charAt(i);
+            if (c == ')') {
+                depth--;
+                end = i;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+            i++;
+        }
+        return end;
     }
 
     /** The file offset of a parser position's start. */

@@ -253,6 +253,8 @@ final class Rewriter {
                 int end = clauseEnd(i + 2);
                 edits.blank(token.start(), tokens.get(end - 1).end());
                 i = end - 1;
+            } else if (token.isWord("siblings") && word(i - 1, "order") && word(i + 1, "by")) {
+                edits.blank(token.start(), token.end());
             } else if (token.isWord("keep") && symbol(i + 1, "(") && word(i + 2, "dense_rank")) {
                 int close = SqlLexer.closingParenthesis(tokens, i + 1);
                 if (close > 0) {
@@ -286,8 +288,17 @@ final class Rewriter {
     // ---------------------------------------------------------------- DuckDB
 
     private void duckdb() {
+        fromFirst();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            if (token.isWord("replace") && symbol(i + 1, "(") && symbol(i - 1, ")")) {
+                int open = CastParentheses.operandStart(tokens, i - 1);
+                int close = SqlLexer.closingParenthesis(tokens, i + 1);
+                if (open >= 0 && word(open, "exclude") && close > 0) {
+                    edits.blank(token.start(), tokens.get(close).end()); // * EXCLUDE (…) REPLACE (…): the replacements go
+                    continue;
+                }
+            }
             if (token.isWord("asof") && (word(i + 1, "join") || word(i + 1, "left") || word(i + 1, "inner"))) {
                 edits.blank(token.start(), token.end());
                 int join = word(i + 1, "join") ? i + 1 : word(i + 2, "join") ? i + 2 : word(i + 3, "join") ? i + 3 : -1;
@@ -305,6 +316,38 @@ final class Rewriter {
                 edits.blank(token.start(), tokens.get(i + 2).end());
             }
         }
+    }
+
+    /** DuckDB's {@code FROM t [SELECT …]}: the FROM clause read after the select list (a missing list is *). */
+    private void fromFirst() {
+        if (!word(0, "from")) {
+            return;
+        }
+        int depth = 0;
+        int select = -1;
+        for (int j = 1; j < tokens.size() && select < 0; j++) {
+            Token token = tokens.get(j);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isWord("select")) {
+                select = j;
+            }
+        }
+        if (select < 0) {
+            edits.insert(tokens.get(0).start(), "SELECT * ");
+            return;
+        }
+        int listEnd = clauseEnd(select + 1);
+        for (int j = select + 1; j < listEnd; j++) {
+            if (tokens.get(j).isWord("where") && depth(j) == depth(select)) {
+                listEnd = j;
+                break;
+            }
+        }
+        Token last = tokens.get(listEnd - 1);
+        edits.moveFromClause(tokens.get(0).start(), tokens.get(select).start(), last.end());
     }
 
     /** The offset of the SELECT whose clause holds token {@code i}, at the same depth. */
@@ -445,11 +488,30 @@ final class Rewriter {
                 quote = reserved;
             } else if (KEYWORD_NAMES.contains(name)) {
                 quote = !keywordUse(i);
+            } else if ((symbol(i - 1, "(") || symbol(i - 1, ",")) && (symbol(i + 1, ")") || symbol(i + 1, ","))
+                    && aliasColumnList(i)) {
+                quote = reserved; // AS v(variant)
             }
             if (quote) {
                 edits.replace(token.start(), token.end(), "\"" + token.text() + "\"");
             }
         }
+    }
+
+    /** Whether token {@code i} lies in the column list of an alias: {@code AS v(a, b)}, {@code t v(a, b)}. */
+    private boolean aliasColumnList(int i) {
+        int depth = 0;
+        for (int j = i - 1; j >= 0; j--) {
+            if (tokens.get(j).isSymbol(")")) {
+                depth++;
+            } else if (tokens.get(j).isSymbol("(")) {
+                if (depth == 0) {
+                    return j >= 2 && at(j - 1).kind() == Token.Kind.WORD && (word(j - 2, "as") || symbol(j - 2, ")"));
+                }
+                depth--;
+            }
+        }
+        return false;
     }
 
     /** Whether a KEYWORD_NAMES word at {@code i} is used as the keyword. */

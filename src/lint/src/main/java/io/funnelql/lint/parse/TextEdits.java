@@ -15,6 +15,8 @@ final class TextEdits {
 
     private final SqlFile file;
     private final List<Edit> edits = new ArrayList<>();
+    /** DuckDB's FROM-first query: file offsets of FROM, of SELECT and of the end of the select list, or null. */
+    private int[] fromFirst;
 
     TextEdits(SqlFile file) {
         this.file = file;
@@ -52,22 +54,42 @@ final class TextEdits {
         return false;
     }
 
+    /**
+     * Reads {@code FROM … SELECT list rest} as {@code SELECT list FROM … rest}: the stretches are
+     * moved, not copied, so positions inside both still map to the file character by character.
+     */
+    void moveFromClause(int from, int select, int selectListEnd) {
+        fromFirst = new int[] {from, select, selectListEnd};
+    }
+
     /** The text of {@code [start, end)} with the edits applied, followed by {@code tail}, and its map. */
     PositionMap apply(int start, int end, String tail) {
         List<Edit> sorted = new ArrayList<>(edits);
         sorted.sort(Comparator.comparingInt(Edit::start).thenComparing(e -> e.end() > e.start()).thenComparingInt(Edit::order));
         PositionMap.Builder builder = new PositionMap.Builder(file);
+        if (fromFirst != null && fromFirst[0] >= start && fromFirst[2] <= end) {
+            segment(builder, sorted, fromFirst[1], fromFirst[2]);
+            builder.replace(fromFirst[2], fromFirst[2], " ");
+            segment(builder, sorted, fromFirst[0], fromFirst[1]);
+            builder.replace(fromFirst[1], fromFirst[1], " ");
+            segment(builder, sorted, fromFirst[2], end);
+        } else {
+            segment(builder, sorted, start, end);
+        }
+        builder.replace(end, end, tail);
+        return builder.build();
+    }
+
+    private static void segment(PositionMap.Builder builder, List<Edit> sorted, int start, int end) {
         int cursor = start;
         for (Edit edit : sorted) {
             if (edit.start() < cursor || edit.start() < start || edit.end() > end) {
-                continue; // overlaps an earlier edit, or lies outside the statement
+                continue; // overlaps an earlier edit, or lies outside the segment
             }
             builder.keep(cursor, edit.start());
             builder.replace(edit.start(), edit.end(), edit.text());
             cursor = edit.end();
         }
         builder.keep(cursor, end);
-        builder.replace(end, end, tail);
-        return builder.build();
     }
 }

@@ -1,0 +1,10 @@
+-- Signup -> purchase conversion per campaign: integer division and no guard.
+-- expect: FQL009@8:42, FQL009@9:8
+SELECT s.campaign,
+       COUNT(*) AS signups,
+       COUNT(p.user_id) AS buyers,
+       COUNT(p.user_id) * 100 / COUNT(*) AS conversion_pct_truncated,
+       COUNT(p.user_id)::numeric / COUNT(s.referrer) AS referred_rate
+FROM signups s
+LEFT JOIN first_purchases p ON p.user_id = s.user_id
+GROUP BY s.campaign;
