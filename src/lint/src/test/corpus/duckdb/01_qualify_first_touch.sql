@@ -1,5 +1,5 @@
 -- First touch per user with QUALIFY; the event id breaks ties.
--- expect: TBD
+-- expect:
 SELECT user_id, channel, ts
 FROM read_parquet('touches/*.parquet')
 QUALIFY ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, touch_id) = 1;

@@ -1,5 +1,5 @@
 -- Order value in USD at the exchange rate in force when the order was placed.
--- expect: TBD
+-- expect:
 SELECT date_trunc('day', o.ordered_at) AS day,
        SUM(o.amount * r.usd_rate) AS revenue_usd,
        COUNT(*) AS orders

@@ -1,5 +1,5 @@
 -- View -> play within 30 minutes, DuckDB interval syntax, reduced to one play per view.
--- expect: TBD
+-- expect:
 WITH plays AS (
     SELECT v.event_id, min(p.ts) AS played_at
     FROM events v

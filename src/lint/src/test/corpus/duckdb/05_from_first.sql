@@ -1,5 +1,5 @@
 -- A quick look with FROM first.
--- expect: TBD
+-- expect:
 FROM events
 SELECT kind, count(*) AS n
 WHERE ts > now() - INTERVAL 1 DAY

@@ -1,5 +1,5 @@
 -- Weekly retention with one join and a CASE pivot.
--- expect: TBD
+-- expect:
 WITH cohort AS (
     SELECT user_id, date_trunc('week', min(ts)) AS week FROM events GROUP BY user_id
 ), active AS (

@@ -1,10 +1,10 @@
 -- Sessions from gaps, then pageviews per session through a range join.
--- expect: TBD
+-- expect:
 CREATE TABLE pageviews AS SELECT * FROM read_csv_auto('pageviews.csv');
 
 WITH sessions AS (
     SELECT user_id, ts AS session_start,
-           lead(ts) OVER (PARTITION BY user_id ORDER BY ts) AS next_session_start
+           lead(ts) OVER (PARTITION BY user_id ORDER BY ts, url) AS next_session_start
     FROM (
         SELECT user_id, ts, ts - lag(ts) OVER (PARTITION BY user_id ORDER BY ts, url) AS gap
         FROM pageviews

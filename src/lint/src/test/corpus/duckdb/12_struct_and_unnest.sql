@@ -1,5 +1,5 @@
 -- Experiment exposure from a struct column, unnested variants.
--- expect: TBD
+-- expect:
 SELECT e.experiment.name AS experiment, v.variant, count(*) AS exposures
 FROM exposures e, unnest(e.variants) AS v(variant)
 WHERE e.experiment.active

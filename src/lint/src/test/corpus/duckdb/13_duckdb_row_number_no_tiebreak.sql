@@ -1,5 +1,5 @@
 -- Last page of each visit: ordered by the hit time alone.
--- expect: TBD
+-- expect: FQL008@7:78
 CREATE TABLE hits (visit_id VARCHAR, hit_number INTEGER, page VARCHAR, hit_at TIMESTAMP);
 
 SELECT visit_id, page AS exit_page

@@ -1,5 +1,5 @@
 -- Seats per team including sub-teams, walking the hierarchy.
--- expect: TBD
+-- expect:
 SELECT CONNECT_BY_ROOT t.team_name AS root_team, LEVEL AS depth, t.team_id
 FROM teams t
 START WITH t.parent_id IS NULL

@@ -1,5 +1,5 @@
 -- Orders with their invoice, old-style outer join.
--- expect: TBD
+-- expect:
 CREATE TABLE invoices (invoice_id NUMBER PRIMARY KEY, order_id NUMBER UNIQUE, amount NUMBER(12, 2));
 
 SELECT o.order_id, o.order_date, NVL(i.amount, 0) AS invoiced

@@ -1,5 +1,5 @@
 -- Weekly signups by channel with DECODE, counted on truncated dates.
--- expect: TBD
+-- expect:
 SELECT TRUNC(u.created_at, 'IW') AS week,
        DECODE(u.channel, 'ads', 'Paid', 'seo', 'Organic', 'Other') AS channel_group,
        COUNT(*) AS signups

@@ -1,5 +1,5 @@
 -- Nightly merge of yesterday's conversions into the summary table.
--- expect: TBD
+-- expect:
 MERGE INTO conversion_summary t
 USING (
     SELECT TRUNC(c.converted_at) AS day, c.campaign_id, COUNT(*) AS conversions

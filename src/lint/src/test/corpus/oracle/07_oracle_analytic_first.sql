@@ -1,5 +1,5 @@
 -- First purchase of each customer, the order id breaking ties.
--- expect: TBD
+-- expect:
 SELECT customer_id, order_id, ordered_at
 FROM (
     SELECT customer_id, order_id, ordered_at,

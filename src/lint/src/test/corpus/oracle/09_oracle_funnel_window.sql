@@ -1,5 +1,5 @@
 -- Quote -> order within 14 days, both bounds, earliest order per quote.
--- expect: TBD
+-- expect:
 CREATE TABLE quotes (quote_id NUMBER PRIMARY KEY, account_id NUMBER, quoted_at DATE);
 
 SELECT q.account_id, COUNT(*) AS quotes, COUNT(o.first_order_at) AS won

@@ -1,5 +1,5 @@
 -- Sessions longer than an hour in the last week, with Oracle interval literals.
--- expect: TBD
+-- expect:
 SELECT s.user_id, COUNT(*) AS long_sessions
 FROM sessions s
 WHERE s.ended_at - s.started_at > INTERVAL '1' HOUR

@@ -1,5 +1,8 @@
 -- Signup -> purchase conversion per campaign: integer division and no guard.
--- expect: FQL009@8:42, FQL009@9:8
+-- expect: FQL009@9:8, FQL009@10:36
+WITH first_purchases AS (
+    SELECT user_id, MIN(purchased_at) AS purchased_at FROM purchases GROUP BY user_id
+)
 SELECT s.campaign,
        COUNT(*) AS signups,
        COUNT(p.user_id) AS buyers,

@@ -1,9 +1,9 @@
 -- Events attributed to sessions: each session runs until the next one of the same user starts,
 -- so an event falls in exactly one session and the join does not multiply events.
--- expect: TBD
+-- expect:
 WITH starts AS (
     SELECT user_id, session_id, started_at,
-           LEAD(started_at) OVER (PARTITION BY user_id ORDER BY started_at) AS next_started_at
+           LEAD(started_at) OVER (PARTITION BY user_id ORDER BY started_at, session_id) AS next_started_at
     FROM sessions
 )
 SELECT s.session_id,

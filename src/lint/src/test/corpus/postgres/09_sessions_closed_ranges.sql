@@ -1,9 +1,9 @@
 -- The same attribution with BETWEEN: an event at the instant the next session starts falls in
 -- both sessions, and is counted twice.
--- expect: TBD
+-- expect: FQL001@12:6
 WITH ranges AS (
     SELECT user_id, session_id, started_at,
-           LEAD(started_at) OVER (PARTITION BY user_id ORDER BY started_at) AS ended_at
+           LEAD(started_at) OVER (PARTITION BY user_id ORDER BY started_at, session_id) AS ended_at
     FROM sessions
 )
 SELECT r.session_id, COUNT(*) AS events

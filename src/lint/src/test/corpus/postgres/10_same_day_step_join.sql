@@ -1,5 +1,5 @@
 -- Same-day add-to-cart after a product view: the day equality bounds the step from above.
--- expect: TBD
+-- expect: FQL002@12:8
 CREATE TABLE events (
     event_id bigint PRIMARY KEY,
     user_id bigint NOT NULL,

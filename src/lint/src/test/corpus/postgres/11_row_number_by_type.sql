@@ -1,5 +1,5 @@
 -- First touch per user: the table declares received as a timestamp, so ordering by it alone ties.
--- expect: TBD
+-- expect: FQL008@13:61
 CREATE TABLE touches (
     touch_id uuid PRIMARY KEY,
     user_id bigint NOT NULL,

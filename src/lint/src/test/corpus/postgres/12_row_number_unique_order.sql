@@ -1,6 +1,6 @@
 -- Daily active flag per user and day: ordering by day is unique within a user after GROUP BY,
 -- so ROW_NUMBER has no ties to break.
--- expect: TBD
+-- expect:
 WITH daily AS (
     SELECT user_id, occurred_at::date AS day, COUNT(*) AS events
     FROM events

@@ -1,7 +1,7 @@
 -- Orders enriched with each user's first order: the CTE drops the tenant, so users of two
 -- accounts with the same id are mixed.
 -- tenant-column: account_id
--- expect: TBD
+-- expect: FQL003@21:24
 CREATE TABLE orders (
     account_id bigint NOT NULL,
     order_id bigint NOT NULL,

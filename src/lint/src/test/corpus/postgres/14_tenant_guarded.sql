@@ -1,6 +1,6 @@
 -- The same enrichment keeping the tenant in the CTE and in the join.
 -- tenant-column: account_id
--- expect: TBD
+-- expect:
 CREATE TABLE orders (
     account_id bigint NOT NULL,
     order_id bigint NOT NULL,

@@ -1,5 +1,5 @@
 -- Last known plan per account with DISTINCT ON, then trial conversions per plan with FILTER.
--- expect: TBD
+-- expect:
 WITH last_plan AS (
     SELECT DISTINCT ON (account_id) account_id, plan, changed_at
     FROM plan_changes

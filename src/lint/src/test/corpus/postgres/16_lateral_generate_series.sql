@@ -1,5 +1,5 @@
 -- Daily active users over the last 30 days, zero-filled with generate_series.
--- expect: TBD
+-- expect:
 SELECT d.day::date AS day,
        COALESCE(a.users, 0) AS active_users
 FROM generate_series(CURRENT_DATE - INTERVAL '29 days', CURRENT_DATE, INTERVAL '1 day') AS d(day)

@@ -1,5 +1,5 @@
 -- Funnel for one campaign and date range, run from psql with -v campaign=… -v since=…
--- expect: TBD
+-- expect:
 \set ON_ERROR_STOP on
 SELECT COUNT(*) AS landed,
        COUNT(*) FILTER (WHERE l.signed_up) AS signed_up

@@ -1,5 +1,5 @@
 -- Searches that led to a play, for the marketing team's keyword list.
--- expect: TBD
+-- expect:
 SELECT s.query,
        COUNT(*) AS searches
 FROM searches s

@@ -1,5 +1,5 @@
 -- A helper function (skipped) and a query using dollar-quoted patterns.
--- expect: TBD
+-- expect:
 CREATE OR REPLACE FUNCTION app.week_start(ts timestamptz) RETURNS date
 LANGUAGE sql IMMUTABLE AS $$
     SELECT date_trunc('week', ts)::date;

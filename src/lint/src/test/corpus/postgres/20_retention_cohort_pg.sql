@@ -1,5 +1,5 @@
 -- Weekly retention: cohort by signup week, activity by weeks since signup, one join and a pivot.
--- expect: TBD
+-- expect:
 WITH cohort AS (
     SELECT user_id, date_trunc('week', MIN(created_at)) AS cohort_week
     FROM users

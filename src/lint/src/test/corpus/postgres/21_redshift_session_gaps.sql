@@ -1,5 +1,5 @@
 -- Sessionization in Redshift style: a new session after 30 minutes of inactivity.
--- expect: TBD
+-- expect:
 WITH gaps AS (
     SELECT user_id, event_id, occurred_at,
            DATEDIFF(minute, LAG(occurred_at) OVER (PARTITION BY user_id ORDER BY occurred_at, event_id), occurred_at) AS idle_minutes

@@ -1,5 +1,5 @@
 -- Time to first purchase in hours, with the unit as a string and NVL.
--- expect: TBD
+-- expect:
 SELECT u.signup_source,
        APPROXIMATE COUNT(DISTINCT u.user_id) AS users,
        MEDIAN(DATEDIFF('hour', u.created_at, p.first_purchase_at)) AS median_hours,

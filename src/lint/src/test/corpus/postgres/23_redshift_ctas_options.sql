@@ -1,5 +1,5 @@
 -- A Redshift table built nightly, with distribution and sort keys.
--- expect: TBD
+-- expect:
 CREATE TABLE IF NOT EXISTS marts.daily_funnel
 DISTKEY (day)
 SORTKEY (day)

@@ -1,4 +1,4 @@
--- expect: TBD
+-- expect:
 /* {"app": "dbt", "node_id": "model.analytics.fct_sessions"} */
 
   create temporary table "fct_sessions__dbt_tmp170322591204"

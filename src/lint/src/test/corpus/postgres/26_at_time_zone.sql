@@ -1,5 +1,7 @@
 -- Orders per local day in the store's time zone.
--- expect: TBD
+-- expect:
+CREATE TABLE stores (store_id integer PRIMARY KEY, name text NOT NULL, timezone text NOT NULL);
+
 SELECT (o.created_at AT TIME ZONE 'UTC' AT TIME ZONE s.timezone)::date AS local_day,
        s.store_id,
        COUNT(*) AS orders

@@ -1,5 +1,5 @@
 -- Alerting windows written the many ways PostgreSQL accepts.
--- expect: TBD
+-- expect:
 SELECT COUNT(*) FILTER (WHERE e.ts > now() - INTERVAL '1 day 2 hours') AS last_26h,
        COUNT(*) FILTER (WHERE e.ts > now() - INTERVAL 'P1D') AS last_day_iso,
        COUNT(*) FILTER (WHERE e.ts > now() - INTERVAL 'PT90M') AS last_90_minutes,

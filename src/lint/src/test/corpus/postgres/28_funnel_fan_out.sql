@@ -1,5 +1,5 @@
 -- A three-step signup funnel joined step to step: both joins multiply rows.
--- expect: TBD
+-- expect: FQL001@7:23, FQL001@8:23
 SELECT COUNT(*) AS landings,
        COUNT(s.user_id) AS signups,
        COUNT(a.user_id) AS activations

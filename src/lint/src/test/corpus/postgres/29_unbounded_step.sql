@@ -1,5 +1,5 @@
 -- Trial starts followed by a subscription, "eventually": no upper bound on the step.
--- expect: TBD
+-- expect: FQL002@4:8, FQL005@10:6
 SELECT date_trunc('month', t.ts) AS month,
        COUNT(DISTINCT t.user_id) AS trials,
        COUNT(DISTINCT s.user_id) AS subscribed

@@ -1,5 +1,5 @@
 -- Days to second order, bucketed; the buckets share their ends.
--- expect: TBD
+-- expect: FQL006@5:15
 SELECT CASE
          WHEN days_to_second BETWEEN 0 AND 7 THEN '0-7'
          WHEN days_to_second BETWEEN 7 AND 30 THEN '7-30'

@@ -1,5 +1,5 @@
 -- Onboarding funnel: each step within a day of the previous one (the windows add up).
--- expect: TBD
+-- expect: FQL002@3:8, FQL004@10:26
 SELECT COUNT(DISTINCT s.user_id) AS signed_up,
        COUNT(DISTINCT p.user_id) AS profiled,
        COUNT(DISTINCT i.user_id) AS invited

@@ -1,5 +1,5 @@
 -- Monthly retention pivoted by one join per month.
--- expect: TBD
+-- expect: FQL010@14:25
 WITH cohort AS (
     SELECT user_id, date_trunc('month', MIN(created_at)) AS month FROM users GROUP BY user_id
 ),

@@ -1,5 +1,5 @@
 -- Seven-day rolling revenue, checked with EXPLAIN ANALYZE before it went on the dashboard.
--- expect: TBD
+-- expect:
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT day,
        revenue,

@@ -1,5 +1,5 @@
 -- Nightly upsert of the daily funnel table.
--- expect: TBD
+-- expect:
 INSERT INTO marts.daily_signups AS d (day, signups, verified)
 SELECT created_at::date, COUNT(*), COUNT(*) FILTER (WHERE verified_at IS NOT NULL)
 FROM users

@@ -1,5 +1,5 @@
 -- Referral chains up to five levels, with the root referrer's campaign.
--- expect: TBD
+-- expect:
 CREATE TABLE users (user_id bigint PRIMARY KEY, referred_by bigint REFERENCES users, campaign text);
 
 WITH RECURSIVE chain AS (

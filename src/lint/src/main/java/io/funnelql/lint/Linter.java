@@ -3,6 +3,7 @@ package io.funnelql.lint;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.Source;
 import io.funnelql.lint.model.Catalog;
+import io.funnelql.lint.model.ColumnFacts;
 import io.funnelql.lint.model.RelationShape;
 import io.funnelql.lint.model.StatementAnalyzer;
 import io.funnelql.lint.parse.ParseProblem;
@@ -64,7 +65,8 @@ public final class Linter {
             if (statement instanceof SqlStatement.TableDeclaration table) {
                 catalog.add(table.name(), new RelationShape(Optional.of(lastPart(table.name())),
                         Optional.of(table.columns()), table.uniqueKeys().stream().map(Set::copyOf).toList(),
-                        Optional.empty(), List.of()));
+                        Optional.empty(), List.of(), new ColumnFacts(table.temporalColumns(), table.otherTypedColumns(),
+                                Set.of(), List.of(), tenantScoped(table.columns()))));
                 continue;
             }
             if (statement instanceof SqlStatement.UniqueIndex index) {
@@ -73,7 +75,8 @@ public final class Linter {
             }
             SqlStatement.Query query = (SqlStatement.Query) statement;
             StatementAnalyzer.Result analyzed = StatementAnalyzer.analyze(query.query(), catalog,
-                    new StatementAnalyzer.Hints(query.positions(), query.hints()));
+                    new StatementAnalyzer.Hints(query.positions(), query.hints(), settings.tenantColumns(),
+                            settings.tenantColumnOption().isPresent()));
             LintContext context = new LintContext(file, query, analyzed.blocks(), settings, findings::add);
             for (Rule rule : rules) {
                 rule.check(context);
@@ -86,6 +89,10 @@ public final class Linter {
                 catalog.add(query.target().get(), shape);
             }
         }
+    }
+
+    private boolean tenantScoped(List<String> columns) {
+        return settings.tenantColumns().stream().anyMatch(columns::contains);
     }
 
     private static String lastPart(String name) {

@@ -27,7 +27,7 @@ public final class Catalog {
         lookup(name).ifPresent(shape -> {
             java.util.List<java.util.Set<String>> keys = new java.util.ArrayList<>(shape.uniqueKeys());
             keys.add(key);
-            add(name, new RelationShape(shape.origin(), shape.columns(), keys, shape.timeColumn(), shape.fanOuts()));
+            add(name, new RelationShape(shape.origin(), shape.columns(), keys, shape.timeColumn(), shape.fanOuts(), shape.facts()));
         });
     }
 

@@ -51,7 +51,26 @@ public final class StatementAnalyzer {
      * What the parser's rewrites took out of the text ({@link ParseHints}), and the map from parser
      * positions to the file offsets they are keyed by.
      */
-    public record Hints(PositionMap positions, ParseHints parse) {
+    public record Hints(PositionMap positions, ParseHints parse, Set<String> tenants, boolean tenantAssumed) {
+        public Hints {
+            tenants = Set.copyOf(tenants);
+        }
+
+        public Hints(PositionMap positions, ParseHints parse) {
+            this(positions, parse, Set.of(), false);
+        }
+
+        /** Whether a relation's rows carry a tenant column: by its columns, or assumed for an unknown table. */
+        boolean tenantScoped(RelationShape shape) {
+            if (shape.facts().fromTenantScoped()) {
+                return true;
+            }
+            if (shape.columns().isPresent()) {
+                return tenants.stream().anyMatch(shape.columns().get()::contains);
+            }
+            return tenantAssumed && !tenants.isEmpty();
+        }
+
         /** The file offset where a node starts, or -1 without a map. */
         int offset(SqlNode node) {
             if (positions == null || node == null) {
@@ -98,6 +117,9 @@ public final class StatementAnalyzer {
                 SqlWithItem withItem = (SqlWithItem) item;
                 String name = withItem.name.getSimple().toLowerCase(Locale.ROOT);
                 RelationShape shape = query(withItem.query, scope).withOrigin(name);
+                if (withItem.recursive != null && withItem.recursive.booleanValue()) {
+                    shape = shape.withoutFanOuts(); // the recursive member's join with the working table is the recursion
+                }
                 if (withItem.columnList != null) {
                     shape = shape.renamed(names(withItem.columnList));
                 }
@@ -194,10 +216,12 @@ public final class StatementAnalyzer {
             if (alias == null) {
                 alias = Nodes.lastName(identifier);
             }
-        } else if (Nodes.isQuery(inner)) {
+        } else if (Nodes.isQuery(inner) && inner.getKind() != SqlKind.UNNEST && inner.getKind() != SqlKind.COLLECTION_TABLE) {
             shape = query(inner, ctes);
         } else {
-            shape = RelationShape.unknown(Optional.empty());
+            // UNNEST(…) or a table function (generate_series): rows made for each row of the relations
+            // before it, which the query means to repeat; counting them is not a fan-out of a join.
+            shape = new RelationShape(Optional.empty(), Optional.empty(), List.of(Set.of()), Optional.empty(), List.of());
         }
         if (!columnAliases.isEmpty()) {
             shape = shape.renamed(columnAliases);
@@ -267,10 +291,12 @@ public final class StatementAnalyzer {
             }
         }
         boolean rightUnique = right.preserved().stream()
-                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of())))
+                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of()))
+                        || inOneRange(r, bound.getOrDefault(r, Set.of()), conditions, block))
                 || (right.relations().size() == 1 && hints.isAsof(right.relations().get(0).node()));
         boolean leftUnique = left.preserved().stream()
-                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of())));
+                .anyMatch(r -> r.shape().uniqueOn(bound.getOrDefault(r, Set.of()))
+                        || inOneRange(r, bound.getOrDefault(r, Set.of()), conditions, block));
         Set<RelationUse> preserved = new LinkedHashSet<>();
         if (rightUnique) {
             preserved.addAll(left.preserved());
@@ -293,6 +319,72 @@ public final class StatementAnalyzer {
         List<RelationUse> all = new ArrayList<>(left.relations());
         all.addAll(right.relations());
         return new Sub(all, preserved);
+    }
+
+    /**
+     * Whether the join conditions put a value of the other side in one range of {@code relation}'s
+     * disjoint ranges per key, half-open ({@code x >= r.low AND x < r.high}, the high end also as
+     * {@code COALESCE(r.high, …)} or {@code (x < r.high OR r.high IS NULL)}), with the key bound:
+     * each row of the other side then matches at most one row of {@code relation}.
+     */
+    private static boolean inOneRange(RelationUse relation, Set<String> bound, List<SqlNode> conditions,
+            SelectBlock block) {
+        for (ColumnFacts.DisjointRange range : relation.shape().facts().ranges()) {
+            if (!bound.containsAll(range.keys())) {
+                continue;
+            }
+            for (SqlNode term : conditions) {
+                for (Nodes.Comparison lower : Nodes.comparisons(term)) {
+                    if (!isColumn(lower.smaller(), relation, range.low(), block)
+                            || block.relationOf(lower.greater()).map(r -> r == relation).orElse(true)) {
+                        continue;
+                    }
+                    String point = Nodes.text(lower.greater());
+                    for (SqlNode other : conditions) {
+                        for (Nodes.Comparison upper : upperBounds(other, relation, range.high(), block)) {
+                            if (Nodes.text(upper.smaller()).equals(point) && !(lower.inclusive() && upper.inclusive())) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isColumn(SqlNode node, RelationUse relation, String column, SelectBlock block) {
+        return block.resolve(node).map(ref -> ref.relation() == relation && ref.column().equals(column)).orElse(false);
+    }
+
+    /** {@code x < r.high}, {@code x < COALESCE(r.high, c)}, and {@code (x < r.high OR r.high IS NULL)}. */
+    private static List<Nodes.Comparison> upperBounds(SqlNode term, RelationUse relation, String high, SelectBlock block) {
+        List<Nodes.Comparison> found = new ArrayList<>();
+        List<SqlNode> alternatives = term.getKind() == SqlKind.OR ? Nodes.children(term) : List.of(term);
+        boolean nullAllowed = term.getKind() != SqlKind.OR;
+        for (SqlNode alternative : alternatives) {
+            if (alternative.getKind() == SqlKind.IS_NULL
+                    && isColumn(((SqlCall) alternative).operand(0), relation, high, block)) {
+                nullAllowed = true;
+            }
+        }
+        if (!nullAllowed || (term.getKind() == SqlKind.OR && alternatives.size() != 2)) {
+            return found;
+        }
+        for (SqlNode alternative : alternatives) {
+            for (Nodes.Comparison comparison : Nodes.comparisons(alternative)) {
+                SqlNode greater = comparison.greater();
+                if (greater instanceof SqlCall call && !(greater instanceof SqlNodeList)
+                        && (Nodes.name(call).equals("COALESCE") || Nodes.name(call).equals("NVL"))
+                        && call.operandCount() == 2 && Nodes.isConstant(call.operand(1))) {
+                    greater = call.operand(0);
+                }
+                if (isColumn(greater, relation, high, block)) {
+                    found.add(comparison);
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -416,7 +508,104 @@ public final class StatementAnalyzer {
             fanOuts.addAll(block.fanOuts());
             fanOuts.addAll(block.inheritedFanOuts());
         }
-        return new RelationShape(Optional.empty(), columnsKnown ? Optional.of(names) : Optional.empty(), keys, time, fanOuts);
+        return new RelationShape(Optional.empty(), columnsKnown ? Optional.of(names) : Optional.empty(), keys, time, fanOuts,
+                facts(block, from, names, expressions, outputOf, hints));
+    }
+
+    /** What is known of the output columns: inherited from the columns they name, or proved of their expressions. */
+    private static ColumnFacts facts(SelectBlock block, Sub from, List<String> names, List<SqlNode> expressions,
+            Map<String, String> outputOf, Hints hints) {
+        Set<String> temporal = new HashSet<>();
+        Set<String> nonTemporal = new HashSet<>();
+        Set<String> positive = new HashSet<>();
+        List<ColumnFacts.DisjointRange> ranges = new ArrayList<>();
+        boolean grouped = block.select().getGroup() != null && block.select().getGroup().size() > 0;
+        for (RelationUse relation : block.relations()) {
+            ColumnFacts inherited = relation.shape().facts().renamed(c -> outputOf.get(relation.alias() + "." + c));
+            temporal.addAll(inherited.temporal());
+            nonTemporal.addAll(inherited.nonTemporal());
+            if (!block.collapsesRows() || grouped) {
+                positive.addAll(inherited.positive());
+            }
+            if (!block.collapsesRows() && from.preserved().contains(relation)) {
+                ranges.addAll(inherited.ranges());
+            }
+            relation.shape().timeColumn().map(c -> outputOf.get(relation.alias() + "." + c)).ifPresent(temporal::add);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            SqlNode expression = expressions.get(i);
+            if (expression == null || block.resolve(expression).isPresent()) {
+                continue;
+            }
+            if (Values.temporal(expression, block)) {
+                temporal.add(names.get(i));
+            }
+            if (Values.positive(expression, block, grouped)) {
+                positive.add(names.get(i));
+            }
+            disjointRange(expression, names.get(i), block, names, expressions).ifPresent(ranges::add);
+        }
+        boolean tenantScoped = block.relations().stream().anyMatch(r -> hints.tenantScoped(r.shape()));
+        return new ColumnFacts(temporal, nonTemporal, positive, ranges, tenantScoped);
+    }
+
+    /**
+     * {@code LEAD(low) OVER (PARTITION BY keys ORDER BY low, …) AS high} (or COALESCE of it and a
+     * constant), with low and the keys among the output columns: each key's rows have disjoint
+     * ranges {@code [low, high)}.
+     */
+    private static Optional<ColumnFacts.DisjointRange> disjointRange(SqlNode expression, String high, SelectBlock block,
+            List<String> names, List<SqlNode> expressions) {
+        SqlNode node = expression;
+        if (node instanceof SqlCall call && !(node instanceof SqlNodeList)
+                && (Nodes.name(call).equals("COALESCE") || Nodes.name(call).equals("NVL")) && call.operandCount() == 2
+                && Nodes.isConstant(call.operand(1))) {
+            node = call.operand(0);
+        }
+        if (node.getKind() != SqlKind.OVER || !(((SqlCall) node).operand(0) instanceof SqlCall lead)
+                || !Nodes.name(lead).equals("LEAD") || lead.operandCount() != 1
+                || !(((SqlCall) node).operand(1) instanceof org.apache.calcite.sql.SqlWindow window)) {
+            return Optional.empty();
+        }
+        List<SqlNode> order = Nodes.children(window.getOrderList());
+        if (order.isEmpty() || order.get(0).getKind() == SqlKind.DESCENDING) {
+            return Optional.empty();
+        }
+        String low = outputName(lead.operand(0), block, names, expressions);
+        String ordered = outputName(order.get(0), block, names, expressions);
+        if (low == null || !low.equals(ordered)) {
+            return Optional.empty();
+        }
+        Set<String> keys = new HashSet<>();
+        for (SqlNode partition : Nodes.children(window.getPartitionList())) {
+            String key = outputName(partition, block, names, expressions);
+            if (key == null) {
+                return Optional.empty();
+            }
+            keys.add(key);
+        }
+        return Optional.of(new ColumnFacts.DisjointRange(keys, low, high));
+    }
+
+    /** The output column that holds an expression's value: the same column, or the same expression text. */
+    private static String outputName(SqlNode node, SelectBlock block, List<String> names, List<SqlNode> expressions) {
+        Optional<ColumnRef> ref = block.resolve(node);
+        String text = Nodes.text(node);
+        for (int i = 0; i < names.size(); i++) {
+            SqlNode expression = expressions.get(i);
+            if (expression == null) {
+                if (ref.isPresent() && ref.get().column().equals(names.get(i))) {
+                    return names.get(i);
+                }
+                continue;
+            }
+            Optional<ColumnRef> other = block.resolve(expression);
+            if ((ref.isPresent() && other.isPresent() && ref.get().key().equals(other.get().key()))
+                    || Nodes.text(expression).equals(text)) {
+                return names.get(i);
+            }
+        }
+        return null;
     }
 
     private static Optional<String> groupName(SqlNode item, SelectBlock block, List<String> names,

@@ -31,11 +31,13 @@ public sealed interface SqlStatement {
     }
 
     /** {@code CREATE TABLE name (columns…)}: its columns and its primary key and unique constraints. */
-    record TableDeclaration(String name, List<String> columns, List<List<String>> uniqueKeys, int start)
-            implements SqlStatement {
+    record TableDeclaration(String name, List<String> columns, List<List<String>> uniqueKeys, int start,
+            java.util.Set<String> temporalColumns, java.util.Set<String> otherTypedColumns) implements SqlStatement {
         public TableDeclaration {
             columns = List.copyOf(columns);
             uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+            temporalColumns = java.util.Set.copyOf(temporalColumns);
+            otherTypedColumns = java.util.Set.copyOf(otherTypedColumns);
         }
     }
 }
