@@ -62,4 +62,46 @@ class FanOutAggregateTest {
         assertThat(located(report)).containsExactly("FQL001@2:65");
         assertThat(report.findings().get(0).message()).contains("impressions i and plays p on i.user_id = p.user_id");
     }
+
+    @Test
+    void aJoinIntoDisjointRangesPerKeyMatchesAtMostOneRow() {
+        // Sessions run until the next session of the user starts: an event is in one session at most.
+        String sessions = """
+                WITH s AS (
+                  SELECT user_id, session_id, started_at,
+                         LEAD(started_at) OVER (PARTITION BY user_id ORDER BY started_at, session_id) AS next_start
+                  FROM sessions)
+                SELECT s.session_id, COUNT(*) FROM events e JOIN s ON s.user_id = e.user_id
+                """;
+        assertThat(codes(lint(sessions + " AND e.ts >= s.started_at AND e.ts < s.next_start GROUP BY 1"))).isEmpty();
+        assertThat(codes(lint(sessions + " AND e.ts >= s.started_at AND (e.ts < s.next_start OR s.next_start IS NULL)"
+                + " GROUP BY 1"))).isEmpty();
+        assertThat(codes(lint(sessions + " AND e.ts > s.started_at AND e.ts <= COALESCE(s.next_start, now()) GROUP BY 1")))
+                .isEmpty();
+        // Closed at both ends, an event at the instant a session starts is in two sessions.
+        assertThat(codes(lint(sessions + " AND e.ts BETWEEN s.started_at AND s.next_start GROUP BY 1")))
+                .containsExactly("FQL001");
+        // Without the user equated, the ranges of other users match too.
+        assertThat(codes(lint(sessions.replace("ON s.user_id = e.user_id", "ON true")
+                + " AND e.ts >= s.started_at AND e.ts < s.next_start GROUP BY 1"))).containsExactly("FQL001");
+    }
+
+    @Test
+    void anAsofJoinAndARowExpansionDoNotFanOut() {
+        assertThat(codes(lint("SELECT COUNT(*) FROM orders o ASOF JOIN rates r ON r.cur = o.cur AND o.ts >= r.ts",
+                io.funnelql.dialects.TargetDialect.DUCKDB))).isEmpty();
+        assertThat(codes(lint("SELECT v, COUNT(*) FROM exposures e, unnest(e.variants) AS u(v) GROUP BY 1"))).isEmpty();
+    }
+
+    @Test
+    void aRecursiveMembersJoinWithItsOwnRowsIsTheRecursion() {
+        assertThat(codes(lint("""
+                CREATE TABLE users (user_id bigint PRIMARY KEY, referred_by bigint);
+                WITH RECURSIVE chain AS (
+                  SELECT user_id, user_id AS root_id FROM users WHERE referred_by IS NULL
+                  UNION ALL
+                  SELECT u.user_id, c.root_id FROM users u JOIN chain c ON u.referred_by = c.user_id)
+                SELECT root_id, COUNT(*) FROM chain GROUP BY root_id
+                """))).isEmpty();
+    }
 }
