@@ -36,7 +36,7 @@ class NondeterministicOrderingTest {
         assertThat(located(lint("""
                 WITH t AS (SELECT user_id, ts::date AS d FROM events)
                 SELECT LAG(d) OVER (PARTITION BY user_id ORDER BY d) FROM t
-                """))).containsExactly("FQL008@2:50");
+                """))).containsExactly("FQL008@2:51");
         // After GROUP BY user_id, day, a user's days are unique: nothing ties.
         assertThat(located(lint("""
                 WITH daily AS (SELECT user_id, ts::date AS day FROM events GROUP BY user_id, ts::date)
