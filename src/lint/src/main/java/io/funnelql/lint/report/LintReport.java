@@ -17,6 +17,17 @@ public record LintReport(List<RuleInfo> rules, Map<String, SqlFile> files, List<
                 .toList();
     }
 
+    /** One report of several runs (one per file, each with its own settings), listing {@code rules}. */
+    public static LintReport merge(List<RuleInfo> rules, List<LintReport> reports) {
+        java.util.Map<String, SqlFile> files = new java.util.LinkedHashMap<>();
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (LintReport report : reports) {
+            files.putAll(report.files());
+            findings.addAll(report.findings());
+        }
+        return new LintReport(rules, files, findings);
+    }
+
     public boolean hasSyntaxErrors() {
         return findings.stream().anyMatch(f -> f.rule().equals(RuleInfo.SYNTAX));
     }
