@@ -33,9 +33,15 @@ public final class SqlScriptParser {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(false);
 
-    private long charactersParsed;
-    /** One Babel parser, re-initialized for each statement: making one allocates more than parsing a statement takes. */
-    private SqlAbstractParserImpl babel;
+    /** Files of more statements than this are parsed on all cores (statements parse independently). */
+    private static final int PARALLEL_FROM = 64;
+
+    private final java.util.concurrent.atomic.AtomicLong charactersParsed = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * One Babel parser per thread, re-initialized for each statement: making one allocates more than
+     * parsing a statement takes.
+     */
+    private final ThreadLocal<SqlAbstractParserImpl> babels = new ThreadLocal<>();
 
     /** Babel's keyword metadata (which words it reserves). */
     static SqlAbstractParserImpl.Metadata metadata() {
@@ -44,17 +50,27 @@ public final class SqlScriptParser {
 
     /** How many characters this parser has handed to Babel: the work it did, to check that it stays linear. */
     public long charactersParsed() {
-        return charactersParsed;
+        return charactersParsed.get();
     }
 
     public ParsedFile parse(SqlFile file) {
+        List<List<Token>> all = SqlLexer.statements(SqlLexer.tokens(file.text()));
+        Object[] results = new Object[all.size()];
+        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, all.size());
+        (all.size() >= PARALLEL_FROM ? indexes.parallel() : indexes).forEach(i -> {
+            try {
+                results[i] = statement(file, all.get(i)).orElse(null);
+            } catch (UnparsableStatement unparsable) {
+                results[i] = unparsable.problem();
+            }
+        });
         List<SqlStatement> statements = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
-        for (List<Token> tokens : SqlLexer.statements(SqlLexer.tokens(file.text()))) {
-            try {
-                statement(file, tokens).ifPresent(statements::add);
-            } catch (UnparsableStatement unparsable) {
-                problems.add(unparsable.problem());
+        for (Object result : results) {
+            if (result instanceof SqlStatement statement) {
+                statements.add(statement);
+            } else if (result instanceof ParseProblem problem) {
+                problems.add(problem);
             }
         }
         return new ParsedFile(file, statements, problems);
@@ -85,9 +101,11 @@ public final class SqlScriptParser {
 
     /** Parses the rewritten text of a query, in its own coordinates. */
     private SqlNode parse(SqlFile file, List<Token> tokens, PositionMap positions) {
-        charactersParsed += positions.text().length();
+        charactersParsed.addAndGet(positions.text().length());
+        SqlAbstractParserImpl babel = babels.get();
         if (babel == null) {
             babel = CONFIG.parserFactory().getParser(new StringReader(positions.text()));
+            babels.set(babel);
         } else {
             babel.ReInit(new StringReader(positions.text()));
         }
@@ -107,11 +125,11 @@ public final class SqlScriptParser {
             try {
                 normalized = babel.normalizeException(e);
             } catch (RuntimeException cannot) {
-                babel = null;
+                babels.remove();
                 throw UnparsableStatement.failure(file, tokens.get(0), e instanceof RuntimeException r ? r
                         : new IllegalStateException(e.getMessage(), e));
             }
-            babel = null; // a parser that failed half-way is not reused
+            babels.remove(); // a parser that failed half-way is not reused
             if (e instanceof SqlParseException || normalized.getPos() != null || e instanceof Error) {
                 throw UnparsableStatement.babel(file, tokens, normalized, positions);
             }
