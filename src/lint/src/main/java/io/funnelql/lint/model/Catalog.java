@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The relations a file's statements can name: FunnelQL sources from {@code --schema}, tables
@@ -23,9 +26,9 @@ public final class Catalog {
     }
 
     /** A unique key declared after the relation (CREATE UNIQUE INDEX); nothing when the relation is unknown. */
-    public void addKey(String name, java.util.Set<String> key) {
+    public void addKey(String name, Set<String> key) {
         lookup(name).ifPresent(shape -> {
-            java.util.List<java.util.Set<String>> keys = new java.util.ArrayList<>(shape.uniqueKeys());
+            List<Set<String>> keys = new ArrayList<>(shape.uniqueKeys());
             keys.add(key);
             add(name, new RelationShape(shape.origin(), shape.columns(), keys, shape.timeColumn(), shape.fanOuts(), shape.facts()));
         });

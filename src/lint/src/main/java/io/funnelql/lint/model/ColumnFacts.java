@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.ArrayList;
 
 /**
  * What is known of a relation's columns beyond their names, which the rules need to prove a claim:
@@ -40,7 +41,7 @@ public record ColumnFacts(Set<String> temporal, Set<String> nonTemporal, Set<Str
         temporal.stream().map(rename).filter(c -> c != null).forEach(t::add);
         nonTemporal.stream().map(rename).filter(c -> c != null).forEach(n::add);
         positive.stream().map(rename).filter(c -> c != null).forEach(p::add);
-        List<DisjointRange> r = new java.util.ArrayList<>();
+        List<DisjointRange> r = new ArrayList<>();
         for (DisjointRange range : ranges) {
             Set<String> keys = new HashSet<>();
             range.keys().stream().map(rename).filter(c -> c != null).forEach(keys::add);

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.calcite.sql.SqlWindow;
 
 /**
  * Reads one statement's query into {@link SelectBlock}s, outermost last, resolving relation names
@@ -564,7 +565,7 @@ public final class StatementAnalyzer {
         }
         if (node.getKind() != SqlKind.OVER || !(((SqlCall) node).operand(0) instanceof SqlCall lead)
                 || !Nodes.name(lead).equals("LEAD") || lead.operandCount() != 1
-                || !(((SqlCall) node).operand(1) instanceof org.apache.calcite.sql.SqlWindow window)) {
+                || !(((SqlCall) node).operand(1) instanceof SqlWindow window)) {
             return Optional.empty();
         }
         List<SqlNode> order = Nodes.children(window.getOrderList());

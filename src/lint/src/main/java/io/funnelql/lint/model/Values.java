@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.calcite.sql.SqlIdentifier;
 
 /**
  * What can be proved of an expression's values in one SELECT: never below 1 (a COUNT(*) of a
@@ -170,7 +171,7 @@ public final class Values {
             String type = literal.getTypeName().getName();
             return type.startsWith("DATE") || type.startsWith("TIME");
         }
-        if (node instanceof org.apache.calcite.sql.SqlIdentifier id && id.names.size() == 1
+        if (node instanceof SqlIdentifier id && id.names.size() == 1
                 && NOW.contains(id.names.get(0).toUpperCase(Locale.ROOT))) {
             return true;
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * PostgreSQL's interval strings ({@code '30 min'}, {@code '1 day 2 hours'}, {@code '2 weeks'},
@@ -144,7 +145,7 @@ final class IntervalText {
     }
 
     private static String secondsText(BigDecimal seconds) {
-        for (Map.Entry<BigDecimal, String> unit : java.util.List.of(Map.entry(DAY, "DAY"), Map.entry(HOUR, "HOUR"),
+        for (Map.Entry<BigDecimal, String> unit : List.of(Map.entry(DAY, "DAY"), Map.entry(HOUR, "HOUR"),
                 Map.entry(MINUTE, "MINUTE"))) {
             if (seconds.signum() != 0 && seconds.remainder(unit.getKey()).signum() == 0) {
                 return literal(seconds.divide(unit.getKey(), 0, RoundingMode.UNNECESSARY), unit.getValue());

@@ -13,6 +13,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Cuts a SQL file into statements and parses each on its own with Calcite's Babel parser, so a
@@ -36,7 +38,7 @@ public final class SqlScriptParser {
     /** Files of more statements than this are parsed on all cores (statements parse independently). */
     private static final int PARALLEL_FROM = 64;
 
-    private final java.util.concurrent.atomic.AtomicLong charactersParsed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong charactersParsed = new AtomicLong();
     /**
      * One Babel parser per thread, re-initialized for each statement: making one allocates more than
      * parsing a statement takes.
@@ -56,7 +58,7 @@ public final class SqlScriptParser {
     public ParsedFile parse(SqlFile file) {
         List<List<Token>> all = SqlLexer.statements(SqlLexer.tokens(file.text()));
         Object[] results = new Object[all.size()];
-        java.util.stream.IntStream indexes = java.util.stream.IntStream.range(0, all.size());
+        IntStream indexes = IntStream.range(0, all.size());
         (all.size() >= PARALLEL_FROM ? indexes.parallel() : indexes).forEach(i -> {
             try {
                 results[i] = statement(file, all.get(i)).orElse(null);

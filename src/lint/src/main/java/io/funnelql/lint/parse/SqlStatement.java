@@ -4,6 +4,7 @@ import org.apache.calcite.sql.SqlNode;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** One statement of a SQL file that the linter understood. */
 public sealed interface SqlStatement {
@@ -32,12 +33,12 @@ public sealed interface SqlStatement {
 
     /** {@code CREATE TABLE name (columns…)}: its columns and its primary key and unique constraints. */
     record TableDeclaration(String name, List<String> columns, List<List<String>> uniqueKeys, int start,
-            java.util.Set<String> temporalColumns, java.util.Set<String> otherTypedColumns) implements SqlStatement {
+            Set<String> temporalColumns, Set<String> otherTypedColumns) implements SqlStatement {
         public TableDeclaration {
             columns = List.copyOf(columns);
             uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
-            temporalColumns = java.util.Set.copyOf(temporalColumns);
-            otherTypedColumns = java.util.Set.copyOf(otherTypedColumns);
+            temporalColumns = Set.copyOf(temporalColumns);
+            otherTypedColumns = Set.copyOf(otherTypedColumns);
         }
     }
 }

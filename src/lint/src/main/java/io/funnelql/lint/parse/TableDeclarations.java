@@ -2,11 +2,13 @@ package io.funnelql.lint.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The body of {@code CREATE TABLE name (…)}, read for its columns and its keys, and column lists of statement headers. */
 final class TableDeclarations {
     /** Declared types that hold a point in time (PostgreSQL, DuckDB, Oracle, Redshift spellings). */
-    static final java.util.Set<String> TEMPORAL_TYPES = java.util.Set.of("timestamp", "timestamptz", "date", "datetime",
+    static final Set<String> TEMPORAL_TYPES = Set.of("timestamp", "timestamptz", "date", "datetime",
             "time", "timetz", "datetime2", "smalldatetime", "timestamp_ns", "timestamp_ms", "timestamp_s");
 
     private TableDeclarations() {}
@@ -15,8 +17,8 @@ final class TableDeclarations {
     static SqlStatement.TableDeclaration read(String name, List<Token> body, int start) {
         List<String> columns = new ArrayList<>();
         List<List<String>> keys = new ArrayList<>();
-        java.util.Set<String> temporal = new java.util.HashSet<>();
-        java.util.Set<String> other = new java.util.HashSet<>();
+        Set<String> temporal = new HashSet<>();
+        Set<String> other = new HashSet<>();
         for (List<Token> element : split(body)) {
             if (element.isEmpty()) {
                 continue;

@@ -1,6 +1,7 @@
 package io.funnelql.lint.parse;
 
 import java.util.Locale;
+import java.util.Set;
 
 /** A lexical token of SQL text, located by its offsets in the file. Comments are not tokens. */
 public record Token(Kind kind, String text, int start, int end) {
@@ -11,7 +12,7 @@ public record Token(Kind kind, String text, int start, int end) {
         return kind == Kind.WORD && text.equalsIgnoreCase(word);
     }
 
-    public boolean isWordIn(java.util.Set<String> words) {
+    public boolean isWordIn(Set<String> words) {
         return kind == Kind.WORD && words.contains(name());
     }
 

@@ -1,5 +1,7 @@
 package io.funnelql.lint.report;
 
+import java.util.Optional;
+
 /**
  * One finding: which rule, where (1-based lines and columns, end inclusive), and what to do; {@code fix}
  * is the SQL text it suggests, when it suggests one (each is parsed back in the tests), else null.
@@ -12,7 +14,7 @@ public record Finding(RuleInfo rule, String file, int line, int column, int endL
     }
 
     /** The SQL the finding suggests writing instead (a condition or an expression), when it has one. */
-    public java.util.Optional<String> suggestion() {
-        return java.util.Optional.ofNullable(fix);
+    public Optional<String> suggestion() {
+        return Optional.ofNullable(fix);
     }
 }

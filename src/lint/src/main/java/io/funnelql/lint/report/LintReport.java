@@ -5,6 +5,8 @@ import io.funnelql.lint.parse.SqlFile;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 
 /** Everything a lint run found, with the files it read (for excerpts). */
 public record LintReport(List<RuleInfo> rules, Map<String, SqlFile> files, List<Finding> findings) {
@@ -19,8 +21,8 @@ public record LintReport(List<RuleInfo> rules, Map<String, SqlFile> files, List<
 
     /** One report of several runs (one per file, each with its own settings), listing {@code rules}. */
     public static LintReport merge(List<RuleInfo> rules, List<LintReport> reports) {
-        java.util.Map<String, SqlFile> files = new java.util.LinkedHashMap<>();
-        List<Finding> findings = new java.util.ArrayList<>();
+        Map<String, SqlFile> files = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
         for (LintReport report : reports) {
             files.putAll(report.files());
             findings.addAll(report.findings());

@@ -1,7 +1,6 @@
 package io.funnelql.lint.rules;
 
 import io.funnelql.lint.model.FanOut;
-import io.funnelql.lint.model.Nodes;
 import io.funnelql.lint.model.SelectBlock;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.report.Severity;

@@ -14,7 +14,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.fun.SqlCase;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 

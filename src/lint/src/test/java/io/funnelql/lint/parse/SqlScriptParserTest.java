@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import io.funnelql.lint.model.Nodes;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlSelect;
 
 /** Cutting a file into statements and parsing each: the work is linear in the file's size. */
 class SqlScriptParserTest {
@@ -64,9 +67,9 @@ class SqlScriptParserTest {
         ParsedFile parsed = new SqlScriptParser().parse(file);
         SqlStatement.Query query = (SqlStatement.Query) parsed.statements().get(1);
         assertThat(query.positions().text()).contains("INTERVAL '14' DAY");
-        var select = (org.apache.calcite.sql.SqlSelect) query.query();
-        var plus = ((org.apache.calcite.sql.SqlCall) select.getSelectList().get(0)).operand(0);
-        PositionMap.Region region = query.positions().region(io.funnelql.lint.model.Nodes.span(plus));
+        var select = (SqlSelect) query.query();
+        var plus = ((SqlCall) select.getSelectList().get(0)).operand(0);
+        PositionMap.Region region = query.positions().region(Nodes.span(plus));
         assertThat(file.text().substring(region.start(), region.end() + 1)).isEqualTo("ts + INTERVAL '2 weeks'");
         assertThat(file.lineOf(region.start())).isEqualTo(2);
         assertThat(file.columnOf(region.start())).isEqualTo(10);

@@ -7,6 +7,7 @@ import static io.funnelql.lint.LintFixture.codes;
 import static io.funnelql.lint.LintFixture.lint;
 import static io.funnelql.lint.LintFixture.located;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.funnelql.dialects.TargetDialect;
 
 /** FQL001 fan-out-aggregate ({@link FanOutAggregate}): what it finds, where, and what it leaves alone. */
 class FanOutAggregateTest {
@@ -89,7 +90,7 @@ class FanOutAggregateTest {
     @Test
     void anAsofJoinAndARowExpansionDoNotFanOut() {
         assertThat(codes(lint("SELECT COUNT(*) FROM orders o ASOF JOIN rates r ON r.cur = o.cur AND o.ts >= r.ts",
-                io.funnelql.dialects.TargetDialect.DUCKDB))).isEmpty();
+                TargetDialect.DUCKDB))).isEmpty();
         assertThat(codes(lint("SELECT v, COUNT(*) FROM exposures e, unnest(e.variants) AS u(v) GROUP BY 1"))).isEmpty();
     }
 
