@@ -37,8 +37,6 @@ final class Rewriter {
     private static final Set<String> BEFORE_PARAMETER = Set.of("select", "where", "and", "or", "not", "on", "by",
             "limit", "offset", "then", "else", "when", "in", "like", "ilike", "between", "is", "set", "values", "case",
             "having", "as", "return", "fetch", "first", "next", "top");
-    private static final Set<String> DATE_PART_FUNCTIONS = Set.of("datediff", "dateadd", "datepart", "date_part",
-            "timestampdiff", "timestampadd", "datetrunc");
     private static final Set<String> CLAUSE_ENDS = Set.of("group", "order", "having", "union", "minus", "except",
             "intersect", "window", "qualify", "limit", "fetch", "offset");
     private static final Set<String> FROM_CONTEXT = Set.of("from", "join", "lateral");

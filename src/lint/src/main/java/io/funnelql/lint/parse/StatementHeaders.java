@@ -195,9 +195,7 @@ final class StatementHeaders {
             int close = cursor.matchingParenthesis();
             columns = TableDeclarations.names(tokens.subList(open + 1, close));
         }
-        if (cursor.acceptWords("by", "name")) {
-            // DuckDB's INSERT INTO t BY NAME SELECT …
-        }
+        cursor.acceptWords("by", "name"); // DuckDB's INSERT INTO t BY NAME SELECT …
         if (cursor.acceptWords("overriding")) {
             cursor.next();
             cursor.next();

@@ -22,10 +22,6 @@ final class TextEdits {
         this.file = file;
     }
 
-    String source() {
-        return file.text();
-    }
-
     void replace(int start, int end, String text) {
         edits.add(new Edit(start, end, text, edits.size()));
     }
