@@ -11,12 +11,14 @@ import io.funnelql.lint.parse.ParsedFile;
 import io.funnelql.lint.parse.SqlFile;
 import io.funnelql.lint.parse.SqlScriptParser;
 import io.funnelql.lint.parse.SqlStatement;
+import io.funnelql.lint.parse.Token;
 import io.funnelql.lint.report.Finding;
 import io.funnelql.lint.report.LintReport;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.rules.LintContext;
 import io.funnelql.lint.rules.Rule;
 import io.funnelql.lint.rules.Rules;
+import io.funnelql.lint.rules.TokenContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +61,12 @@ public final class Linter {
         for (ParseProblem problem : parsed.problems()) {
             findings.add(new Finding(RuleInfo.SYNTAX, file.name(), problem.line(), problem.column(), problem.line(),
                     problem.column(), problem.message()));
+        }
+        for (List<Token> tokens : parsed.unparsed()) {
+            TokenContext context = new TokenContext(file, tokens, settings, findings::add);
+            for (Rule rule : rules) {
+                rule.checkTokens(context);
+            }
         }
         Catalog catalog = catalog(settings.sources());
         for (SqlStatement statement : parsed.statements()) {

@@ -106,4 +106,17 @@ class LinterTest {
                 "\"ruleId\": \"FQL004\"");
         assertThat(ReportWriter.text(report)).contains("q.sql:3:60: info: FQL004 window-anchor-drift:");
     }
+
+    @Test
+    void aStatementThatDoesNotParseStillGetsTheChecksThatNeedNoParseTree() {
+        // PIVOT is not read: FQL000, and the division and the buckets are still checked on the tokens.
+        LintReport report = lint("""
+                SELECT * FROM (SELECT day, COUNT(b) / COUNT(a) AS rate,
+                  CASE WHEN d BETWEEN 0 AND 7 THEN 'w1' WHEN d BETWEEN 7 AND 14 THEN 'w2' END AS bucket
+                  FROM t GROUP BY day) PIVOT (SUM(rate) FOR bucket IN ('w1', 'w2'))
+                """);
+        assertThat(located(report)).containsExactly("FQL009@1:39", "FQL006@2:50", "FQL000@3:24");
+        assertThat(report.findings().get(0).message()).endsWith("(read from the tokens: this statement does not parse)");
+        assertThat(report.findings().get(0).suggestion()).contains("NULLIF(COUNT(a), 0)");
+    }
 }

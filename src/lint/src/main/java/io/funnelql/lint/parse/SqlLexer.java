@@ -58,7 +58,7 @@ public final class SqlLexer {
                 }
                 tokens.add(new Token(Token.Kind.QUOTED_NAME, text.substring(start, Math.min(i, n)), start, Math.min(i, n)));
             } else if (c == '$' && dollarTag(text, i) != null) {
-                String tag = dollarTag(text, i);
+                String tag = dollarTag(text, i); // NOPMD: found twice only for the rare dollar quote
                 int close = text.indexOf(tag, i + tag.length());
                 int end = close < 0 ? n : close + tag.length();
                 tokens.add(new Token(Token.Kind.STRING, text.substring(i, end), i, end));
@@ -109,6 +109,9 @@ public final class SqlLexer {
             "<=", ">=", "<>", "!=", "~*", "!~", "=>", ":="};
 
     private static String operator(String text, int i) {
+        if ("-#!:?@<>/|=~".indexOf(text.charAt(i)) < 0) {
+            return null;
+        }
         for (String operator : OPERATORS) {
             if (text.startsWith(operator, i)) {
                 return operator;

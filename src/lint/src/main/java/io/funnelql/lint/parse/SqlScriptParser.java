@@ -68,14 +68,16 @@ public final class SqlScriptParser {
         });
         List<SqlStatement> statements = new ArrayList<>();
         List<ParseProblem> problems = new ArrayList<>();
-        for (Object result : results) {
-            if (result instanceof SqlStatement statement) {
+        List<List<Token>> unparsed = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            if (results[i] instanceof SqlStatement statement) {
                 statements.add(statement);
-            } else if (result instanceof ParseProblem problem) {
+            } else if (results[i] instanceof ParseProblem problem) {
                 problems.add(problem);
+                unparsed.add(all.get(i));
             }
         }
-        return new ParsedFile(file, statements, problems);
+        return new ParsedFile(file, statements, problems, unparsed);
     }
 
     private Optional<SqlStatement> statement(SqlFile file, List<Token> tokens) {

@@ -4,6 +4,7 @@ import io.funnelql.dialects.TargetDialect;
 import io.funnelql.lint.model.Nodes;
 import io.funnelql.lint.model.SelectBlock;
 import io.funnelql.lint.model.Values;
+import io.funnelql.lint.parse.Token;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.report.Severity;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -14,6 +15,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.fun.SqlCase;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -111,5 +113,39 @@ public final class UnsafeRatio implements Rule {
 
     private static boolean integerOrNull(SqlNode node) {
         return node == null || (node instanceof SqlLiteral literal && literal.getValue() == null) || integer(node);
+    }
+
+    /** Without a parse tree: {@code / COUNT(…)} as the whole denominator, and no GROUP BY to make COUNT(*) positive. */
+    @Override
+    public void checkTokens(TokenContext context) {
+        List<Token> tokens = context.tokens();
+        boolean grouped = false;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            grouped |= tokens.get(i).isWord("group") && tokens.get(i + 1).isWord("by");
+        }
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (!tokens.get(i).isSymbol("/") || !tokens.get(i + 1).isWord("count") || !tokens.get(i + 2).isSymbol("(")) {
+                continue;
+            }
+            int close = context.closing(i + 2);
+            if (close < 0) {
+                continue;
+            }
+            Token after = close + 1 < tokens.size() ? tokens.get(close + 1) : null;
+            if (after != null && (after.isSymbol("+") || after.isSymbol("*") || after.isSymbol("::") || after.isSymbol("-")
+                    || after.isWord("filter") || after.isWord("over"))) {
+                continue; // a longer denominator: without the tree, say nothing
+            }
+            boolean rows = close == i + 4 && (tokens.get(i + 3).isSymbol("*") || tokens.get(i + 3).kind() == Token.Kind.NUMBER);
+            if (rows && grouped) {
+                continue;
+            }
+            String denominator = context.text(i + 1, close);
+            context.report(INFO, i + 1, close, "division by a count without NULLIF(…, 0): "
+                    + (context.settings().dialect() == TargetDialect.DUCKDB
+                            ? "DuckDB returns NULL for a zero count without a word"
+                            : "a zero count fails the whole query (division by zero)")
+                    + ". Write NULLIF(" + denominator + ", 0).", "NULLIF(" + denominator + ", 0)");
+        }
     }
 }
