@@ -2,11 +2,13 @@ package io.funnelql.lint.model;
 
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -128,6 +130,10 @@ public final class StatementAnalyzer {
             }
             return query(with.body, scope);
         }
+        if (node instanceof SqlMerge merge) {
+            nestedQueries(merge.getSourceTableRef(), ctes); // MERGE INTO … USING (query): the query is linted
+            return RelationShape.unknown(Optional.empty());
+        }
         if (node instanceof SqlOrderBy orderBy) {
             return query(orderBy.query, ctes);
         }
@@ -179,6 +185,17 @@ public final class StatementAnalyzer {
         return node == null ? SqlNodeList.EMPTY : node;
     }
 
+    /** Analyzes the outermost queries inside a node (each analyzes its own sub-queries). */
+    private void nestedQueries(SqlNode node, Map<String, RelationShape> ctes) {
+        if (Nodes.isQuery(node)) {
+            query(node, ctes);
+            return;
+        }
+        for (SqlNode child : Nodes.children(node)) {
+            nestedQueries(child, ctes);
+        }
+    }
+
     private void subqueries(SqlNode expression, Map<String, RelationShape> ctes) {
         Nodes.walkExpression(expression, node -> {
             if (Nodes.isQuery(node)) {
@@ -219,10 +236,18 @@ public final class StatementAnalyzer {
             }
         } else if (Nodes.isQuery(inner) && inner.getKind() != SqlKind.UNNEST && inner.getKind() != SqlKind.COLLECTION_TABLE) {
             shape = query(inner, ctes);
-        } else {
+        } else if (inner.getKind() == SqlKind.UNNEST || inner.getKind() == SqlKind.COLLECTION_TABLE
+                || inner instanceof SqlBasicCall) {
             // UNNEST(…) or a table function (generate_series): rows made for each row of the relations
             // before it, which the query means to repeat; counting them is not a fan-out of a join.
+            subqueries(inner, ctes);
             shape = new RelationShape(Optional.empty(), Optional.empty(), List.of(Set.of()), Optional.empty(), List.of());
+        } else {
+            // PIVOT, UNPIVOT, MATCH_RECOGNIZE, TABLESAMPLE, VALUES…: the queries inside are linted, the result is unknown.
+            for (SqlNode child : Nodes.children(inner)) {
+                nestedQueries(child, ctes);
+            }
+            shape = RelationShape.unknown(Optional.empty());
         }
         if (!columnAliases.isEmpty()) {
             shape = shape.renamed(columnAliases);
