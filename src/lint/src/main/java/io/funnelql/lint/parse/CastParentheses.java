@@ -64,6 +64,12 @@ final class CastParentheses {
                     boolean function = j > 0 && (tokens.get(j - 1).kind() == Token.Kind.QUOTED_NAME
                             || (tokens.get(j - 1).kind() == Token.Kind.WORD
                                     && !OPERATOR_WORDS.contains(tokens.get(j - 1).name())));
+                    if (function && (tokens.get(j - 1).isWord("filter") || tokens.get(j - 1).isWord("over"))) {
+                        return operandStart(tokens, j - 2); // COUNT(*) FILTER (WHERE …)::float: the whole call
+                    }
+                    if (function && tokens.get(j - 1).isWord("group") && j >= 3 && tokens.get(j - 2).isWord("within")) {
+                        return operandStart(tokens, j - 3); // percentile_cont(0.5) WITHIN GROUP (…)::int
+                    }
                     if (function) {
                         // a qualified function (schema.f(…)), or an array or subscript (ARRAY[…], a[1])
                         int start = j - 1;

@@ -388,7 +388,38 @@ final class Rewriter {
             Token token = tokens.get(i);
             if (token.isSymbol("->") || token.isSymbol("->>") || token.isSymbol("#>") || token.isSymbol("#>>")) {
                 edits.replace(token.start(), token.end(), "||"); // a value of the JSON document
-            } else if (token.isSymbol("?|") || token.isSymbol("?&") || token.isSymbol("@>") || token.isSymbol("<@")
+            } else if (token.isSymbol("::") && word(i + 1, "interval") && !edits.touched(token.start(), token.end())) {
+                edits.blank(token.start(), tokens.get(i + 1).end()); // (n || ' days')::interval: a value all the same
+            } else if (token.isWord("materialized") && (word(i - 1, "as") || (word(i - 1, "not") && word(i - 2, "as")))
+                    && symbol(i + 1, "(")) {
+                edits.blank(word(i - 1, "not") ? tokens.get(i - 1).start() : token.start(), token.end());
+            } else if (token.kind() == Token.Kind.STRING && (word(i - 1, "from") || word(i - 1, "join"))) {
+                edits.replace(token.start(), token.end(), "\"" + body(token).replace("\"", "\"\"") + "\""); // FROM 'file.parquet'
+            } else if (token.isWord("sample") && symbol(i + 1, "(") && at(i - 1) != null
+                    && at(i - 1).kind() == Token.Kind.WORD && inFromClause(i)) {
+                int close = SqlLexer.closingParenthesis(tokens, i + 1);
+                if (close > 0) {
+                    edits.blank(token.start(), tokens.get(close).end()); // Oracle's t SAMPLE (10)
+                }
+            } else if (token.isWord("positional") && word(i + 1, "join")) {
+                edits.replace(token.start(), token.end(), "CROSS"); // row i with row i: no fan-out
+                if (at(i + 2) != null) {
+                    hints.asof(at(i + 2).start());
+                }
+            } else if (token.isWord("filter") && symbol(i + 1, "(") && !word(i + 2, "where")) {
+                edits.insert(tokens.get(i + 2).start(), "WHERE "); // DuckDB's FILTER (condition)
+            } else if (token.isSymbol("{")) {
+                structLiteral(i);
+            } else if (token.kind() == Token.Kind.WORD && symbol(i + 1, "(") && inFromClause(i) && (word(i - 1, "from")
+                    || word(i - 1, "join") || symbol(i - 1, ",") || word(i - 1, "lateral"))
+                    && METADATA.isReservedWord(token.text().toUpperCase(Locale.ROOT)) && !token.isWord("unnest")
+                    && !token.isWord("table") && !token.isWord("lateral")) {
+                edits.replace(token.start(), token.end(), "\"" + token.text() + "\""); // FROM range(10)
+            } else if (token.isWord("using") && word(i + 1, "sample")) {
+                int end = clauseEnd(i + 2);
+                edits.blank(token.start(), tokens.get(end - 1).end());
+            } else if (token.isSymbol("&&") || token.isSymbol("@@") || token.isSymbol("?|") || token.isSymbol("?&")
+                    || token.isSymbol("@>") || token.isSymbol("<@")
                     || (token.isSymbol("?") && endsOperand(i - 1))) {
                 edits.replace(token.start(), token.end(), "<>"); // a test of the JSON document
             } else if (token.isWord("distinct") && word(i + 1, "on") && symbol(i + 2, "(")) {
@@ -423,6 +454,33 @@ final class Rewriter {
                     edits.blank(token.start(), tokens.get(tokens.size() - 1).end());
                     return;
                 }
+            }
+        }
+    }
+
+    /** DuckDB's {@code {'a': 1, 'b': x}} as {@code MAP['a', 1, 'b', x]}: the keys and values are kept. */
+    private void structLiteral(int open) {
+        int depth = 0;
+        List<Integer> colons = new ArrayList<>();
+        for (int j = open; j < tokens.size(); j++) {
+            Token token = tokens.get(j);
+            if (token.isSymbol("{") || token.isSymbol("(") || token.isSymbol("[")) {
+                depth++;
+            } else if (token.isSymbol("}") || token.isSymbol(")") || token.isSymbol("]")) {
+                depth--;
+                if (depth == 0) {
+                    if (!token.isSymbol("}")) {
+                        return;
+                    }
+                    edits.replace(tokens.get(open).start(), tokens.get(open).end(), "MAP[");
+                    for (int colon : colons) {
+                        edits.replace(tokens.get(colon).start(), tokens.get(colon).end(), ",");
+                    }
+                    edits.replace(token.start(), token.end(), "]");
+                    return;
+                }
+            } else if (depth == 1 && token.isSymbol(":")) {
+                colons.add(j);
             }
         }
     }

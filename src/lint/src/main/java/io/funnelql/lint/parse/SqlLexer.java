@@ -106,10 +106,10 @@ public final class SqlLexer {
 
     /** Operators of more than one character, longest first. */
     private static final String[] OPERATORS = {"->>", "#>>", "!~*", "::", "->", "#>", "?|", "?&", "@>", "<@", "//", "||",
-            "<=", ">=", "<>", "!=", "~*", "!~", "=>", ":="};
+            "<=", ">=", "<>", "!=", "~*", "!~", "=>", ":=", "&&", "@@"};
 
     private static String operator(String text, int i) {
-        if ("-#!:?@<>/|=~".indexOf(text.charAt(i)) < 0) {
+        if ("-#!:?@<>/|=~&".indexOf(text.charAt(i)) < 0) {
             return null;
         }
         for (String operator : OPERATORS) {

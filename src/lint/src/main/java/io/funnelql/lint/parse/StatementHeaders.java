@@ -178,6 +178,9 @@ final class StatementHeaders {
 
     private static StatementHeader insert(HeaderCursor cursor, List<Token> tokens) {
         cursor.next();
+        if (!cursor.acceptWords("or", "replace")) {
+            cursor.acceptWords("or", "ignore"); // DuckDB's INSERT OR REPLACE / OR IGNORE INTO
+        }
         cursor.acceptAny("overwrite");
         if (!cursor.acceptWords("into") && !cursor.acceptWords("table")) {
             throw cursor.problem("expected INTO");
