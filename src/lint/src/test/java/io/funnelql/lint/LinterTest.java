@@ -127,10 +127,10 @@ class LinterTest {
                 USING (SELECT c.day, SUM(x) / COUNT(c.y) AS r FROM conversions c GROUP BY c.day) s
                 ON (t.day = s.day)
                 WHEN MATCHED THEN UPDATE SET t.r = s.r
-                """, io.funnelql.dialects.TargetDialect.ORACLE))).containsExactly("FQL009@2:31");
+                """, TargetDialect.ORACLE))).containsExactly("FQL009@2:31");
         assertThat(located(lint("""
                 SELECT * FROM (SELECT day, kind, SUM(n) / COUNT(m) AS r FROM t GROUP BY day, kind)
                 PIVOT (SUM(r) FOR kind IN ('a' AS a, 'b' AS b))
-                """, io.funnelql.dialects.TargetDialect.ORACLE))).containsExactly("FQL009@1:43");
+                """, TargetDialect.ORACLE))).containsExactly("FQL009@1:43");
     }
 }
