@@ -82,12 +82,26 @@ public final class Linter {
                 continue;
             }
             SqlStatement.Query query = (SqlStatement.Query) statement;
-            StatementAnalyzer.Result analyzed = StatementAnalyzer.analyze(query.query(), catalog,
-                    new StatementAnalyzer.Hints(query.positions(), query.hints(), settings.tenantColumns(),
-                            settings.tenantColumnOption().isPresent()));
-            LintContext context = new LintContext(file, query, analyzed.blocks(), settings, findings::add);
-            for (Rule rule : rules) {
-                rule.check(context);
+            StatementAnalyzer.Result analyzed;
+            try {
+                analyzed = StatementAnalyzer.analyze(query.query(), catalog,
+                        new StatementAnalyzer.Hints(query.positions(), query.hints(), settings.tenantColumns(),
+                                settings.tenantColumnOption().isPresent()));
+                List<Finding> found = new ArrayList<>();
+                LintContext context = new LintContext(file, query, analyzed.blocks(), settings, found::add);
+                for (Rule rule : rules) {
+                    rule.check(context);
+                }
+                findings.addAll(found);
+            } catch (RuntimeException e) {
+                // A statement the model cannot read is said, not skipped: the rest of the file goes on.
+                int line = file.lineOf(query.start());
+                int column = file.columnOf(query.start());
+                findings.add(new Finding(RuleInfo.SYNTAX, file.name(), line, column, line, column,
+                        "the linter could not read this statement (" + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+                                + "); it is not checked. Please report it with the statement."));
+                continue;
             }
             if (query.target().isPresent() && query.kind() != SqlStatement.Kind.INSERT) {
                 RelationShape shape = analyzed.shape().withOrigin(lastPart(query.target().get()));

@@ -1,5 +1,6 @@
 package io.funnelql.lint.model;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,11 @@ import java.util.ArrayList;
  * and which are known not to; which are never below 1 (a COUNT(*) of a group); which pairs of
  * columns are disjoint ranges per key ({@code [start, LEAD(start) OVER (PARTITION BY key ORDER BY
  * start))}, so that a point matches at most one row of a key); and whether the rows were computed
- * from tenant-scoped rows.
+ * from tenant-scoped rows; and which columns number the rows of a partition ({@code rowNumbers}:
+ * {@code ROW_NUMBER() OVER (PARTITION BY keys …)}, so that {@code WHERE rn = 1} keeps one row per key).
  */
 public record ColumnFacts(Set<String> temporal, Set<String> nonTemporal, Set<String> positive,
-        List<DisjointRange> ranges, boolean fromTenantScoped) {
+        List<DisjointRange> ranges, boolean fromTenantScoped, Map<String, Set<String>> rowNumbers) {
     public static final ColumnFacts NONE = new ColumnFacts(Set.of(), Set.of(), Set.of(), List.of(), false);
 
     public ColumnFacts {
@@ -24,6 +26,13 @@ public record ColumnFacts(Set<String> temporal, Set<String> nonTemporal, Set<Str
         nonTemporal = Set.copyOf(nonTemporal);
         positive = Set.copyOf(positive);
         ranges = List.copyOf(ranges);
+        rowNumbers = Map.copyOf(rowNumbers);
+    }
+
+    /** Facts without row numbers. */
+    public ColumnFacts(Set<String> temporal, Set<String> nonTemporal, Set<String> positive, List<DisjointRange> ranges,
+            boolean fromTenantScoped) {
+        this(temporal, nonTemporal, positive, ranges, fromTenantScoped, Map.of());
     }
 
     /** Rows of one key have ranges {@code [low, high)} that do not overlap (high: the next row's low, or NULL). */
@@ -51,7 +60,16 @@ public record ColumnFacts(Set<String> temporal, Set<String> nonTemporal, Set<Str
                 r.add(new DisjointRange(keys, low, high));
             }
         }
-        return new ColumnFacts(t, n, p, r, fromTenantScoped);
+        Map<String, Set<String>> numbers = new HashMap<>();
+        rowNumbers.forEach((column, keys) -> {
+            String name = rename.apply(column);
+            Set<String> renamedKeys = new HashSet<>();
+            keys.stream().map(rename).filter(c -> c != null).forEach(renamedKeys::add);
+            if (name != null && renamedKeys.size() == keys.size()) {
+                numbers.put(name, renamedKeys);
+            }
+        });
+        return new ColumnFacts(t, n, p, r, fromTenantScoped, numbers);
     }
 
     public ColumnFacts renamed(Map<String, String> names) {

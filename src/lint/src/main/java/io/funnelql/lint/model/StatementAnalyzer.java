@@ -530,7 +530,9 @@ public final class StatementAnalyzer {
             }
         }
         List<FanOut> fanOuts = new ArrayList<>();
-        if (!block.collapsesRows()) {
+        Optional<Set<String>> firstRows = block.collapsesRows() ? Optional.empty() : firstRowKeys(block, outputOf);
+        firstRows.ifPresent(keys::add);
+        if (!block.collapsesRows() && firstRows.isEmpty()) {
             fanOuts.addAll(block.fanOuts());
             fanOuts.addAll(block.inheritedFanOuts());
         }
@@ -545,6 +547,7 @@ public final class StatementAnalyzer {
         Set<String> nonTemporal = new HashSet<>();
         Set<String> positive = new HashSet<>();
         List<ColumnFacts.DisjointRange> ranges = new ArrayList<>();
+        Map<String, Set<String>> rowNumbers = new HashMap<>();
         boolean grouped = block.select().getGroup() != null && block.select().getGroup().size() > 0;
         for (RelationUse relation : block.relations()) {
             ColumnFacts inherited = relation.shape().facts().renamed(c -> outputOf.get(relation.alias() + "." + c));
@@ -555,6 +558,7 @@ public final class StatementAnalyzer {
             }
             if (!block.collapsesRows() && from.preserved().contains(relation)) {
                 ranges.addAll(inherited.ranges());
+                rowNumbers.putAll(inherited.rowNumbers());
             }
             relation.shape().timeColumn().map(c -> outputOf.get(relation.alias() + "." + c)).ifPresent(temporal::add);
         }
@@ -570,9 +574,92 @@ public final class StatementAnalyzer {
                 positive.add(names.get(i));
             }
             disjointRange(expression, names.get(i), block, names, expressions).ifPresent(ranges::add);
+            String name = names.get(i);
+            rowNumberKeys(expression, block, names, expressions).ifPresent(keys -> rowNumbers.put(name, keys));
         }
         boolean tenantScoped = block.relations().stream().anyMatch(r -> hints.tenantScoped(r.shape()));
-        return new ColumnFacts(temporal, nonTemporal, positive, ranges, tenantScoped);
+        return new ColumnFacts(temporal, nonTemporal, positive, ranges, tenantScoped, rowNumbers);
+    }
+
+    /** The output columns a {@code ROW_NUMBER() OVER (PARTITION BY …)} numbers the rows of (empty: the whole result). */
+    private static Optional<Set<String>> rowNumberKeys(SqlNode expression, SelectBlock block, List<String> names,
+            List<SqlNode> expressions) {
+        if (expression.getKind() != SqlKind.OVER || !(((SqlCall) expression).operand(0) instanceof SqlCall function)
+                || !Nodes.name(function).equals("ROW_NUMBER")
+                || !(((SqlCall) expression).operand(1) instanceof SqlWindow window)) {
+            return Optional.empty();
+        }
+        Set<String> keys = new HashSet<>();
+        for (SqlNode partition : Nodes.children(window.getPartitionList())) {
+            if (names == null) {
+                continue; // QUALIFY: the caller maps the partition itself
+            }
+            String key = outputName(partition, block, names, expressions);
+            if (key == null) {
+                return Optional.empty();
+            }
+            keys.add(key);
+        }
+        return Optional.of(keys);
+    }
+
+    /**
+     * The keys on which a SELECT keeps one row by a row number: {@code WHERE rn = 1} on a column that
+     * numbers the rows of each key, or {@code QUALIFY ROW_NUMBER() OVER (PARTITION BY keys …) = 1};
+     * in the SELECT's output names, or empty.
+     */
+    private static Optional<Set<String>> firstRowKeys(SelectBlock block, Map<String, String> outputOf) {
+        List<SqlNode> terms = new ArrayList<>(block.where());
+        terms.addAll(Nodes.conjuncts(block.select().getQualify()));
+        for (SqlNode term : terms) {
+            if (term.getKind() != SqlKind.EQUALS && term.getKind() != SqlKind.LESS_THAN_OR_EQUAL) {
+                continue;
+            }
+            SqlCall call = (SqlCall) term;
+            SqlNode numbered = call.operand(0);
+            if (!(call.operand(1) instanceof SqlLiteral one) || !"1".equals(one.toValue())) {
+                if (term.getKind() == SqlKind.EQUALS && call.operand(0) instanceof SqlLiteral first && "1".equals(first.toValue())) {
+                    numbered = call.operand(1);
+                } else {
+                    continue;
+                }
+            }
+            Optional<ColumnRef> column = block.resolve(numbered);
+            Set<String> keys = null;
+            if (column.isPresent()) {
+                Set<String> partition = column.get().relation().shape().facts().rowNumbers().get(column.get().column());
+                if (partition != null) {
+                    keys = new HashSet<>();
+                    for (String key : partition) {
+                        String name = outputOf.get(column.get().relation().alias() + "." + key);
+                        if (name == null) {
+                            keys = null;
+                            break;
+                        }
+                        keys.add(name);
+                    }
+                }
+            } else if (numbered.getKind() == SqlKind.OVER) {
+                Optional<Set<String>> partition = rowNumberKeys(numbered, block, null, null);
+                if (partition.isPresent()) {
+                    // QUALIFY: the partition's columns as the output names they have
+                    keys = new HashSet<>();
+                    for (SqlNode expression : Nodes.children(((SqlWindow) ((SqlCall) numbered).operand(1)).getPartitionList())) {
+                        Optional<ColumnRef> ref = block.resolve(expression);
+                        String name = ref.map(r -> outputOf.get(r.key())).orElse(null);
+                        if (name == null) {
+                            keys = null;
+                            break;
+                        }
+                        keys.add(name);
+                    }
+                }
+            }
+            if (keys != null) {
+                return Optional.of(keys);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -216,7 +216,13 @@ final class Rewriter {
             boolean extract = function.isWord("extract") && word(i + 1, "from");
             boolean datePart = function.kind() == Token.Kind.WORD && symbol(i + 1, ",")
                     && Set.of("datediff", "dateadd", "timestampdiff", "timestampadd").contains(function.name());
+            boolean duckdbDiff = function.kind() == Token.Kind.WORD && symbol(i + 1, ",")
+                    && (function.isWord("date_diff") || function.isWord("datesub") || function.isWord("date_sub"));
             if (extract || datePart) {
+                edits.replace(token.start(), token.end(), body(token));
+            } else if (duckdbDiff && IntervalText.unit(body(token)).isPresent()) {
+                // DuckDB's date_diff('day', a, b) is Babel's DATEDIFF(day, a, b), not BigQuery's DATE_DIFF(a, b, day)
+                edits.replace(function.start(), function.end(), "DATEDIFF");
                 edits.replace(token.start(), token.end(), body(token));
             }
         }
@@ -415,6 +421,14 @@ final class Rewriter {
                     && METADATA.isReservedWord(token.text().toUpperCase(Locale.ROOT)) && !token.isWord("unnest")
                     && !token.isWord("table") && !token.isWord("lateral")) {
                 edits.replace(token.start(), token.end(), "\"" + token.text() + "\""); // FROM range(10)
+            } else if (token.isWord("collate") && at(i + 1) != null
+                    && (at(i + 1).kind() == Token.Kind.QUOTED_NAME || at(i + 1).kind() == Token.Kind.WORD)) {
+                edits.blank(token.start(), tokens.get(i + 1).end()); // ORDER BY name COLLATE "C": the order of the value
+            } else if ((token.isWord("number") || token.isWord("varchar2") || token.isWord("nvarchar2"))
+                    && symbol(i + 1, "(") && (castType(i) || symbol(i - 1, "::"))) {
+                edits.replace(token.start(), token.end(), token.isWord("number") ? "DECIMAL" : "VARCHAR"); // Oracle types
+            } else if (token.isWord("timezone") && symbol(i + 1, "(")) {
+                edits.replace(token.start(), token.end(), "\"" + token.text() + "\""); // a function, not the keyword
             } else if (token.isWord("using") && word(i + 1, "sample")) {
                 int end = clauseEnd(i + 2);
                 edits.blank(token.start(), tokens.get(end - 1).end());

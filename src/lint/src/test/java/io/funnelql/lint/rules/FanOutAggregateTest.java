@@ -105,4 +105,16 @@ class FanOutAggregateTest {
                 SELECT root_id, COUNT(*) FROM chain GROUP BY root_id
                 """))).isEmpty();
     }
+
+    @Test
+    void aCountComparedWithZeroTestsForAMatchAndIsNotMultiplied() {
+        assertThat(codes(lint("""
+                SELECT a.user_id, CASE WHEN COUNT(x.id) > 0 THEN 'excluded' ELSE 'kept' END
+                FROM attempts a LEFT JOIN events x ON x.user_id = a.user_id GROUP BY a.user_id
+                """))).isEmpty();
+        assertThat(codes(lint("""
+                SELECT a.user_id, COUNT(x.id) AS n
+                FROM attempts a LEFT JOIN events x ON x.user_id = a.user_id GROUP BY a.user_id HAVING COUNT(x.id) > 0
+                """))).containsExactly("FQL001");
+    }
 }
