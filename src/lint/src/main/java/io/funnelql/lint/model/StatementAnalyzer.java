@@ -536,8 +536,14 @@ public final class StatementAnalyzer {
             fanOuts.addAll(block.fanOuts());
             fanOuts.addAll(block.inheritedFanOuts());
         }
+        ColumnFacts facts = facts(block, from, names, expressions, outputOf, hints);
+        for (Map.Entry<String, Set<String>> numbered : facts.rowNumbers().entrySet()) {
+            Set<String> key = new HashSet<>(numbered.getValue());
+            key.add(numbered.getKey()); // ROW_NUMBER() numbers the rows of a partition 1, 2, 3…: no two alike
+            keys.add(key);
+        }
         return new RelationShape(Optional.empty(), columnsKnown ? Optional.of(names) : Optional.empty(), keys, time, fanOuts,
-                facts(block, from, names, expressions, outputOf, hints));
+                facts);
     }
 
     /** What is known of the output columns: inherited from the columns they name, or proved of their expressions. */

@@ -117,4 +117,27 @@ class FanOutAggregateTest {
                 FROM attempts a LEFT JOIN events x ON x.user_id = a.user_id GROUP BY a.user_id HAVING COUNT(x.id) > 0
                 """))).containsExactly("FQL001");
     }
+
+    @Test
+    void aRowNumberMakesItsPartitionUniqueAndTheFirstRowKeepsOnePerKey() {
+        // Numbered entries are unique on (user, number): joining the next entry by its number matches one row.
+        assertThat(codes(lint("""
+                WITH n AS (SELECT user_id, ts, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) AS k FROM events)
+                SELECT COUNT(*) FROM n a JOIN n b ON b.user_id = a.user_id AND b.k = a.k + 1
+                """))).isEmpty();
+        // The first touch per user is one row per user, whatever the join before it repeated.
+        assertThat(codes(lint("""
+                WITH firsts AS (
+                  SELECT user_id, channel FROM (
+                    SELECT t.user_id, c.channel,
+                           ROW_NUMBER() OVER (PARTITION BY t.user_id ORDER BY t.ts, t.id) AS rn
+                    FROM touches t JOIN campaigns c ON c.code = t.code) x
+                  WHERE rn = 1)
+                SELECT f.channel, COUNT(*) FROM users u JOIN firsts f ON f.user_id = u.user_id GROUP BY 1
+                """))).doesNotContain("FQL001");
+        assertThat(codes(lint("""
+                SELECT COUNT(*) FROM users u JOIN (SELECT user_id, channel FROM touches
+                  QUALIFY ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY ts, id) = 1) f ON f.user_id = u.user_id
+                """, TargetDialect.DUCKDB))).isEmpty();
+    }
 }
