@@ -46,12 +46,19 @@ final class Rewriter {
     private final ParseHints hints;
     /** For each token, the name of the function whose parentheses enclose it (lower case), or "" */
     private final String[] enclosing;
+    /** For each token, how many parentheses enclose it. */
+    private final int[] depths;
 
     private Rewriter(List<Token> tokens, TextEdits edits, ParseHints hints) {
         this.tokens = tokens;
         this.edits = edits;
         this.hints = hints;
         this.enclosing = enclosingFunctions(tokens);
+        this.depths = new int[tokens.size() + 1];
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            depths[i + 1] = depths[i] + (token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0);
+        }
     }
 
     static void apply(List<Token> tokens, TextEdits edits, ParseHints hints) {
@@ -416,10 +423,10 @@ final class Rewriter {
                 edits.insert(tokens.get(i + 2).start(), "WHERE "); // DuckDB's FILTER (condition)
             } else if (token.isSymbol("{")) {
                 structLiteral(i);
-            } else if (token.kind() == Token.Kind.WORD && symbol(i + 1, "(") && inFromClause(i) && (word(i - 1, "from")
+            } else if (token.kind() == Token.Kind.WORD && symbol(i + 1, "(") && (word(i - 1, "from")
                     || word(i - 1, "join") || symbol(i - 1, ",") || word(i - 1, "lateral"))
-                    && METADATA.isReservedWord(token.text().toUpperCase(Locale.ROOT)) && !token.isWord("unnest")
-                    && !token.isWord("table") && !token.isWord("lateral")) {
+                    && !token.isWord("unnest") && !token.isWord("table") && !token.isWord("lateral")
+                    && METADATA.isReservedWord(token.text().toUpperCase(Locale.ROOT)) && inFromClause(i)) {
                 edits.replace(token.start(), token.end(), "\"" + token.text() + "\""); // FROM range(10)
             } else if (token.isWord("collate") && at(i + 1) != null
                     && (at(i + 1).kind() == Token.Kind.QUOTED_NAME || at(i + 1).kind() == Token.Kind.WORD)) {
@@ -500,15 +507,7 @@ final class Rewriter {
     }
 
     private int depth(int i) {
-        int depth = 0;
-        for (int j = 0; j < i; j++) {
-            if (tokens.get(j).isSymbol("(")) {
-                depth++;
-            } else if (tokens.get(j).isSymbol(")")) {
-                depth--;
-            }
-        }
-        return depth;
+        return depths[Math.max(0, Math.min(i, tokens.size()))];
     }
 
     /** Whether token {@code i} lies in a FROM clause (after FROM, JOIN or LATERAL, before the next clause). */
@@ -558,9 +557,9 @@ final class Rewriter {
                 quote = reserved;
             } else if (KEYWORD_NAMES.contains(name)) {
                 quote = !keywordUse(i);
-            } else if ((symbol(i - 1, "(") || symbol(i - 1, ",")) && (symbol(i + 1, ")") || symbol(i + 1, ","))
+            } else if (reserved && (symbol(i - 1, "(") || symbol(i - 1, ",")) && (symbol(i + 1, ")") || symbol(i + 1, ","))
                     && aliasColumnList(i)) {
-                quote = reserved; // AS v(variant)
+                quote = true; // AS v(variant)
             }
             if (quote) {
                 edits.replace(token.start(), token.end(), "\"" + token.text() + "\"");

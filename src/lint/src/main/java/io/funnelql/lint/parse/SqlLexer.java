@@ -58,7 +58,7 @@ public final class SqlLexer {
                 }
                 tokens.add(new Token(Token.Kind.QUOTED_NAME, text.substring(start, Math.min(i, n)), start, Math.min(i, n)));
             } else if (c == '$' && dollarTag(text, i) != null) {
-                String tag = dollarTag(text, i); // NOPMD: found twice only for the rare dollar quote
+                String tag = dollarTag(text, i);
                 int close = text.indexOf(tag, i + tag.length());
                 int end = close < 0 ? n : close + tag.length();
                 tokens.add(new Token(Token.Kind.STRING, text.substring(i, end), i, end));
