@@ -116,4 +116,30 @@ class LintCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).endsWith("none.sql: no such file\n");
     }
+
+    @Test
+    void aFolderIsWalkedAndTheConfigurationFileSetsEachPath(@TempDir Path directory) throws IOException {
+        Path models = Files.createDirectories(directory.resolve("target/compiled/analytics/models"));
+        write(models, "fan.sql", FAN_OUT);
+        Path oracle = Files.createDirectories(directory.resolve("oracle"));
+        write(oracle, "ratio.sql", "SELECT SUM(a) / SUM(b) FROM t;\n");
+        Files.createDirectories(directory.resolve(".git"));
+        write(directory.resolve(".git"), "ignored.sql", "SELECT FROM WHERE;");
+        Path config = write(directory, ".funnelql-lint", """
+                [lint]
+                exclude_rules = FQL001
+                [lint:oracle/**]
+                dialect = oracle
+                """);
+        CommandLineRun run = CommandLineRun.of("lint", directory.toString(), "--config", config.toString());
+        assertThat(run.out()).doesNotContain("FQL001").doesNotContain("ignored.sql")
+                .contains("ratio.sql:1:17: warning: FQL009 unsafe-ratio")
+                .contains("a zero count fails the whole query") // Oracle, not DuckDB's NULL
+                .endsWith("2 files: 0 errors, 1 warning, 0 notes\n");
+        assertThat(run.exitCode()).isZero();
+        // The command line wins over the file.
+        CommandLineRun duckdb = CommandLineRun.of("lint", directory.toString(), "--config", config.toString(),
+                "--dialect", "duckdb");
+        assertThat(duckdb.out()).contains("DuckDB returns NULL");
+    }
 }

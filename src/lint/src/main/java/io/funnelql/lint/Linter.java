@@ -3,6 +3,7 @@ package io.funnelql.lint;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.Source;
 import io.funnelql.lint.model.Catalog;
+import io.funnelql.lint.model.ColumnFacts;
 import io.funnelql.lint.model.RelationShape;
 import io.funnelql.lint.model.StatementAnalyzer;
 import io.funnelql.lint.parse.ParseProblem;
@@ -10,12 +11,14 @@ import io.funnelql.lint.parse.ParsedFile;
 import io.funnelql.lint.parse.SqlFile;
 import io.funnelql.lint.parse.SqlScriptParser;
 import io.funnelql.lint.parse.SqlStatement;
+import io.funnelql.lint.parse.Token;
 import io.funnelql.lint.report.Finding;
 import io.funnelql.lint.report.LintReport;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.rules.LintContext;
 import io.funnelql.lint.rules.Rule;
 import io.funnelql.lint.rules.Rules;
+import io.funnelql.lint.rules.TokenContext;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,19 +62,46 @@ public final class Linter {
             findings.add(new Finding(RuleInfo.SYNTAX, file.name(), problem.line(), problem.column(), problem.line(),
                     problem.column(), problem.message()));
         }
+        for (List<Token> tokens : parsed.unparsed()) {
+            TokenContext context = new TokenContext(file, tokens, settings, findings::add);
+            for (Rule rule : rules) {
+                rule.checkTokens(context);
+            }
+        }
         Catalog catalog = catalog(settings.sources());
         for (SqlStatement statement : parsed.statements()) {
             if (statement instanceof SqlStatement.TableDeclaration table) {
                 catalog.add(table.name(), new RelationShape(Optional.of(lastPart(table.name())),
                         Optional.of(table.columns()), table.uniqueKeys().stream().map(Set::copyOf).toList(),
-                        Optional.empty(), List.of()));
+                        Optional.empty(), List.of(), new ColumnFacts(table.temporalColumns(), table.otherTypedColumns(),
+                                Set.of(), List.of(), tenantScoped(table.columns()))));
+                continue;
+            }
+            if (statement instanceof SqlStatement.UniqueIndex index) {
+                catalog.addKey(index.table(), Set.copyOf(index.columns()));
                 continue;
             }
             SqlStatement.Query query = (SqlStatement.Query) statement;
-            StatementAnalyzer.Result analyzed = StatementAnalyzer.analyze(query.query(), catalog);
-            LintContext context = new LintContext(file, query, analyzed.blocks(), settings, findings::add);
-            for (Rule rule : rules) {
-                rule.check(context);
+            StatementAnalyzer.Result analyzed;
+            try {
+                analyzed = StatementAnalyzer.analyze(query.query(), catalog,
+                        new StatementAnalyzer.Hints(query.positions(), query.hints(), settings.tenantColumns(),
+                                settings.tenantColumnOption().isPresent()));
+                List<Finding> found = new ArrayList<>();
+                LintContext context = new LintContext(file, query, analyzed.blocks(), settings, found::add);
+                for (Rule rule : rules) {
+                    rule.check(context);
+                }
+                findings.addAll(found);
+            } catch (RuntimeException e) {
+                // A statement the model cannot read is said, not skipped: the rest of the file goes on.
+                int line = file.lineOf(query.start());
+                int column = file.columnOf(query.start());
+                findings.add(new Finding(RuleInfo.SYNTAX, file.name(), line, column, line, column,
+                        "the linter could not read this statement (" + e.getClass().getSimpleName()
+                                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+                                + "); it is not checked. Please report it with the statement."));
+                continue;
             }
             if (query.target().isPresent() && query.kind() != SqlStatement.Kind.INSERT) {
                 RelationShape shape = analyzed.shape().withOrigin(lastPart(query.target().get()));
@@ -81,6 +111,10 @@ public final class Linter {
                 catalog.add(query.target().get(), shape);
             }
         }
+    }
+
+    private boolean tenantScoped(List<String> columns) {
+        return settings.tenantColumns().stream().anyMatch(columns::contains);
     }
 
     private static String lastPart(String name) {

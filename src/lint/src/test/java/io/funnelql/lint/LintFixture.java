@@ -2,6 +2,9 @@ package io.funnelql.lint;
 
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.lint.parse.SqlFile;
+import io.funnelql.lint.parse.ParsedFile;
+import io.funnelql.lint.parse.SqlScriptParser;
+import io.funnelql.lint.report.Finding;
 import io.funnelql.lint.report.LintReport;
 
 import java.util.List;
@@ -26,7 +29,22 @@ public final class LintFixture {
     }
 
     private static LintReport lint(String sql, TargetDialect dialect, Optional<String> tenant) {
-        return new Linter(new LintSettings(dialect, List.of(), tenant)).lint(List.of(SqlFile.of("q.sql", sql)));
+        return fixesParse(new Linter(new LintSettings(dialect, List.of(), tenant)).lint(List.of(SqlFile.of("q.sql", sql))));
+    }
+
+    /** Every fix a finding suggests is valid SQL: it parses back as a condition or an expression. */
+    public static LintReport fixesParse(LintReport report) {
+        for (Finding finding : report.findings()) {
+            finding.suggestion().ifPresent(fix -> {
+                ParsedFile parsed = new SqlScriptParser().parse(
+                        SqlFile.of("fix.sql", "SELECT 1 FROM t WHERE (" + fix + ") IS NOT NULL"));
+                if (!parsed.problems().isEmpty() || parsed.statements().size() != 1) {
+                    throw new AssertionError("the fix of " + finding.rule().code() + " at " + finding.line() + ":"
+                            + finding.column() + " is not valid SQL: " + fix + " (" + parsed.problems() + ")");
+                }
+            });
+        }
+        return report;
     }
 
     /** The rule codes of the findings, in report order. */

@@ -106,4 +106,31 @@ class LinterTest {
                 "\"ruleId\": \"FQL004\"");
         assertThat(ReportWriter.text(report)).contains("q.sql:3:60: info: FQL004 window-anchor-drift:");
     }
+
+    @Test
+    void aStatementThatDoesNotParseStillGetsTheChecksThatNeedNoParseTree() {
+        // A list slice is not read: FQL000, and the division and the buckets are still checked on the tokens.
+        LintReport report = lint("""
+                SELECT day, COUNT(b) / COUNT(a) AS rate, tags[1:2] AS first_tags,
+                  CASE WHEN d BETWEEN 0 AND 7 THEN 'w1' WHEN d BETWEEN 7 AND 14 THEN 'w2' END AS bucket
+                FROM t GROUP BY day, tags, d
+                """);
+        assertThat(located(report)).containsExactly("FQL009@1:24", "FQL000@1:49", "FQL006@2:46");
+        assertThat(report.findings().get(0).message()).endsWith("(read from the tokens: this statement does not parse)");
+        assertThat(report.findings().get(0).suggestion()).contains("NULLIF(COUNT(a), 0)");
+    }
+
+    @Test
+    void theQueriesInsideMergeAndPivotAreLinted() {
+        assertThat(located(lint("""
+                MERGE INTO summary t
+                USING (SELECT c.day, SUM(x) / COUNT(c.y) AS r FROM conversions c GROUP BY c.day) s
+                ON (t.day = s.day)
+                WHEN MATCHED THEN UPDATE SET t.r = s.r
+                """, TargetDialect.ORACLE))).containsExactly("FQL009@2:31");
+        assertThat(located(lint("""
+                SELECT * FROM (SELECT day, kind, SUM(n) / COUNT(m) AS r FROM t GROUP BY day, kind)
+                PIVOT (SUM(r) FOR kind IN ('a' AS a, 'b' AS b))
+                """, TargetDialect.ORACLE))).containsExactly("FQL009@1:43");
+    }
 }

@@ -4,6 +4,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The relations a file's statements can name: FunnelQL sources from {@code --schema}, tables
@@ -20,6 +23,15 @@ public final class Catalog {
         if (dot >= 0) {
             byName.putIfAbsent(lower.substring(dot + 1), shape);
         }
+    }
+
+    /** A unique key declared after the relation (CREATE UNIQUE INDEX); nothing when the relation is unknown. */
+    public void addKey(String name, Set<String> key) {
+        lookup(name).ifPresent(shape -> {
+            List<Set<String>> keys = new ArrayList<>(shape.uniqueKeys());
+            keys.add(key);
+            add(name, new RelationShape(shape.origin(), shape.columns(), keys, shape.timeColumn(), shape.fanOuts(), shape.facts()));
+        });
     }
 
     public Optional<RelationShape> lookup(String name) {

@@ -16,7 +16,8 @@ public record RelationShape(
         Optional<List<String>> columns,
         List<Set<String>> uniqueKeys,
         Optional<String> timeColumn,
-        List<FanOut> fanOuts) {
+        List<FanOut> fanOuts,
+        ColumnFacts facts) {
 
     public RelationShape {
         columns = columns.map(List::copyOf);
@@ -24,8 +25,30 @@ public record RelationShape(
         fanOuts = List.copyOf(fanOuts);
     }
 
+    /** A shape with nothing known of its columns beyond their names. */
+    public RelationShape(Optional<String> origin, Optional<List<String>> columns, List<Set<String>> uniqueKeys,
+            Optional<String> timeColumn, List<FanOut> fanOuts) {
+        this(origin, columns, uniqueKeys, timeColumn, fanOuts, ColumnFacts.NONE);
+    }
+
     public static RelationShape unknown(Optional<String> origin) {
         return new RelationShape(origin, Optional.empty(), List.of(), Optional.empty(), List.of());
+    }
+
+    public RelationShape withFacts(ColumnFacts newFacts) {
+        return new RelationShape(origin, columns, uniqueKeys, timeColumn, fanOuts, newFacts);
+    }
+
+    public RelationShape withoutFanOuts() {
+        return new RelationShape(origin, columns, uniqueKeys, timeColumn, List.of(), facts);
+    }
+
+    /** Whether a column holds times: by its declared type or role, else empty when nothing says. */
+    public Optional<Boolean> temporal(String column) {
+        if (facts.temporal().contains(column) || timeColumn.equals(Optional.of(column))) {
+            return Optional.of(true);
+        }
+        return facts.nonTemporal().contains(column) ? Optional.of(false) : Optional.empty();
     }
 
     /** Unique on these columns: some unique key lies within them. */
@@ -38,17 +61,20 @@ public record RelationShape(
     }
 
     public RelationShape withOrigin(String name) {
-        return new RelationShape(Optional.of(name), columns, uniqueKeys, timeColumn, fanOuts);
+        return new RelationShape(Optional.of(name), columns, uniqueKeys, timeColumn, fanOuts, facts);
     }
 
     public RelationShape renamed(List<String> newNames) {
         if (columns.isEmpty() || columns.get().size() != newNames.size()) {
-            return new RelationShape(origin, Optional.of(newNames), List.of(), Optional.empty(), fanOuts);
+            List<Set<String>> atMostOneRow = uniqueKeys.stream().filter(Set::isEmpty).toList();
+            return new RelationShape(origin, Optional.of(newNames), atMostOneRow, Optional.empty(), fanOuts,
+                    new ColumnFacts(Set.of(), Set.of(), Set.of(), List.of(), facts.fromTenantScoped()));
         }
         List<String> old = columns.get();
         List<Set<String>> keys = uniqueKeys.stream()
                 .map(key -> Set.copyOf(key.stream().map(c -> newNames.get(old.indexOf(c))).toList())).toList();
         Optional<String> time = timeColumn.filter(old::contains).map(c -> newNames.get(old.indexOf(c)));
-        return new RelationShape(origin, Optional.of(newNames), keys, time, fanOuts);
+        return new RelationShape(origin, Optional.of(newNames), keys, time, fanOuts,
+                facts.renamed(c -> old.contains(c) ? newNames.get(old.indexOf(c)) : null));
     }
 }

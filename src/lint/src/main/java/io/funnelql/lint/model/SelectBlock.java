@@ -125,10 +125,26 @@ public final class SelectBlock {
                 for (Nodes.Comparison comparison : Nodes.comparisons(term)) {
                     timeBound(comparison).ifPresent(bounds::add);
                 }
+                samePeriod(term).ifPresent(bounds::add);
             }
             timeBounds = List.copyOf(bounds);
         }
         return timeBounds;
+    }
+
+    /** {@code DATE(s.ts) = DATE(a.ts)}, {@code s.day = a.day} of two DATE columns: the step lies in the anchor's period. */
+    private Optional<TimeBound> samePeriod(SqlNode term) {
+        if (term.getKind() != SqlKind.EQUALS) {
+            return Optional.empty();
+        }
+        SqlCall equality = (SqlCall) term;
+        Optional<RelationUse> a = relationOf(equality.operand(0));
+        Optional<RelationUse> b = relationOf(equality.operand(1));
+        if (a.isEmpty() || b.isEmpty() || a.get() == b.get() || !Values.period(equality.operand(0), this)
+                || !Values.period(equality.operand(1), this)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TimeBound(b.get(), a.get(), TimeBound.Kind.SAME_PERIOD, term));
     }
 
     private Optional<TimeBound> timeBound(Nodes.Comparison comparison) {
@@ -287,6 +303,13 @@ public final class SelectBlock {
             findAggregate(item, found);
         }
         findAggregate(select.getHaving(), found);
+        return found[0];
+    }
+
+    /** Whether an expression holds an aggregate outside any OVER. */
+    static boolean hasAggregate(SqlNode expression) {
+        boolean[] found = {false};
+        findAggregate(expression, found);
         return found[0];
     }
 

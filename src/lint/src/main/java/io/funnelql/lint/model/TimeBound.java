@@ -10,7 +10,8 @@ import org.apache.calcite.sql.SqlNode;
  * {@code DATEDIFF('minute', a.ts, s.ts) < 30}). {@code at} is the condition term.
  */
 public record TimeBound(RelationUse step, RelationUse anchor, Kind kind, SqlNode at) {
-    public enum Kind { AFTER, WITHIN }
+    /** SAME_PERIOD: the two times are equated by their period ({@code DATE(s.ts) = DATE(a.ts)}, two DATE columns): bounded both ways. */
+    public enum Kind { AFTER, WITHIN, SAME_PERIOD }
 
     /** The relation whose time the condition makes the greater one. */
     public RelationUse later() {

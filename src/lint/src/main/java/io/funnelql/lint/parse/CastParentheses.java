@@ -7,8 +7,8 @@ import java.util.Set;
  * Babel applies {@code ::} to everything before it in the same expression ({@code a = 1 AND
  * b::date > c} reads as {@code (a = 1 AND b)::date > c}) and cannot read it on a BETWEEN's
  * lower bound. A cast whose operand does not start an expression (after '(' ',' SELECT WHERE
- * ON WHEN …) is put in parentheses, written over the blanks around it (never over a line break),
- * which keeps every position; a cast with no blank on either side is left as it is.
+ * ON WHEN …) is put in parentheses, inserted around the operand and its type, as PostgreSQL and
+ * DuckDB bind it.
  */
 final class CastParentheses {
     private static final Set<String> EXPRESSION_STARTS = Set.of("select", "distinct", "all", "where", "on", "having",
@@ -20,10 +20,10 @@ final class CastParentheses {
 
     private CastParentheses() {}
 
-    static void apply(char[] text, List<Token> tokens) {
+    static void apply(List<Token> tokens, TextEdits edits) {
         for (int i = 1; i < tokens.size(); i++) {
             Token cast = tokens.get(i);
-            if (!cast.isSymbol("::") || text[cast.start()] != ':') {
+            if (!cast.isSymbol("::") || edits.touched(cast.start(), cast.end())) {
                 continue; // not a cast, or a '…'::interval already rewritten
             }
             int first = operandStart(tokens, i - 1);
@@ -38,17 +38,9 @@ final class CastParentheses {
             if (first == 0 || startsExpression(tokens.get(first - 1))) {
                 continue;
             }
-            int open = tokens.get(first).start() - 1;
-            int close = tokens.get(last - 1).end();
-            if (open >= 0 && close < text.length && isBlank(text[open]) && isBlank(text[close])) {
-                text[open] = '(';
-                text[close] = ')';
-            }
+            edits.insert(tokens.get(first).start(), "(");
+            edits.insert(tokens.get(last - 1).end(), ")");
         }
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
     }
 
     private static boolean startsExpression(Token token) {
@@ -56,8 +48,11 @@ final class CastParentheses {
                 || (token.kind() == Token.Kind.WORD && EXPRESSION_STARTS.contains(token.name()));
     }
 
-    /** The first token of the operand of a cast whose last token is {@code at}, or -1. */
-    private static int operandStart(List<Token> tokens, int at) {
+    /** The first token of the operand whose last token is {@code at}, or -1. */
+    static int operandStart(List<Token> tokens, int at) {
+        if (at < 0) {
+            return -1;
+        }
         Token last = tokens.get(at);
         if (last.isSymbol(")") || last.isSymbol("]")) {
             String open = last.isSymbol(")") ? "(" : "[";
@@ -69,7 +64,21 @@ final class CastParentheses {
                     boolean function = j > 0 && (tokens.get(j - 1).kind() == Token.Kind.QUOTED_NAME
                             || (tokens.get(j - 1).kind() == Token.Kind.WORD
                                     && !OPERATOR_WORDS.contains(tokens.get(j - 1).name())));
-                    return function ? j - 1 : j;
+                    if (function && (tokens.get(j - 1).isWord("filter") || tokens.get(j - 1).isWord("over"))) {
+                        return operandStart(tokens, j - 2); // COUNT(*) FILTER (WHERE …)::float: the whole call
+                    }
+                    if (function && tokens.get(j - 1).isWord("group") && j >= 3 && tokens.get(j - 2).isWord("within")) {
+                        return operandStart(tokens, j - 3); // percentile_cont(0.5) WITHIN GROUP (…)::int
+                    }
+                    if (function) {
+                        // a qualified function (schema.f(…)), or an array or subscript (ARRAY[…], a[1])
+                        int start = j - 1;
+                        while (start >= 2 && tokens.get(start - 1).isSymbol(".")) {
+                            start -= 2;
+                        }
+                        return start;
+                    }
+                    return j;
                 }
             }
             return -1;
@@ -90,7 +99,7 @@ final class CastParentheses {
                     && Set.of("date", "time", "timestamp", "interval").contains(tokens.get(at - 1).name());
             return typed ? at - 1 : at;
         }
-        if (last.kind() == Token.Kind.NUMBER) {
+        if (last.kind() == Token.Kind.NUMBER || last.kind() == Token.Kind.PARAM || last.isSymbol("?")) {
             return at;
         }
         if (last.kind() == Token.Kind.WORD || last.kind() == Token.Kind.QUOTED_NAME) {
@@ -112,6 +121,9 @@ final class CastParentheses {
             return at;
         }
         int j = at + 1;
+        while (j + 1 < tokens.size() && tokens.get(j).isSymbol(".") && tokens.get(j + 1).kind() == Token.Kind.WORD) {
+            j += 2; // a qualified type: pg_catalog.int4
+        }
         while (j < tokens.size() && tokens.get(j).kind() == Token.Kind.WORD && TYPE_WORDS.contains(tokens.get(j).name())) {
             j++;
         }
@@ -123,6 +135,9 @@ final class CastParentheses {
         }
         while (j + 1 < tokens.size() && tokens.get(j).isSymbol("[") && tokens.get(j + 1).isSymbol("]")) {
             j += 2;
+        }
+        while (j < tokens.size() && tokens.get(j).isWord("array")) {
+            j++;
         }
         return j;
     }

@@ -75,15 +75,78 @@ public final class SqlLexer {
                     i++;
                 }
                 tokens.add(new Token(Token.Kind.NUMBER, text.substring(start, i), start, i));
-            } else if (c == ':' && i + 1 < n && text.charAt(i + 1) == ':') {
-                tokens.add(new Token(Token.Kind.SYMBOL, "::", i, i + 2));
-                i += 2;
+            } else if (c == '$' && i + 1 < n && Character.isDigit(text.charAt(i + 1))) {
+                int start = i++;
+                while (i < n && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+                tokens.add(new Token(Token.Kind.PARAM, text.substring(start, i), start, i));
+            } else if (c == ':' && i + 1 < n && text.charAt(i + 1) != ':' && (i == 0 || text.charAt(i - 1) != ':')
+                    && psqlVariableEnd(text, i) > 0) {
+                int end = psqlVariableEnd(text, i);
+                tokens.add(new Token(Token.Kind.PARAM, text.substring(i, end), i, end));
+                i = end;
+            } else if (c == '\\' && atLineStart(text, i)) {
+                // A psql meta-command (\set, \timing, \gset…) runs to the end of its line and ends a statement.
+                tokens.add(new Token(Token.Kind.SYMBOL, ";", i, i));
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (operator(text, i) != null) {
+                String operator = operator(text, i);
+                tokens.add(new Token(Token.Kind.SYMBOL, operator, i, i + operator.length()));
+                i += operator.length();
             } else {
                 tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), i, i + 1));
                 i++;
             }
         }
         return tokens;
+    }
+
+    /** Operators of more than one character, longest first. */
+    private static final String[] OPERATORS = {"->>", "#>>", "!~*", "::", "->", "#>", "?|", "?&", "@>", "<@", "//", "||",
+            "<=", ">=", "<>", "!=", "~*", "!~", "=>", ":=", "&&", "@@"};
+
+    private static String operator(String text, int i) {
+        if ("-#!:?@<>/|=~&".indexOf(text.charAt(i)) < 0) {
+            return null;
+        }
+        for (String operator : OPERATORS) {
+            if (text.startsWith(operator, i)) {
+                return operator;
+            }
+        }
+        return null;
+    }
+
+    private static boolean atLineStart(String text, int i) {
+        for (int j = i - 1; j >= 0 && text.charAt(j) != '\n'; j--) {
+            if (!Character.isWhitespace(text.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end of a psql variable ({@code :name}, {@code :'name'}, {@code :"name"}) at {@code i}, or -1. */
+    private static int psqlVariableEnd(String text, int i) {
+        int j = i + 1;
+        if (j < text.length() && (text.charAt(j) == '\'' || text.charAt(j) == '"')) {
+            char quote = text.charAt(j);
+            int close = text.indexOf(quote, j + 1);
+            if (close > j + 1 && text.substring(j + 1, close).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                return close + 1;
+            }
+            return -1;
+        }
+        if (j < text.length() && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '_')) {
+            while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
+                j++;
+            }
+            return j;
+        }
+        return -1;
     }
 
     /** {@code $$} or {@code $tag$} starting at {@code i}, or null. */

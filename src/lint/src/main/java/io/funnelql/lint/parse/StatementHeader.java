@@ -14,7 +14,10 @@ sealed interface StatementHeader {
     /** {@code CREATE TABLE name (columns…)}: no query, only columns and keys. */
     record Declaration(SqlStatement.TableDeclaration table) implements StatementHeader {}
 
-    /** A statement whose query starts at token {@code queryStart}; {@code target} names what it creates or fills. */
-    record Query(SqlStatement.Kind kind, Optional<String> target, List<String> targetColumns, int queryStart)
+    /** A statement whose query is tokens {@code [queryStart, queryEnd)}; {@code target} names what it creates or fills. */
+    record Query(SqlStatement.Kind kind, Optional<String> target, List<String> targetColumns, int queryStart, int queryEnd)
             implements StatementHeader {}
+
+    /** {@code CREATE UNIQUE INDEX … ON table (columns)}. */
+    record Index(SqlStatement.UniqueIndex index) implements StatementHeader {}
 }

@@ -2,16 +2,24 @@ package io.funnelql.lint.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
 
 /** The body of {@code CREATE TABLE name (…)}, read for its columns and its keys, and column lists of statement headers. */
 final class TableDeclarations {
+    /** Declared types that hold a point in time (PostgreSQL, DuckDB, Oracle, Redshift spellings). */
+    static final Set<String> TEMPORAL_TYPES = Set.of("timestamp", "timestamptz", "date", "datetime",
+            "time", "timetz", "datetime2", "smalldatetime", "timestamp_ns", "timestamp_ms", "timestamp_s");
+
     private TableDeclarations() {}
 
     /** A table's columns, and its PRIMARY KEY and UNIQUE constraints, on columns or on the table. */
     static SqlStatement.TableDeclaration read(String name, List<Token> body, int start) {
         List<String> columns = new ArrayList<>();
         List<List<String>> keys = new ArrayList<>();
-        for (List<Token> element : splitTopLevel(body)) {
+        Set<String> temporal = new HashSet<>();
+        Set<String> other = new HashSet<>();
+        for (List<Token> element : split(body)) {
             if (element.isEmpty()) {
                 continue;
             }
@@ -38,6 +46,10 @@ final class TableDeclarations {
             }
             String column = element.get(0).name();
             columns.add(column);
+            if (element.size() > 1 && (element.get(1).kind() == Token.Kind.WORD || element.get(1).kind() == Token.Kind.QUOTED_NAME)) {
+                String type = element.get(1).name();
+                (TEMPORAL_TYPES.contains(type) ? temporal : other).add(column);
+            }
             for (int j = 1; j < element.size(); j++) {
                 if (element.get(j).isWord("unique")
                         || (element.get(j).isWord("primary") && j + 1 < element.size() && element.get(j + 1).isWord("key"))) {
@@ -46,15 +58,15 @@ final class TableDeclarations {
                 }
             }
         }
-        return new SqlStatement.TableDeclaration(name, columns, keys, start);
+        return new SqlStatement.TableDeclaration(name, columns, keys, start, temporal, other);
     }
 
     /** The first name of each comma-separated element: the columns of {@code (a, b INT, …)}. */
     static List<String> names(List<Token> tokens) {
-        return splitTopLevel(tokens).stream().filter(part -> !part.isEmpty()).map(part -> part.get(0).name()).toList();
+        return split(tokens).stream().filter(part -> !part.isEmpty()).map(part -> part.get(0).name()).toList();
     }
 
-    private static List<List<Token>> splitTopLevel(List<Token> tokens) {
+    static List<List<Token>> split(List<Token> tokens) {
         List<List<Token>> parts = new ArrayList<>();
         List<Token> current = new ArrayList<>();
         int depth = 0;

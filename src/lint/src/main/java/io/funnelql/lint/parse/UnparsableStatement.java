@@ -51,38 +51,38 @@ final class UnparsableStatement extends RuntimeException {
     }
 
     /** Babel's parse error, pointed at the token it misses, with the tokens it expected there. */
-    static UnparsableStatement babel(SqlFile file, List<Token> tokens, SqlParseException e) {
+    static UnparsableStatement babel(SqlFile file, List<Token> tokens, SqlParseException e, PositionMap positions) {
         SqlParserPos pos = e.getPos();
-        int line = pos == null ? file.lineOf(tokens.get(0).start()) : pos.getLineNum();
-        int column = pos == null ? file.columnOf(tokens.get(0).start()) : pos.getColumnNum();
-        String found = "end of statement";
-        if (pos != null && line <= file.lineStarts().size()) {
-            // Babel reports where the longest expected token sequence starts; the tokens it
-            // expected are those after that sequence's prefix, so point at the token they miss.
-            int offset = file.lineStarts().get(line - 1) + column - 1;
-            int longest = 1;
-            if (e.getExpectedTokenSequences() != null) {
-                for (int[] sequence : e.getExpectedTokenSequences()) {
-                    longest = Math.max(longest, sequence.length);
-                }
-            }
-            for (int i = 0; i < tokens.size(); i++) {
-                if (tokens.get(i).start() <= offset && offset < tokens.get(i).end()) {
-                    int at = i + longest - 1;
-                    if (at < tokens.size()) {
-                        found = "'" + tokens.get(at).text() + "'";
-                        line = file.lineOf(tokens.get(at).start());
-                        column = file.columnOf(tokens.get(at).start());
-                    } else {
-                        Token last = tokens.get(tokens.size() - 1);
-                        line = file.lineOf(last.end());
-                        column = file.columnOf(last.end());
-                    }
-                    break;
-                }
+        Token first = tokens.get(0);
+        Token last = tokens.get(tokens.size() - 1);
+        if (pos == null || pos.getLineNum() <= 0) {
+            return new UnparsableStatement(new ParseProblem(file.lineOf(first.start()), file.columnOf(first.start()),
+                    PREFIX + "found end of statement" + expected(e)));
+        }
+        // Babel reports where the longest expected token sequence starts; the tokens it expected
+        // are those after that sequence's prefix, so point at the token they miss.
+        int offset = positions.start(pos.getLineNum(), pos.getColumnNum());
+        int longest = 1;
+        if (e.getExpectedTokenSequences() != null) {
+            for (int[] sequence : e.getExpectedTokenSequences()) {
+                longest = Math.max(longest, sequence.length);
             }
         }
-        return new UnparsableStatement(new ParseProblem(line, column, PREFIX + "found " + found + expected(e)));
+        int index = -1;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).end() > offset) {
+                index = i;
+                break;
+            }
+        }
+        int at = index < 0 ? tokens.size() : index + longest - 1;
+        if (at < tokens.size()) {
+            Token token = tokens.get(at);
+            return new UnparsableStatement(new ParseProblem(file.lineOf(token.start()), file.columnOf(token.start()),
+                    PREFIX + "found '" + token.text() + "'" + expected(e)));
+        }
+        return new UnparsableStatement(new ParseProblem(file.lineOf(last.end()), file.columnOf(last.end()),
+                PREFIX + "found end of statement" + expected(e)));
     }
 
     /** "; expected one of …": Babel's expected tokens, sorted, names as "a name", at most twelve. */

@@ -5,6 +5,8 @@ import io.funnelql.lint.parse.SqlFile;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 
 /** Everything a lint run found, with the files it read (for excerpts). */
 public record LintReport(List<RuleInfo> rules, Map<String, SqlFile> files, List<Finding> findings) {
@@ -15,6 +17,17 @@ public record LintReport(List<RuleInfo> rules, Map<String, SqlFile> files, List<
                 .sorted(Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
                         .thenComparingInt(Finding::column).thenComparing(f -> f.rule().code()))
                 .toList();
+    }
+
+    /** One report of several runs (one per file, each with its own settings), listing {@code rules}. */
+    public static LintReport merge(List<RuleInfo> rules, List<LintReport> reports) {
+        Map<String, SqlFile> files = new LinkedHashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (LintReport report : reports) {
+            files.putAll(report.files());
+            findings.addAll(report.findings());
+        }
+        return new LintReport(rules, files, findings);
     }
 
     public boolean hasSyntaxErrors() {

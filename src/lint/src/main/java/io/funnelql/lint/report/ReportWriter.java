@@ -72,6 +72,7 @@ public final class ReportWriter {
             entry.put("message", finding.message());
             SqlFile file = report.files().get(finding.file());
             entry.put("excerpt", file == null ? "" : file.line(finding.line()));
+            finding.suggestion().ifPresent(fix -> entry.put("fix", fix));
             findings.add(entry);
         }
         Map<String, Object> root = new LinkedHashMap<>();

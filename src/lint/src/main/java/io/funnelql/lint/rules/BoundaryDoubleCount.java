@@ -2,6 +2,7 @@ package io.funnelql.lint.rules;
 
 import io.funnelql.lint.model.Nodes;
 import io.funnelql.lint.model.SelectBlock;
+import io.funnelql.lint.parse.Token;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.report.Severity;
 import org.apache.calcite.sql.SqlKind;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,7 +75,7 @@ public final class BoundaryDoubleCount implements Rule {
 
     private static void report(LintContext context, Range closing, Range opening) {
         String end = context.excerpt(opening.low());
-        int line = Nodes.span(closing.highAt()).getLineNum();
+        int line = context.line(closing.highAt());
         StringBuilder message = new StringBuilder("this range of ").append(context.excerpt(opening.value()))
                 .append(" includes its start ").append(end).append(", and the range on line ").append(line)
                 .append(" includes it as its end: ");
@@ -164,5 +166,50 @@ public final class BoundaryDoubleCount implements Rule {
                     low.getValue().inclusive(), high.greater(), high.inclusive(), low.getValue().term(), high.term(), inCase));
         }
         return found;
+    }
+
+    /** {@code value BETWEEN low AND high} with a name and two literals, read from tokens. */
+    private record TokenRange(String value, String low, String high, int from, int to) {}
+
+    /** Without a parse tree: BETWEEN ranges of one name with literal ends, one closing where the next opens. */
+    @Override
+    public void checkTokens(TokenContext context) {
+        List<Token> tokens = context.tokens();
+        List<TokenRange> ranges = new ArrayList<>();
+        for (int i = 1; i + 3 < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("between") || !literal(tokens.get(i + 1)) || !tokens.get(i + 2).isWord("and")
+                    || !literal(tokens.get(i + 3))) {
+                continue;
+            }
+            int start = i - 1;
+            if (tokens.get(start).kind() != Token.Kind.WORD && tokens.get(start).kind() != Token.Kind.QUOTED_NAME) {
+                continue;
+            }
+            while (start >= 2 && tokens.get(start - 1).isSymbol(".")) {
+                start -= 2;
+            }
+            if (start > 0 && tokens.get(start - 1).isWord("not")) {
+                continue;
+            }
+            ranges.add(new TokenRange(context.text(start, i - 1).toLowerCase(Locale.ROOT),
+                    tokens.get(i + 1).text(), tokens.get(i + 3).text(), start, i + 3));
+        }
+        Set<String> reported = new HashSet<>();
+        for (TokenRange closing : ranges) {
+            for (TokenRange opening : ranges) {
+                if (closing != opening && closing.value().equals(opening.value()) && closing.high().equals(opening.low())
+                        && !closing.low().equals(opening.low()) && reported.add(opening.value() + "@" + opening.low())) {
+                    context.report(INFO, opening.from(), opening.to(), "this range of " + opening.value()
+                            + " includes its start " + opening.low() + ", and the range on line "
+                            + context.file().lineOf(context.tokens().get(closing.from()).start())
+                            + " includes it as its end: a value equal to " + opening.low() + " falls in both."
+                            + " Make the ranges half-open: >= the start AND < the end (BETWEEN includes both ends).", null);
+                }
+            }
+        }
+    }
+
+    private static boolean literal(Token token) {
+        return token.kind() == Token.Kind.NUMBER || token.kind() == Token.Kind.STRING;
     }
 }

@@ -1,7 +1,6 @@
 package io.funnelql.lint.rules;
 
 import io.funnelql.lint.model.FanOut;
-import io.funnelql.lint.model.Nodes;
 import io.funnelql.lint.model.SelectBlock;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.report.Severity;
@@ -33,7 +32,7 @@ public final class DistinctHidesFanOut implements Rule {
                 continue;
             }
             FanOut first = fanOuts.get(0);
-            int line = Nodes.span(first.at()).getLineNum();
+            int line = context.line(first.at());
             context.report(INFO, distinct.get(0), "COUNT(DISTINCT …) removes the repeats made by the join of "
                     + first.describe() + " (line " + line + ")"
                     + (fanOuts.size() > 1 ? " and " + (fanOuts.size() - 1) + " more such join" + (fanOuts.size() > 2 ? "s" : "") : "")

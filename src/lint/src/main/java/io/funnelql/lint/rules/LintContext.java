@@ -3,12 +3,12 @@ package io.funnelql.lint.rules;
 import io.funnelql.lint.LintSettings;
 import io.funnelql.lint.model.Nodes;
 import io.funnelql.lint.model.SelectBlock;
+import io.funnelql.lint.parse.PositionMap;
 import io.funnelql.lint.parse.SqlFile;
 import io.funnelql.lint.parse.SqlStatement;
 import io.funnelql.lint.report.Finding;
 import io.funnelql.lint.report.RuleInfo;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParserPos;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,20 +22,30 @@ public record LintContext(
         Consumer<Finding> sink) {
 
     public void report(RuleInfo rule, SqlNode at, String message) {
-        SqlParserPos pos = Nodes.span(at);
-        sink.accept(new Finding(rule, file.name(), pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(),
-                pos.getEndColumnNum(), message));
+        report(rule, at, message, null);
+    }
+
+    /** A finding with the SQL to write instead ({@code fix}: a condition or an expression, or null). */
+    public void report(RuleInfo rule, SqlNode at, String message, String fix) {
+        PositionMap.Region region = region(at);
+        sink.accept(new Finding(rule, file.name(), file.lineOf(region.start()), file.columnOf(region.start()),
+                file.lineOf(region.end()), file.columnOf(region.end()), message, fix));
+    }
+
+    /** The file region a node covers, its sub-nodes included. */
+    public PositionMap.Region region(SqlNode node) {
+        return statement.positions().region(Nodes.span(node));
+    }
+
+    /** The line of the file where a node starts. */
+    public int line(SqlNode node) {
+        return file.lineOf(region(node).start());
     }
 
     /** The text a node covers in the file, as written, when it lies on one line; else "…". */
     public String excerpt(SqlNode node) {
-        SqlParserPos pos = Nodes.span(node);
-        if (pos.getLineNum() == pos.getEndLineNum()) {
-            String line = file.line(pos.getLineNum());
-            if (pos.getEndColumnNum() <= line.length()) {
-                return line.substring(pos.getColumnNum() - 1, pos.getEndColumnNum());
-            }
-        }
-        return "…";
+        PositionMap.Region region = region(node);
+        String text = file.text().substring(region.start(), Math.min(file.text().length(), region.end() + 1));
+        return text.indexOf('\n') >= 0 ? "…" : text;
     }
 }

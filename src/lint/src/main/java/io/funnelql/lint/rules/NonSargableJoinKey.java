@@ -79,7 +79,9 @@ public final class NonSargableJoinKey implements Rule {
                     }
                 }
                 if (!wrapped.isEmpty()) {
-                    context.report(INFO, term, message(context, term, wrapped, range));
+                    String[] fix = {null};
+                    String message = message(context, term, wrapped, range, fix);
+                    context.report(INFO, term, message, fix[0]);
                 }
             }
         }
@@ -142,7 +144,7 @@ public final class NonSargableJoinKey implements Rule {
                 && !call.getKind().belongsTo(SqlKind.AGGREGATE) && !Nodes.isCountingAggregate(call));
     }
 
-    private static String message(LintContext context, SqlNode term, List<Wrapped> wrapped, boolean range) {
+    private static String message(LintContext context, SqlNode term, List<Wrapped> wrapped, boolean range, String[] fix) {
         Set<String> columns = new LinkedHashSet<>();
         List<String> calls = new ArrayList<>();
         for (Wrapped w : wrapped) {
@@ -162,13 +164,13 @@ public final class NonSargableJoinKey implements Rule {
         if (truncating && !range) {
             SqlNode other = contains(operands.get(0), first) ? operands.get(1) : operands.get(0);
             String start = context.excerpt(other);
-            message.append("Compare the raw column with a range computed from the other side instead: ").append(column)
-                    .append(" >= ").append(start).append(" AND ").append(column).append(" < ").append(start)
-                    .append(" + ").append(unit(first)).append(".");
+            fix[0] = column + " >= " + start + " AND " + column + " < " + start + " + " + unit(first);
+            message.append("Compare the raw column with a range computed from the other side instead: ").append(fix[0])
+                    .append(".");
         } else if (truncating && term.getKind() == SqlKind.BETWEEN && contains(operands.get(0), first)) {
-            message.append("Compare the raw column with the bounds instead: ").append(column).append(" >= ")
-                    .append(context.excerpt(operands.get(1))).append(" AND ").append(column).append(" < ")
-                    .append(context.excerpt(operands.get(2))).append(" + ").append(unit(first)).append(".");
+            fix[0] = column + " >= " + context.excerpt(operands.get(1)) + " AND " + column + " < "
+                    + context.excerpt(operands.get(2)) + " + " + unit(first);
+            message.append("Compare the raw column with the bounds instead: ").append(fix[0]).append(".");
         } else if (truncating) {
             message.append("Compare the raw column with the bound instead (").append(column)
                     .append(" >= the bound for a lower bound, ").append(column)

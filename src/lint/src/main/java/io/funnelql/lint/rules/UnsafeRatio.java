@@ -3,6 +3,8 @@ package io.funnelql.lint.rules;
 import io.funnelql.dialects.TargetDialect;
 import io.funnelql.lint.model.Nodes;
 import io.funnelql.lint.model.SelectBlock;
+import io.funnelql.lint.model.Values;
+import io.funnelql.lint.parse.Token;
 import io.funnelql.lint.report.RuleInfo;
 import io.funnelql.lint.report.Severity;
 import org.apache.calcite.sql.SqlBasicCall;
@@ -18,9 +20,11 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * FQL009: a division by a count without NULLIF(…, 0) (PostgreSQL and Oracle fail on a zero
- * count, DuckDB returns NULL silently), or, in PostgreSQL, a division of two integer counts, which
- * truncates a conversion rate to 0. COUNT(*) in a grouped SELECT is never zero and needs no guard.
+ * FQL009: a division by a count that may be zero (PostgreSQL and Oracle fail on a zero count,
+ * DuckDB returns NULL silently), or, in PostgreSQL, a division of two integer counts, which
+ * truncates a conversion rate to 0. A denominator that cannot be zero needs no guard
+ * ({@link Values#nonZero}): COUNT(*) in a grouped SELECT, a count plus one, GREATEST(…, 1), a sum of
+ * counts each at least 1, NULLIF(…, 0), a CASE; a cast to a non-integer type does not truncate.
  */
 public final class UnsafeRatio implements Rule {
     static final RuleInfo INFO = new RuleInfo("FQL009", "unsafe-ratio", Severity.WARNING,
@@ -37,12 +41,12 @@ public final class UnsafeRatio implements Rule {
     public void check(LintContext context) {
         for (SelectBlock block : context.blocks()) {
             boolean grouped = block.select().getGroup() != null && block.select().getGroup().size() > 0;
-            Nodes.walkExpression(block.select().getSelectList(), node -> check(context, node, grouped));
-            Nodes.walkExpression(block.select().getHaving(), node -> check(context, node, grouped));
+            Nodes.walkExpression(block.select().getSelectList(), node -> check(context, block, node, grouped));
+            Nodes.walkExpression(block.select().getHaving(), node -> check(context, block, node, grouped));
         }
     }
 
-    private static void check(LintContext context, SqlNode node, boolean grouped) {
+    private static void check(LintContext context, SelectBlock block, SqlNode node, boolean grouped) {
         if (node.getKind() != SqlKind.DIVIDE) {
             return;
         }
@@ -52,17 +56,19 @@ public final class UnsafeRatio implements Rule {
         if (!containsCount(denominator)) {
             return;
         }
-        if (!guarded(denominator) && !(grouped && isPlainCountStar(strip(denominator)))) {
+        if (!Values.nonZero(denominator, block, grouped)) {
             context.report(INFO, denominator, "division by a count without NULLIF(…, 0): "
                     + (context.settings().dialect() == TargetDialect.DUCKDB
                             ? "DuckDB returns NULL for a zero count without a word"
                             : "a zero count fails the whole query (division by zero)")
-                    + ". Write NULLIF(" + context.excerpt(denominator) + ", 0).");
+                    + ". Write NULLIF(" + context.excerpt(denominator) + ", 0).",
+                    "NULLIF(" + context.excerpt(denominator) + ", 0)");
             return;
         }
         if (context.settings().dialect() == TargetDialect.POSTGRES && integer(numerator) && integer(denominator)) {
             context.report(INFO, node, "both sides of this division are integer counts, so PostgreSQL truncates the"
-                    + " ratio (2 / 3 is 0). Multiply by 100.0 or cast one side to numeric first.");
+                    + " ratio (2 / 3 is 0). Multiply by 100.0 or cast one side to numeric first.",
+                    "CAST(" + context.excerpt(numerator) + " AS NUMERIC) / " + context.excerpt(denominator));
         }
     }
 
@@ -76,28 +82,6 @@ public final class UnsafeRatio implements Rule {
             node = ((SqlCall) node).operand(0);
         }
         return node;
-    }
-
-    private static boolean guarded(SqlNode denominator) {
-        SqlNode top = strip(denominator);
-        if (top instanceof SqlCase) {
-            return true;
-        }
-        if (top instanceof SqlBasicCall call && GUARDS.contains(Nodes.name(call))) {
-            return true;
-        }
-        if (top.getKind() == SqlKind.TIMES || top.getKind() == SqlKind.PLUS) {
-            return Nodes.children(top).stream().anyMatch(UnsafeRatio::guarded);
-        }
-        return false;
-    }
-
-    private static boolean isPlainCountStar(SqlNode node) {
-        if (!(node instanceof SqlBasicCall call) || !Nodes.name(call).equals("COUNT") || Nodes.isDistinct(call)) {
-            return false;
-        }
-        List<SqlNode> operands = call.getOperandList();
-        return operands.size() == 1 && (operands.get(0).toString().equals("*") || operands.get(0) instanceof SqlLiteral);
     }
 
     /** Whether an expression is an integer count: COUNT, SUM of integer CASE, products and sums of such. */
@@ -129,5 +113,39 @@ public final class UnsafeRatio implements Rule {
 
     private static boolean integerOrNull(SqlNode node) {
         return node == null || (node instanceof SqlLiteral literal && literal.getValue() == null) || integer(node);
+    }
+
+    /** Without a parse tree: {@code / COUNT(…)} as the whole denominator, and no GROUP BY to make COUNT(*) positive. */
+    @Override
+    public void checkTokens(TokenContext context) {
+        List<Token> tokens = context.tokens();
+        boolean grouped = false;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            grouped |= tokens.get(i).isWord("group") && tokens.get(i + 1).isWord("by");
+        }
+        for (int i = 0; i + 3 < tokens.size(); i++) {
+            if (!tokens.get(i).isSymbol("/") || !tokens.get(i + 1).isWord("count") || !tokens.get(i + 2).isSymbol("(")) {
+                continue;
+            }
+            int close = context.closing(i + 2);
+            if (close < 0) {
+                continue;
+            }
+            Token after = close + 1 < tokens.size() ? tokens.get(close + 1) : null;
+            if (after != null && (after.isSymbol("+") || after.isSymbol("*") || after.isSymbol("::") || after.isSymbol("-")
+                    || after.isWord("filter") || after.isWord("over"))) {
+                continue; // a longer denominator: without the tree, say nothing
+            }
+            boolean rows = close == i + 4 && (tokens.get(i + 3).isSymbol("*") || tokens.get(i + 3).kind() == Token.Kind.NUMBER);
+            if (rows && grouped) {
+                continue;
+            }
+            String denominator = context.text(i + 1, close);
+            context.report(INFO, i + 1, close, "division by a count without NULLIF(…, 0): "
+                    + (context.settings().dialect() == TargetDialect.DUCKDB
+                            ? "DuckDB returns NULL for a zero count without a word"
+                            : "a zero count fails the whole query (division by zero)")
+                    + ". Write NULLIF(" + denominator + ", 0).", "NULLIF(" + denominator + ", 0)");
+        }
     }
 }

@@ -67,4 +67,21 @@ class NonSargableJoinKeyTest {
                 SELECT * FROM cohort c JOIN weekly w ON w.user_id = c.user_id AND w.week = time_bucket(INTERVAL '1 week', c.ts)
                 """, TargetDialect.DUCKDB)).containsExactly("FQL007");
     }
+
+    @Test
+    void theSuggestedRangeQuotesAnIntervalAsWritten() {
+        // The fix used to be cut where the parser's rewrite of '2 weeks' ended: "INTERVAL '2 week".
+        LintReport report = lint("""
+                SELECT COUNT(*) FROM cohort c JOIN activity a ON a.user_id = c.user_id
+                 AND DATE(a.ts) = DATE(c.ts + INTERVAL '2 weeks')
+                """);
+        assertThat(located(report)).contains("FQL007@2:6");
+        assertThat(report.findings().stream().filter(f -> f.rule().code().equals("FQL007")).findFirst().orElseThrow()
+                .suggestion()).contains("a.ts >= DATE(c.ts + INTERVAL '2 weeks') AND a.ts < DATE(c.ts + INTERVAL '2 weeks')"
+                        + " + INTERVAL '1' DAY");
+        assertThat(message(lint("""
+                SELECT * FROM cohort c JOIN weekly w ON w.user_id = c.user_id
+                 AND w.week = time_bucket(INTERVAL '2 weeks', c.ts)
+                """, TargetDialect.DUCKDB), "FQL007")).contains("time_bucket(INTERVAL '2 weeks', c.ts) wraps c.ts");
+    }
 }

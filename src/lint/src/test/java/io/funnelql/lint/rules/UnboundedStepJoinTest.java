@@ -23,4 +23,23 @@ class UnboundedStepJoinTest {
         assertThat(lint(prefix + "b.ts > a.ts").findings().get(0).message())
                 .contains("Add an upper bound, such as b.ts <= a.ts + INTERVAL '1' HOUR.");
     }
+
+    @Test
+    void anEqualityOfTheTwoTimesPeriodsBoundsTheStep() {
+        assertThat(codes(lint("""
+                SELECT COUNT(DISTINCT c.user_id) FROM events v JOIN events c
+                  ON c.user_id = v.user_id AND c.ts > v.ts AND DATE(c.ts) = DATE(v.ts)
+                """))).doesNotContain("FQL005");
+        assertThat(codes(lint("""
+                CREATE TABLE events (event_id bigint PRIMARY KEY, user_id bigint, day date, ts timestamptz);
+                SELECT COUNT(*) FROM events v JOIN events c
+                  ON c.user_id = v.user_id AND c.ts > v.ts AND c.day = v.day
+                """))).doesNotContain("FQL005");
+        // An equality of other columns is no bound.
+        assertThat(codes(lint("""
+                CREATE TABLE events (event_id bigint PRIMARY KEY, user_id bigint, device text, ts timestamptz);
+                SELECT COUNT(*) FROM events v JOIN events c
+                  ON c.user_id = v.user_id AND c.ts > v.ts AND c.device = v.device
+                """))).contains("FQL005");
+    }
 }

@@ -26,4 +26,18 @@ class UnsafeRatioTest {
         assertThat(located(duckdb)).containsExactly("FQL009@1:19");
         assertThat(duckdb.findings().get(0).message()).contains("DuckDB returns NULL");
     }
+
+    @Test
+    void aDenominatorThatCannotBeZeroNeedsNoGuard() {
+        assertThat(located(lint("""
+                WITH per_user AS (SELECT user_id, COUNT(*) AS sessions, SUM(pages) AS pages FROM s GROUP BY user_id)
+                SELECT SUM(pages) / (COUNT(*) + 1)::float,
+                       SUM(pages) / GREATEST(COUNT(user_id), 1),
+                       SUM(pages)::float / SUM(sessions),
+                       COUNT(*)::float / (SUM(sessions) + COUNT(*)),
+                       SUM(pages) / COALESCE(COUNT(user_id), 0),
+                       SUM(pages) / (COUNT(user_id) - 1)
+                FROM per_user
+                """))).containsExactly("FQL009@6:21", "FQL009@7:22");
+    }
 }
