@@ -34,8 +34,16 @@ public final class ReportShapes {
                         b.literal(1_000_000.0d)));
     }
 
-    /** Microseconds (possibly fractional) as seconds rounded half-up to the microsecond. */
+    /**
+     * Microseconds (possibly fractional) as seconds rounded half-up to the microsecond. Whole
+     * microseconds are divided as they are: past 2^52, {@code x + 0.5} in double precision is
+     * itself rounded to even, one microsecond up (a session of 143 years, found by the
+     * differential suite).
+     */
     public static RexNode seconds(RelBuilder b, RexNode micros) {
+        if (SqlTypeName.INT_TYPES.contains(micros.getType().getSqlTypeName())) {
+            return b.call(SqlStdOperatorTable.DIVIDE, toDouble(b, micros), b.literal(1_000_000.0d));
+        }
         RexNode rounded = b.call(SqlStdOperatorTable.FLOOR, b.call(SqlStdOperatorTable.PLUS, toDouble(b, micros), b.literal(0.5d)));
         return b.call(SqlStdOperatorTable.DIVIDE, toDouble(b, rounded), b.literal(1_000_000.0d));
     }

@@ -167,7 +167,7 @@ public final class SessionsPlanner {
         context.scan(gaps);
         fields = new ArrayList<>(b.fields());
         names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        long gap = query.gap().toNanos() / 1000;
+        long gap = Micros.of(query.gap());
         fields.add(gapStart(context));
         names.add("starts_session");
         fields.add(flag(b, b.or(b.isNull(b.field("next_micros")), b.greaterThan(
