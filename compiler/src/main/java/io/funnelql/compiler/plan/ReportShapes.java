@@ -35,15 +35,21 @@ public final class ReportShapes {
     }
 
     /**
-     * Microseconds (possibly fractional) as seconds rounded half-up to the microsecond. Whole
-     * microseconds are divided as they are: past 2^52, {@code x + 0.5} in double precision is
-     * itself rounded to even, one microsecond up (a session of 143 years, found by the
+     * A whole number of microseconds (a difference of two times) as seconds, divided as it is:
+     * rounding it half-up like {@link #seconds} would, past 2^52, round {@code x + 0.5} itself to
+     * even in double precision, one microsecond up (a session of 143 years, found by the
      * differential suite).
      */
+    public static RexNode wholeMicrosAsSeconds(RelBuilder b, RexNode micros) {
+        return b.call(SqlStdOperatorTable.DIVIDE, toDouble(b, micros), b.literal(1_000_000.0d));
+    }
+
+    /**
+     * Microseconds that may be fractional (a percentile between two times) as seconds rounded
+     * half-up to the microsecond. Calcite types a percentile like its sort key, so the caller,
+     * not the type, says which of the two a value is.
+     */
     public static RexNode seconds(RelBuilder b, RexNode micros) {
-        if (SqlTypeName.INT_TYPES.contains(micros.getType().getSqlTypeName())) {
-            return b.call(SqlStdOperatorTable.DIVIDE, toDouble(b, micros), b.literal(1_000_000.0d));
-        }
         RexNode rounded = b.call(SqlStdOperatorTable.FLOOR, b.call(SqlStdOperatorTable.PLUS, toDouble(b, micros), b.literal(0.5d)));
         return b.call(SqlStdOperatorTable.DIVIDE, toDouble(b, rounded), b.literal(1_000_000.0d));
     }

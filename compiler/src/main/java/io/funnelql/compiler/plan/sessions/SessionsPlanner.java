@@ -427,7 +427,7 @@ public final class SessionsPlanner {
         names.add("session_start");
         fields.add(b.field("session_end"));
         names.add("session_end");
-        fields.add(ReportShapes.seconds(b, b.call(SqlStdOperatorTable.MINUS, b.field("end_micros"), b.field("start_micros"))));
+        fields.add(ReportShapes.wholeMicrosAsSeconds(b, b.call(SqlStdOperatorTable.MINUS, b.field("end_micros"), b.field("start_micros"))));
         names.add("duration_seconds");
         fields.add(b.field("event_count"));
         names.add("event_count");
