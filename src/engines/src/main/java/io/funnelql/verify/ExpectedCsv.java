@@ -73,7 +73,7 @@ public final class ExpectedCsv {
             for (String[] record = scanner.next(); record != null; record = scanner.next()) {
                 if (record.length != columns.size()) {
                     throw new IllegalArgumentException(name + ":" + scanner.fieldLine(0) + ": " + record.length
-                            + " fields; the header has " + columns.size());
+                            + (record.length == 1 ? " field" : " fields") + " where the header has " + columns.size());
                 }
                 List<Object> row = new ArrayList<>();
                 for (int column = 0; column < columns.size(); column++) {

@@ -125,7 +125,7 @@ class FailingChecksTest {
         assertThat(fails(() -> Checks.checkout().parameter("since", "monday").rows()).getMessage())
                 .contains("since=monday: not a timestamp");
         assertThat(fails(() -> Checks.checkout().assertRows("step,name,count\n1,view\n")).getMessage())
-                .isEqualTo(HEADLINE + "the expected rows record 2 has 2 fields; the header has 3");
+                .isEqualTo(HEADLINE + "the expected rows:2: 2 fields where the header has 3");
         assertThat(fails(() -> Checks.checkout().assertRows(Path.of("no-such-rows.csv"))).getMessage())
                 .isEqualTo("funnelql: no-such-rows.csv: no such file");
     }
