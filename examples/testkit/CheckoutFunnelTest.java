@@ -24,9 +24,9 @@ class CheckoutFunnelTest {
                 .onEngines(DUCKDB, H2, ORACLE_H2, POSTGRES)
                 .assertRows("""
                         platform,step,name,count,conversion_from_previous,conversion_from_first
-                        "",1,view,19,,
-                        "",2,cart,11,57.89,57.89
-                        "",3,purchase,5,45.45,26.32
+                        ,1,view,19,,
+                        ,2,cart,11,57.89,57.89
+                        ,3,purchase,5,45.45,26.32
                         android,1,view,13,,
                         android,2,cart,8,61.54,61.54
                         android,3,purchase,5,62.5,38.46

@@ -4,15 +4,11 @@ import io.funnelql.dsl.model.Source;
 import io.funnelql.events.CsvEventReader;
 import io.funnelql.events.EventFileException;
 import io.funnelql.events.EventTable;
-import io.funnelql.events.Values;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
+import io.funnelql.result.ResultFormatter;
+import io.funnelql.result.ResultTable;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -23,25 +19,15 @@ final class EventsCsv {
     private EventsCsv() {}
 
     /**
-     * Every non-null value quoted, NULL an empty field: events.csv reads {@code ""} as the empty
-     * string and an empty field as NULL, and generated data hold both.
+     * Written by the writer of results (ResultFormatter.csv, as expected.csv is), whose CSV the
+     * events reader reads back to the same values: NULL an empty field, the empty string {@code ""}.
      */
     static String write(GeneratedSpec spec, Dataset dataset) {
         return write(spec.shape(), dataset.rows(spec));
     }
 
     static String write(SourceShape shape, List<List<Object>> rows) {
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setQuoteMode(QuoteMode.ALL_NON_NULL).get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            printer.printRecord(shape.csvColumns());
-            for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(value -> value == null ? null : Values.format(value)).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return ResultFormatter.csv(new ResultTable(shape.csvColumns(), rows));
     }
 
     static EventTable read(String csv, Source source) {

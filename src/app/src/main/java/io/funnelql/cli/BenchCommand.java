@@ -27,7 +27,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code funnelql bench [--events N --users U --seed S] [--format text|markdown]}. */
-@Command(name = "bench", description = "Time the reference executor, the generated SQL and naive baselines on synthetic events.")
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Time the reference executor, the generated SQL and naive baselines on synthetic events.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -91,9 +92,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "markdown", "csv").contains(format)) {
-            throw new UserInputException("funnelql bench: --format takes text, markdown or csv, not '" + format + "'");
-        }
+        format = Choices.check("bench", "--format", format, List.of("text", "markdown", "csv"));
         if (events < 0 || events > Integer.MAX_VALUE - 8 || users < 1 || runs < 1 || timeoutSeconds < 1) {
             throw new UserInputException("funnelql bench: need 0 <= --events < 2^31, --users >= 1, --runs >= 1, --timeout >= 1");
         }

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code funnelql check FILE...}: parse and check specs, one summary line per valid file. */
-@Command(name = "check", description = "Check specification files: syntax, names, types and semantic rules.")
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Check specification files: syntax, names, types and semantic rules.")
 final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -25,7 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code funnelql compile SPEC [--query NAME] --dialect D [--as FORM] [--param k=v]}: SQL on stdout. */
-@Command(name = "compile", description = "Compile a query to SQL for a dialect (printed on stdout).")
+@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Compile a query to SQL for a dialect (printed on stdout).")
 final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,7 +1,9 @@
 package io.funnelql.cli;
 
+import io.funnelql.input.Suggestions;
 import io.funnelql.input.UserInputException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,12 +13,29 @@ final class EngineNames {
 
     private EngineNames() {}
 
+    /** {@code run --engine}: reference, or an engine {@link #canonical} accepts. */
+    static String forRun(String name) {
+        if (name.strip().equalsIgnoreCase("reference")) {
+            return "reference";
+        }
+        String lower = name.strip().toLowerCase(Locale.ROOT);
+        if (!lower.equals("oracle") && !SQL_ENGINES.contains(lower)) {
+            List<String> valid = new ArrayList<>(List.of("reference"));
+            valid.addAll(SQL_ENGINES);
+            throw new UserInputException("funnelql run: unknown engine '" + name + "'; valid engines: "
+                    + String.join(", ", valid) + " (oracle-h2 is H2 in Oracle mode, not a real Oracle)"
+                    + Suggestions.didYouMean(name, valid));
+        }
+        return canonical(name);
+    }
+
     static String canonical(String name) {
         String lower = name.strip().toLowerCase(Locale.ROOT);
         String canonical = lower.equals("oracle") ? "oracle-h2" : lower;
         if (!SQL_ENGINES.contains(canonical)) {
             throw new UserInputException("funnelql: unknown engine '" + name + "'; valid engines: "
-                    + String.join(", ", SQL_ENGINES) + " (oracle-h2 is H2 in Oracle mode, not a real Oracle)");
+                    + String.join(", ", SQL_ENGINES) + " (oracle-h2 is H2 in Oracle mode, not a real Oracle)"
+                    + Suggestions.didYouMean(name, SQL_ENGINES));
         }
         return canonical;
     }

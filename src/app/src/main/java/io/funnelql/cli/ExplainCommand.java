@@ -23,7 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code funnelql explain SPEC [--query NAME] [--dialect D]}: plan, fan-out proof per join, SQL. */
-@Command(name = "explain", description = "Print a query's relational plan, the fan-out proof of each join, and its SQL.")
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Print a query's relational plan, the fan-out proof of each join, and its SQL.")
 final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

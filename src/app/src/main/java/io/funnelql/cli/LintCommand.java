@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
  * settings of each file come from the command line, else from the configuration file
  * ({@link LintConfig}: {@code .funnelql-lint} from the current directory upwards, or {@code --config}).
  */
-@Command(name = "lint", description = "Find fan-out, missing tenant guards and window mistakes in hand-written SQL.")
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Find fan-out, missing tenant guards and window mistakes in hand-written SQL.")
 final class LintCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,9 +76,7 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!List.of("text", "json", "sarif").contains(format)) {
-            throw new UserInputException("funnelql lint: --format expected one of text, json, sarif but was '" + format + "'");
-        }
+        format = Choices.check("lint", "--format", format, List.of("text", "json", "sarif"));
         if (query.isPresent() && against.isEmpty()) {
             throw new UserInputException("funnelql lint: --query names a query of --against SPEC.fql; give --against too");
         }

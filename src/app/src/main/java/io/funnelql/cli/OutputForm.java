@@ -4,7 +4,6 @@ import picocli.CommandLine;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What {@code compile --as} emits. */
 enum OutputForm {
@@ -24,9 +23,8 @@ enum OutputForm {
             return Arrays.stream(values())
                     .filter(form -> form.keyword().equalsIgnoreCase(value) || form.name().equalsIgnoreCase(value))
                     .findFirst()
-                    .orElseThrow(() -> new CommandLine.TypeConversionException("expected one of "
-                            + Arrays.stream(values()).map(OutputForm::keyword).collect(Collectors.joining(", "))
-                            + " but was '" + value + "'"));
+                    .orElseThrow(() -> new CommandLine.TypeConversionException(
+                            Choices.expected(Arrays.stream(values()).map(OutputForm::keyword).toList(), value)));
         }
     }
 }

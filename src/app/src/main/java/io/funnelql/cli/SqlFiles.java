@@ -8,17 +8,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where {@code run} keeps the SQL it executed, so users can read and review it. */
+/** Where {@code run} keeps the SQL it executed ({@code --sql-out}, default funnelql-out), so users can read and review it. */
 final class SqlFiles {
-    static final Path DIRECTORY = Path.of("funnelql-out");
-
     private SqlFiles() {}
 
-    static Path write(CompiledQuery compiled) {
-        Path file = DIRECTORY.resolve(compiled.query().name().value().replaceAll("[^A-Za-z0-9_.-]", "_") + "."
+    /** Writes the SQL with its header to {@code directory} (made when missing) as NAME.DIALECT.sql. */
+    static Path write(Path directory, CompiledQuery compiled) {
+        Path file = directory.resolve(compiled.query().name().value().replaceAll("[^A-Za-z0-9_.-]", "_") + "."
                 + compiled.target().keyword() + ".sql");
         try {
-            Files.createDirectories(DIRECTORY);
+            Files.createDirectories(directory);
             Files.writeString(file, SqlText.withHeader(compiled));
         } catch (IOException e) {
             throw new UserInputException("funnelql: cannot write " + file + ": " + e.getMessage());

@@ -6,8 +6,9 @@ import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Specification;
 import io.funnelql.engine.Engine;
 import io.funnelql.engine.Engines;
+import io.funnelql.engine.LiveEngine;
 import io.funnelql.events.EventTable;
-import io.funnelql.input.EventFiles;
+import io.funnelql.input.EventInput;
 import io.funnelql.input.ParameterValues;
 import io.funnelql.input.SpecificationFiles;
 import io.funnelql.reference.ReferenceExecutor;
@@ -29,8 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code funnelql verify SPEC --events FILE.csv [--engines LIST]}: exit 0 only if every engine equals the reference. */
-@Command(name = "verify", description = "Run every query on each engine and compare with the reference executor.")
+/** {@code funnelql verify SPEC --events EVENTS [--table T] [--engines LIST]}: exit 0 only if every engine equals the reference. */
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run every query on each engine and compare with the reference executor.")
 final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,8 +40,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "Specification file (.fql).")
     Path specification;
 
-    @Option(names = "--events", required = true, paramLabel = "FILE.csv", description = "Events file with a header row.")
-    Path events;
+    @Option(names = "--events", required = true, paramLabel = "EVENTS",
+            description = "The events: a CSV file (gzip-compressed or not), a Parquet file, - for standard input, "
+                    + "a DuckDB database file or a JDBC URL; see docs/inputs.md.")
+    String events;
+
+    @Option(names = "--table", paramLabel = "TABLE",
+            description = "The table to read in a DuckDB file or at a JDBC URL (default: the table the source declares).")
+    Optional<String> table;
 
     @Option(names = "--engines", split = ",", paramLabel = "LIST",
             description = "Engines to check, comma-separated (default all): duckdb, postgres, h2, oracle-h2 "
@@ -59,6 +67,7 @@ final class VerifyCommand implements Callable<Integer> {
         Map<Name, Object> values = ParameterValues.resolve(loaded, parameters);
         List<String> names = (engines == null || engines.isEmpty() ? EngineNames.SQL_ENGINES : engines).stream()
                 .map(EngineNames::canonical).distinct().toList();
+        EventInput input = EventInput.of(events, table);
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = Progress.onStderr(spec.commandLine().getErr(), "verify");
         Map<String, Engine> opened = new LinkedHashMap<>();
@@ -67,17 +76,21 @@ final class VerifyCommand implements Callable<Integer> {
         boolean allAgree = true;
         try {
             for (Query selected : queries) {
-                EventTable events = progress.step("loading " + this.events, () -> EventFiles.read(this.events, selected.source()));
+                EventTable events = progress.step("loading " + input.label(), () -> input.read(selected.source()));
                 ResultTable expected = ReferenceExecutor.execute(selected, events, values);
                 table.add(ResultTable.row(selected.name().value(), "reference", (long) expected.rows().size(), "-"));
                 for (String name : names) {
-                    Engine engine = opened.computeIfAbsent(name, engineName -> progress.step("starting " + engineName,
-                            () -> Engines.open(engineName)));
+                    // On a live table of this engine's database, the SQL runs there, in place.
+                    boolean inPlace = input.engine().equals(Optional.of(name));
+                    Engine engine = opened.computeIfAbsent(name, engineName -> progress.step(
+                            inPlace ? "connecting to " + input.label() : "starting " + engineName,
+                            () -> inPlace ? LiveEngine.open(input) : Engines.open(engineName)));
                     String verdict;
                     Long rows = null;
                     try {
                         EngineRun.Outcome outcome = progress.step("running " + selected.name().value() + " on " + engine.label(),
-                                () -> EngineRun.run(engine, selected, events, values));
+                                () -> inPlace ? EngineRun.inPlace(engine, selected, input.table(selected.source()), values)
+                                        : EngineRun.run(engine, selected, events, values));
                         rows = (long) outcome.result().rows().size();
                         // Oracle holds '' as NULL: its rows answer for the table it holds (docs/dialects.md).
                         EventTable held = engine.held(events);

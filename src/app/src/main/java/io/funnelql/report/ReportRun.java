@@ -22,7 +22,7 @@ public record ReportRun(
         Query query,
         Path specificationFile,
         String specificationText,
-        Path eventsFile,
+        String eventsFile,
         int eventCount,
         Optional<LocalDateTime> lastEventTime,
         Map<Name, Object> parameters,

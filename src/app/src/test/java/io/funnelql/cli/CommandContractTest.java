@@ -61,6 +61,6 @@ class CommandContractTest {
         CommandLineRun run = CommandLineRun.of("compile", "../../examples/checkout.fql", "--dialect", "duckdb", "--query", "chekout");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("funnelql: ../../examples/checkout.fql has no query named 'chekout'; it has: "
-                + "checkout, visits, weekly\n");
+                + "checkout, visits, weekly; did you mean 'checkout'?\n");
     }
 }

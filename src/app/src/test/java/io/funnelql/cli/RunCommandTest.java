@@ -56,7 +56,7 @@ class RunCommandTest {
         assertThat(table.out()).isEqualTo("""
                 step  name  count  conversion_from_previous  conversion_from_first
                 ----  ----  -----  ------------------------  ---------------------
-                   1  view      2
+                   1  view      2                      NULL                   NULL
                    2  cart      1                      50.0                   50.0
                 (2 rows)
                 """);
@@ -80,10 +80,18 @@ class RunCommandTest {
         assertThat(missing.err()).isEqualTo("funnelql: parameter :since has no value and no default; pass --param since=VALUE\n");
         CommandLineRun bad = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param", "since=soon");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err()).isEqualTo("funnelql: --param since=soon: not a timestamp (yyyy-mm-dd hh:mm:ss[.ffffff])\n");
+        assertThat(bad.err()).isEqualTo("funnelql: --param since=soon: not a timestamp (yyyy-mm-dd hh:mm:ss[.ffffff], "
+                + "optionally with T and an offset Z or ±hh:mm)\n");
+        CommandLineRun precise = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param",
+                "since=2024-01-01 00:00:00.0000001");
+        assertThat(precise.exitCode()).isEqualTo(2);
+        assertThat(precise.err()).isEqualTo("funnelql: --param since=2024-01-01 00:00:00.0000001: has more than 6 "
+                + "fractional digits: FunnelQL keeps microseconds, as the engines do (round or cut the value where it is written)\n");
         CommandLineRun unknown = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param", "x=1");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("declares no parameter x");
+        CommandLineRun typo = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param", "snce=1");
+        assertThat(typo.err()).endsWith("declares no parameter snce; did you mean 'since'?\n");
     }
 
     @Test
@@ -92,8 +100,8 @@ class RunCommandTest {
         Path events = write(directory, "events.csv", "user_id,occurred_at,event_name\nu1,not a time,page_view\n");
         CommandLineRun run = CommandLineRun.of("run", spec.toString(), "--events", events.toString(), "--param", "since=2024-01-01");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("funnelql: " + events + ":2:2: column occurred_at: 'not a time' is not a timestamp "
-                + "(yyyy-mm-dd hh:mm:ss[.ffffff])\n");
+        assertThat(run.err()).isEqualTo("funnelql: " + events + ":2:4: column occurred_at: 'not a time' is not a timestamp "
+                + "(yyyy-mm-dd hh:mm:ss[.ffffff], optionally with T and an offset Z or ±hh:mm)\n");
     }
 
     @Test
@@ -161,8 +169,8 @@ class RunCommandTest {
         CommandLineRun run = CommandLineRun.of("run", "../../examples/checkout.fql", "--query", "checkout",
                 "--events", "../../examples/events.csv", "--engine", "sqlite");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("funnelql: unknown engine 'sqlite'; valid engines: duckdb, postgres, h2, oracle-h2 "
-                + "(oracle-h2 is H2 in Oracle mode, not a real Oracle)\n");
+        assertThat(run.err()).isEqualTo("funnelql run: unknown engine 'sqlite'; valid engines: reference, duckdb, postgres, h2, "
+                + "oracle-h2 (oracle-h2 is H2 in Oracle mode, not a real Oracle)\n");
     }
 
     @Test

@@ -24,7 +24,7 @@ final class ReportPages {
     }
 
     static ReportRun run(String specification, String name, ResultTable result, Optional<LocalDateTime> lastEvent) {
-        return new ReportRun(query(specification, name), Path.of("test.fql"), specification, Path.of("events.csv"), 3, lastEvent,
+        return new ReportRun(query(specification, name), Path.of("test.fql"), specification, "events.csv", 3, lastEvent,
                 Map.of(), "the reference executor", new ReportSql("Equivalent SQL", "SELECT 1"),
                 Instant.parse("2024-12-01T10:00:00Z"), result);
     }

@@ -46,6 +46,18 @@ public final class PostgresEngine extends JdbcEngine {
         return label;
     }
 
+    /**
+     * The server's JDBC URL, for a second client of the tables loaded here (tests of live tables:
+     * {@code --events URL}). Not for messages: an external server's URL may hold its password.
+     */
+    public String jdbcUrl() {
+        try {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw failure("reading the URL", e);
+        }
+    }
+
     /** The engine's own schema, where unqualified tables go. */
     public String schema() {
         return schema;

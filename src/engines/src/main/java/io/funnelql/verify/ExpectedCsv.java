@@ -3,28 +3,25 @@ package io.funnelql.verify;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.events.Values;
 import io.funnelql.result.ResultTable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import io.funnelql.events.CsvScanner;
+import io.funnelql.events.EventFileException;
+import io.funnelql.events.Shown;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * An expected result written as {@link io.funnelql.result.ResultFormatter#csv} writes
  * results (the convention of docs/semantics.md's worked examples, golden expected.csv files and
  * the test kit's expected rows): a header naming the columns, then one record per row; an empty
- * field is NULL. Values are typed column by column, the way the reference's result types that
+ * unquoted field is NULL, {@code ""} the empty string. Values are typed column by column, the way the reference's result types that
  * column, and parsed with {@link Values}.
  */
 public final class ExpectedCsv {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
-
     private ExpectedCsv() {}
 
     /** The column types of a result: each column's first non-NULL value's type, else {@code fallback}'s. */
@@ -60,36 +57,45 @@ public final class ExpectedCsv {
 
     /**
      * Parses the CSV text, rows sorted as every result is; a field that is not a value of its
-     * column's type is an {@link IllegalArgumentException} naming {@code name}, the record and the column.
+     * column's type is an {@link IllegalArgumentException} naming {@code name}, the line and the
+     * column. An unquoted empty field is NULL and {@code ""} the empty string, as the writer
+     * writes them; the CSV is read as strictly as an events file ({@link CsvScanner}).
      */
     public static ResultTable parse(String text, String name, List<DataType> types) {
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) {
+        try (CsvScanner scanner = new CsvScanner(new StringReader(text), name)) {
+            String[] header = scanner.next();
+            if (header == null) {
                 throw new IllegalArgumentException(name + " has no header row");
             }
-            List<String> columns = records.get(0).toList();
+            List<String> columns = Arrays.stream(header).map(column -> column == null ? "" : column).toList();
+            scanner.skipBlankLines(columns.size() > 1);
             List<List<Object>> rows = new ArrayList<>();
-            for (CSVRecord record : records.subList(1, records.size())) {
-                if (record.size() != columns.size()) {
-                    throw new IllegalArgumentException(name + " record " + record.getRecordNumber() + " has "
-                            + record.size() + " fields; the header has " + columns.size());
+            for (String[] record = scanner.next(); record != null; record = scanner.next()) {
+                if (record.length != columns.size()) {
+                    throw new IllegalArgumentException(name + ":" + scanner.fieldLine(0) + ": " + record.length
+                            + (record.length == 1 ? " field" : " fields") + " where the header has " + columns.size());
                 }
                 List<Object> row = new ArrayList<>();
                 for (int column = 0; column < columns.size(); column++) {
-                    String field = record.get(column);
+                    String field = record[column];
                     DataType type = column < types.size() ? types.get(column) : DataType.VARCHAR;
-                    long line = record.getRecordNumber();
-                    String columnName = columns.get(column);
-                    row.add(field.isEmpty() ? null : Values.parse(field, type).orElseThrow(() ->
-                            new IllegalArgumentException(name + " record " + line + ", column " + columnName + ": '"
-                                    + field + "' is not " + Values.expectedForm(type))));
+                    if (field == null) {
+                        row.add(null);
+                        continue;
+                    }
+                    String problem = Values.problem(field, type);
+                    if (problem != null) {
+                        throw new IllegalArgumentException(name + ":" + scanner.fieldLine(column) + ":"
+                                + scanner.fieldColumn(column) + ": column " + columns.get(column) + ": "
+                                + Shown.quoted(field) + " " + problem);
+                    }
+                    row.add(Values.parse(field, type).orElseThrow());
                 }
                 rows.add(row);
             }
             return ResultTable.sorted(columns, rows);
-        } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + " is not valid CSV: " + e.getMessage(), e);
+        } catch (EventFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 }

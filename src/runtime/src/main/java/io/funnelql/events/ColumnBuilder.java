@@ -1,10 +1,7 @@
 package io.funnelql.events;
 
 import io.funnelql.dsl.model.DataType;
-import io.funnelql.dsl.model.Timestamps;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -41,8 +38,11 @@ abstract class ColumnBuilder {
     /** A value of the column's Java type ({@link Values}), or null. */
     abstract void add(Object value);
 
-    /** Parses non-null text as {@link Values#parse} does; false (and nothing added) when it is not of the type. */
-    abstract boolean addText(String text);
+    /**
+     * Parses non-null text as {@link Values#parse} does; null when added, else why it is not of
+     * the type (nothing added), as {@link Values#problem} says it.
+     */
+    abstract String addText(String text);
 
     /** The column of the first {@code rows} rows added. */
     abstract ColumnValues build(int rows);
@@ -80,7 +80,7 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        boolean addText(String text) {
+        String addText(String text) {
             Integer code = codeOfValue.get(text);
             if (code == null) {
                 code = dictionary.size();
@@ -88,7 +88,7 @@ abstract class ColumnBuilder {
                 dictionary.add(text);
             }
             append(code);
-            return true;
+            return null;
         }
 
         private void append(int code) {
@@ -129,12 +129,12 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        boolean addText(String text) {
+        String addText(String text) {
             try {
                 append(Long.parseLong(text.strip()), false);
-                return true;
+                return null;
             } catch (NumberFormatException e) {
-                return false;
+                return "is not " + Values.expectedForm(DataType.BIGINT);
             }
         }
 
@@ -172,9 +172,7 @@ abstract class ColumnBuilder {
         private boolean anyNull;
         private boolean anyExtraNanos;
         private Boxed boxed;
-        /** The last date the fast reading saw, as year * 10000 + month * 100 + day, and its epoch day. */
-        private int lastDate = -1;
-        private long lastEpochDay;
+        private final TimestampText parser = new TimestampText();
 
         @Override
         void addNull() {
@@ -210,67 +208,16 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        boolean addText(String text) {
-            if (boxed == null && addCommonForm(text)) {
-                return true;
+        String addText(String text) {
+            if (!parser.parse(text)) {
+                return parser.problem();
             }
-            Optional<LocalDateTime> parsed = Timestamps.parseTimestamp(text);
-            parsed.ifPresent(this::add);
-            return parsed.isPresent();
-        }
-
-        /**
-         * The form event files almost always use, {@code yyyy-MM-dd HH:mm:ss[.f…]} (space or T, one
-         * to nine fraction digits, no surrounding blanks), read without building a LocalDateTime;
-         * false for anything else, which {@link Timestamps#parseTimestamp} then reads (or rejects).
-         */
-        private boolean addCommonForm(String text) {
-            int length = text.length();
-            if (length < 19 || length == 20 || length > 29 || text.charAt(4) != '-' || text.charAt(7) != '-'
-                    || (text.charAt(10) != ' ' && text.charAt(10) != 'T') || text.charAt(13) != ':'
-                    || text.charAt(16) != ':' || (length > 19 && text.charAt(19) != '.')) {
-                return false;
+            if (boxed != null) {
+                add(Values.fromEpochMicros(parser.micros()));
+            } else {
+                append(parser.micros(), 0, false);
             }
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            int hour = digits(text, 11, 13);
-            int minute = digits(text, 14, 16);
-            int second = digits(text, 17, 19);
-            int fraction = length > 19 ? digits(text, 20, length) : 0;
-            if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                    || second < 0 || second > 59 || fraction < 0) {
-                return false;
-            }
-            int date = year * 10_000 + month * 100 + day;
-            if (date != lastDate) {
-                try {
-                    lastEpochDay = LocalDate.of(year, month, day).toEpochDay();
-                } catch (DateTimeException e) {
-                    return false;
-                }
-                lastDate = date;
-            }
-            int nanos = fraction;
-            for (int scale = length > 19 ? length - 20 : 9; scale < 9; scale++) {
-                nanos *= 10;
-            }
-            long seconds = lastEpochDay * 86_400L + hour * 3600L + minute * 60L + second;
-            append(seconds * 1_000_000L + nanos / 1000, nanos % 1000, false);
-            return true;
-        }
-
-        /** The decimal number text[from, to) spells, or -1 when a character is not a digit. */
-        private static int digits(String text, int from, int to) {
-            int value = 0;
-            for (int i = from; i < to; i++) {
-                int digit = text.charAt(i) - '0';
-                if (digit < 0 || digit > 9) {
-                    return -1;
-                }
-                value = value * 10 + digit;
-            }
-            return value;
+            return null;
         }
 
         private void append(long value, int extra, boolean isNull) {
@@ -326,10 +273,10 @@ abstract class ColumnBuilder {
         }
 
         @Override
-        boolean addText(String text) {
+        String addText(String text) {
             Optional<Object> value = Values.parse(text, type);
             value.ifPresent(this::add);
-            return value.isPresent();
+            return value.isPresent() ? null : Values.problem(text, type);
         }
 
         @Override

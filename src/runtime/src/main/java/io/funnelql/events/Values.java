@@ -19,21 +19,51 @@ public final class Values {
 
     private Values() {}
 
-    /** Reads a non-null value of the given type; empty when the text is not one. */
+    /** Reads a non-null value of the given type; empty when the text is not one ({@link #problem} says why). */
     public static Optional<Object> parse(String text, DataType type) {
         try {
             return switch (type) {
                 case VARCHAR -> Optional.of(text);
                 case BIGINT -> Optional.of(Long.parseLong(text.strip()));
-                case DOUBLE -> Optional.of(Double.parseDouble(text.strip()));
+                case DOUBLE -> parseDouble(text.strip());
                 case BOOLEAN -> parseBoolean(text.strip());
-                case TIMESTAMP -> Timestamps.parseTimestamp(text).map(Object.class::cast);
+                case TIMESTAMP -> {
+                    TimestampText timestamp = new TimestampText();
+                    yield timestamp.parse(text) ? Optional.of(fromEpochMicros(timestamp.micros())) : Optional.empty();
+                }
                 case DATE -> Timestamps.parseDate(text).map(Object.class::cast);
                 case INTERVAL, NULL -> Optional.empty();
             };
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why {@link #parse} refuses the text, as a phrase to follow the quoted value ("is not an
+     * integer", "has more than 6 fractional digits: …"); null when it reads.
+     */
+    public static String problem(String text, DataType type) {
+        if (type == DataType.TIMESTAMP) {
+            TimestampText timestamp = new TimestampText();
+            return timestamp.parse(text) ? null : timestamp.problem();
+        }
+        return parse(text, type).isPresent() ? null : "is not " + expectedForm(type);
+    }
+
+    /**
+     * Decimal numbers ({@code 1}, {@code -2.5}, {@code 1e-3}), {@code NaN} and {@code Infinity}: not
+     * Java's hexadecimal forms or its {@code d}/{@code f} suffixes, which no events file means.
+     */
+    private static Optional<Object> parseDouble(String text) {
+        boolean special = text.equals("NaN") || text.equals("Infinity") || text.equals("+Infinity") || text.equals("-Infinity");
+        for (int i = 0; i < text.length() && !special; i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Double.parseDouble(text));
     }
 
     private static Optional<Object> parseBoolean(String text) {
@@ -47,7 +77,7 @@ public final class Values {
     /** What the type looks like in text, for messages. */
     public static String expectedForm(DataType type) {
         return switch (type) {
-            case TIMESTAMP -> "a timestamp (" + Timestamps.EXPECTED_FORMAT + ")";
+            case TIMESTAMP -> "a timestamp (" + TimestampText.EXPECTED_FORM + ")";
             case DATE -> "a date (yyyy-mm-dd)";
             case BIGINT -> "an integer";
             case DOUBLE -> "a number";

@@ -3,9 +3,11 @@ package io.funnelql.input;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.Specification;
+import io.funnelql.events.Shown;
 import io.funnelql.events.Values;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ public final class ParameterValues {
         for (String name : written.keySet()) {
             if (specification.parameter(name).isEmpty()) {
                 throw new UserInputException("funnelql: --param " + name + ": " + specification.fileName()
-                        + " declares no parameter " + name);
+                        + " declares no parameter " + name + Suggestions.didYouMean(name, parameterNames(specification)));
             }
         }
         Map<Name, Object> values = new HashMap<>();
@@ -50,7 +52,7 @@ public final class ParameterValues {
         for (Map.Entry<String, String> entry : written.entrySet()) {
             Parameter parameter = specification.parameter(entry.getKey()).orElseThrow(() -> new UserInputException(
                     "funnelql: --param " + entry.getKey() + ": " + specification.fileName() + " declares no parameter "
-                            + entry.getKey()));
+                            + entry.getKey() + Suggestions.didYouMean(entry.getKey(), parameterNames(specification))));
             values.put(parameter.name(), parse(parameter, entry.getValue()));
         }
         return values;
@@ -59,6 +61,16 @@ public final class ParameterValues {
     private static Object parse(Parameter parameter, String text) {
         Optional<Object> value = Values.parse(text, parameter.type());
         return value.orElseThrow(() -> new UserInputException("funnelql: --param "
-                + parameter.name().value() + "=" + text + ": not " + Values.expectedForm(parameter.type())));
+                + parameter.name().value() + "=" + Shown.escaped(text) + ": " + notParsed(text, parameter)));
+    }
+
+    /** "not an integer", or what the timestamp rules say ("has more than 6 fractional digits: …"). */
+    private static String notParsed(String text, Parameter parameter) {
+        String problem = Values.problem(text, parameter.type());
+        return problem == null || problem.startsWith("is not ") ? "not " + Values.expectedForm(parameter.type()) : problem;
+    }
+
+    private static List<String> parameterNames(Specification specification) {
+        return specification.parameters().stream().map(p -> p.name().value()).toList();
     }
 }

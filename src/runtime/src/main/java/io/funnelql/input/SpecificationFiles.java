@@ -52,7 +52,8 @@ public final class SpecificationFiles {
         if (name.isPresent()) {
             return specification.query(name.get()).orElseThrow(() -> new UserInputException(
                     "funnelql: " + specification.fileName() + " has no query named '" + name.get() + "'; it has: "
-                            + queryNames(specification)));
+                            + queryNames(specification) + Suggestions.didYouMean(name.get(),
+                            specification.queries().stream().map(q -> q.name().display()).toList())));
         }
         if (specification.queries().size() != 1) {
             throw new UserInputException("funnelql: " + specification.fileName() + " has "

@@ -11,17 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ResultFormatterTableTest {
     @Test
-    void wideAndCombiningCharactersAlignByTerminalColumnsNullIsEmptyNumbersGoRight() {
+    void wideAndCombiningCharactersAlignByTerminalColumnsNullIsMarkedNumbersGoRight() {
         ResultTable result = new ResultTable(List.of("name", "count", "share"), List.of(
-                row("東京", 3L, 12.5), row("Zoë", null, null), row("e\u0301te\u0301", 1234567L, 0.0), row("plain", 7L, 100.0)));
+                row("東京", 3L, 12.5), row("Zoë", null, null), row("e\u0301te\u0301", 1234567L, 0.0), row("plain", 7L, 100.0),
+                row("", 1L, 0.25), row(null, 2L, 1.0)));
         assertThat(ResultFormatter.table(result)).isEqualTo("""
                 name   count    share
-                -----  -------  -----
-                東京         3   12.5
-                Zoë
-                e\u0301te\u0301    1234567    0.0
-                plain        7  100.0
-                (4 rows)
+                -----  -------  ------
+                東京         3   12.50
+                Zoë       NULL    NULL
+                e\u0301te\u0301    1234567    0.00
+                plain        7  100.00
+                             1    0.25
+                NULL         2    1.00
+                (6 rows)
                 """);
     }
 

@@ -104,7 +104,8 @@ class FailingChecksTest {
         SpecUnderTest spec = FunnelQL.spec(Path.of("examples/checkout.fql"));
 
         assertThat(fails(() -> spec.query("chekout")).getMessage())
-                .isEqualTo("funnelql: examples/checkout.fql has no query named 'chekout'; it has: checkout, visits, weekly");
+                .isEqualTo("funnelql: examples/checkout.fql has no query named 'chekout'; it has: checkout, visits, weekly; "
+                        + "did you mean 'checkout'?");
         assertThat(fails(() -> spec.events(Path.of("examples/events.csv"))).getMessage())
                 .startsWith("funnelql: examples/checkout.fql has 3 queries; choose one")
                 .endsWith("(checkout, visits, weekly)");
@@ -116,7 +117,7 @@ class FailingChecksTest {
                 user_id,occurred_at,event_name
                 u1,yesterday,page_view
                 """)).getMessage())
-                .startsWith("funnelql: inline events:2:2: column occurred_at: 'yesterday' is not a timestamp");
+                .startsWith("funnelql: inline events:2:4: column occurred_at: 'yesterday' is not a timestamp");
         assertThat(fails(() -> FunnelQL.specText(Checks.SPEC).events(Path.of("no-such-events.csv"))).getMessage())
                 .isEqualTo("funnelql: no-such-events.csv: no such file");
         assertThat(fails(() -> Checks.checkout().parameter("sinse", "2024-01-01 00:00:00").rows()).getMessage())
@@ -124,7 +125,7 @@ class FailingChecksTest {
         assertThat(fails(() -> Checks.checkout().parameter("since", "monday").rows()).getMessage())
                 .contains("since=monday: not a timestamp");
         assertThat(fails(() -> Checks.checkout().assertRows("step,name,count\n1,view\n")).getMessage())
-                .isEqualTo(HEADLINE + "the expected rows record 2 has 2 fields; the header has 3");
+                .isEqualTo(HEADLINE + "the expected rows:2: 2 fields where the header has 3");
         assertThat(fails(() -> Checks.checkout().assertRows(Path.of("no-such-rows.csv"))).getMessage())
                 .isEqualTo("funnelql: no-such-rows.csv: no such file");
     }
