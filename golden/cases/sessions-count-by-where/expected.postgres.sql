@@ -16,5 +16,5 @@ WITH "s_events" AS NOT MATERIALIZED (
   FROM "s_sessions"
   GROUP BY "key_user_id", "key_platform", "session_number"
 )
-SELECT "key_user_id" AS "user_id", "key_platform" AS "platform", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || "key_platform" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.US'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(FLOOR(CAST("end_micros" - "start_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 AS "duration_seconds", "event_count"
+SELECT "key_user_id" AS "user_id", "key_platform" AS "platform", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || "key_platform" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.US'), '0'), '.') AS "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE PRECISION) / 1.0000000E6 AS "duration_seconds", "event_count"
 FROM "s_session_summary"

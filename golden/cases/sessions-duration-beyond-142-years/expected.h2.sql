@@ -1,14 +1,14 @@
 WITH "s_events" AS (
-  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "USER_ID" ORDER BY "OCCURRED_AT", "EVENT_NAME" NULLS FIRST) AS "event_order"
+  SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "OCCURRED_AT") AS "event_micros"
   FROM "EVENTS"
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL
 ),
 "s_gaps" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", LAG("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "previous_micros"
+  SELECT "key_user_id", "event_time", "event_micros", LAG("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_time") AS "previous_micros", LEAD("event_micros") OVER (PARTITION BY "key_user_id" ORDER BY "event_time") AS "next_micros"
   FROM "s_events"
 ),
 "s_sessions" AS (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "previous_micros", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 9504000000000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
+  SELECT "key_user_id", "event_time", "event_micros", "previous_micros", "next_micros", CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 9504000000000000 THEN 1 ELSE 0 END AS "starts_session", CASE WHEN "next_micros" IS NULL OR "next_micros" - "event_micros" > 9504000000000000 THEN 1 ELSE 0 END AS "ends_session", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 9504000000000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_time" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
   FROM "s_gaps"
 ),
 "s_session_summary" AS (
@@ -16,5 +16,5 @@ WITH "s_events" AS (
   FROM "s_sessions"
   GROUP BY "key_user_id", "session_number"
 )
-SELECT "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || RTRIM(RTRIM(FORMATDATETIME("session_start" , 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(FLOOR(CAST("end_micros" - "start_micros" AS DOUBLE) + 5E-1) AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count"
+SELECT "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || RTRIM(RTRIM(FORMATDATETIME("session_start" , 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.') AS "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count"
 FROM "s_session_summary"

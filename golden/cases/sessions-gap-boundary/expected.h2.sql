@@ -16,5 +16,5 @@ WITH "s_events" AS (
   FROM "s_sessions"
   GROUP BY "key_user_id", "session_number"
 )
-SELECT "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || RTRIM(RTRIM(FORMATDATETIME("session_start" , 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(FLOOR(CAST("end_micros" - "start_micros" AS DOUBLE) + 5E-1) AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count", "first_event", "last_event"
+SELECT "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || RTRIM(RTRIM(FORMATDATETIME("session_start" , 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.') AS "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count", "first_event", "last_event"
 FROM "s_session_summary"

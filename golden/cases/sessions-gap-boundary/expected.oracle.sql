@@ -16,5 +16,5 @@ WITH "s_events" AS (
   FROM "s_sessions"
   GROUP BY "key_user_id", "session_number"
 )
-SELECT "key_user_id" "user_id", CAST("session_number" AS NUMBER(19)) "session_number", "key_user_id" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.FF6'), '0'), '.') "session_id", "session_start", "session_end", CAST(FLOOR(CAST("end_micros" - "start_micros" AS DOUBLE PRECISION) + 5E-1) AS DOUBLE PRECISION) / 1.0000000E6 "duration_seconds", "event_count", "first_event", "last_event"
+SELECT "key_user_id" "user_id", CAST("session_number" AS NUMBER(19)) "session_number", "key_user_id" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.FF6'), '0'), '.') "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE PRECISION) / 1.0000000E6 "duration_seconds", "event_count", "first_event", "last_event"
 FROM "s_session_summary"

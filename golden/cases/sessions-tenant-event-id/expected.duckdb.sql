@@ -29,5 +29,5 @@ WITH "s_events" AS MATERIALIZED (
   FROM "s_session_bounds"
   GROUP BY "key_account_id", "key_user_id", "session_number"
 )
-SELECT "key_account_id" AS "account_id", "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_account_id" || '/' || "key_user_id" || '/' || rtrim(rtrim(strftime("session_start" , '%Y-%m-%d %H:%M:%S.%f'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(FLOOR(CAST("end_micros" - "start_micros" AS DOUBLE) + 5E-1) AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count", "first_event", "last_event"
+SELECT "key_account_id" AS "account_id", "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_account_id" || '/' || "key_user_id" || '/' || rtrim(rtrim(strftime("session_start" , '%Y-%m-%d %H:%M:%S.%f'), '0'), '.') AS "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count", "first_event", "last_event"
 FROM "s_session_summary"
