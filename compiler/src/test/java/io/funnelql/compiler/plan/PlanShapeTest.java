@@ -60,6 +60,44 @@ class PlanShapeTest {
     }
 
     @Test
+    void theChainWithoutAnEventOrderComparesTimestampsAndComputesMicrosecondsPerKeyOnly() throws Exception {
+        CompiledQuery compiled = compile("funnel checkout from events within 1 hour from first step entry first ties forbidden"
+                + " steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart') report steps;");
+        String view = RelOptUtil.toString(compiled.stages().get(0).plan());
+        String cart = RelOptUtil.toString(compiled.stages().get(1).plan());
+        // Step 1 carries where the window ends; the join reads the rows' times, and epoch microseconds
+        // are computed above the aggregate only, once per key.
+        assertThat(view).contains("window_end=[TIMESTAMP_PLUS_MICROS(");
+        assertThat(cart).contains("event_time=", "EPOCH_MICROS(").doesNotContain("event_micros");
+        assertThat(compiled.sql()).containsPattern("to_microseconds\\(3600000000 ?\\)");
+        CompiledQuery oracle = SqlCompiler.compile(SpecificationLoader.load(new SourceFile("shape.fql", SOURCE
+                + "funnel checkout from events within 1 hour from first step entry first ties forbidden"
+                + " steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart') report steps;")).queries().get(0),
+                TargetDialect.ORACLE, Map.of());
+        assertThat(oracle.sql()).doesNotContain("NUMTODSINTERVAL").contains("step_1_micros");
+    }
+
+    @Test
+    void sessionsByTheGapAloneNumberNoEventAndLeaveTheEngineToInlineTheirStages() throws Exception {
+        CompiledQuery compiled = compile("sessions visits from events gap 30 minutes report sessions;");
+        assertThat(compiled.strategy().name()).isEqualTo("gap pass");
+        assertThat(compiled.sql()).doesNotContain("ROW_NUMBER", "MATERIALIZED").contains("LEAD(");
+        // The order breaks ties by the event name only: no column after it is read.
+        assertThat(compiled.sql()).doesNotContain("\"platform\" NULLS FIRST");
+        CompiledQuery withMaxLength = compile("sessions visits from events gap 30 minutes max length 2 hours report sessions;");
+        assertThat(withMaxLength.strategy().name()).isEqualTo("numbered events");
+    }
+
+    @Test
+    void firstCohortRetentionReadsTheSourceByEachConditionAndTakesAUtcDayByACast() throws Exception {
+        CompiledQuery compiled = compile("retention daily from events cohort first event_name = 'signup'"
+                + " return event_name = 'login' period day offsets 0 to 7 report cohorts;");
+        assertThat(compiled.strategy().name()).isEqualTo("cohort and activity aggregates");
+        assertThat(stageNames(compiled)).doesNotContain("daily_events", "daily_periods");
+        assertThat(compiled.sql()).doesNotContain("timezone(", "epoch_us").contains("CAST(\"occurred_at\" AS DATE)");
+    }
+
+    @Test
     void tiesAllowedNeedsTheEventOrderAndNothingElseWindowed() throws Exception {
         CompiledQuery compiled = compile("funnel f from events within 1 hour from first step entry first ties allowed"
                 + " steps (a: event_name = 'a', b: event_name = 'b') report steps;");

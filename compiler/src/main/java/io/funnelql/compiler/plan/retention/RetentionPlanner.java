@@ -59,9 +59,15 @@ public final class RetentionPlanner {
                 List.of(query.cohortCondition(), query.returnCondition()), query.nullConditions(), Map.of(), false, true,
                 false);
         if (query.period() instanceof RetentionPeriod.Calendar calendarPeriod && query.cohortKind() != CohortKind.RECURRING) {
+            context.strategy("cohort and activity aggregates", "a first-event cohort over calendar periods: the source "
+                    + "read by each condition, cohort rows to each key's first time, return rows to one row per key and period, "
+                    + "joined once");
             firstCohortByCalendar(context, translator, request, calendarPeriod);
             return;
         }
+        context.strategy("periods stage", query.cohortKind() == CohortKind.RECURRING
+                ? "recurring cohorts need every cohort row's period"
+                : "rolling periods are measured from each key's cohort event, so return events join it one by one");
         EventsStage.Events events = EventsStage.build(context, translator, request);
         List<String> keys = events.keys();
         boolean calendar = query.period() instanceof RetentionPeriod.Calendar;

@@ -64,9 +64,15 @@ public final class SessionsPlanner {
     public static void plan(PlanContext<SessionsQuery> context, ExpressionTranslator translator, Optional<Increment> increment) {
         SessionsQuery query = context.query();
         if (query.source().eventId().isEmpty() && increment.isEmpty() && query.maxLength().isEmpty()) {
+            context.strategy("gap pass", "sessions cut by the gap alone over every event: LAG and LEAD in one event order "
+                    + "mark each session's first and last event and a running SUM numbers the sessions; no event is numbered");
             gapPass(context, translator);
             return;
         }
+        context.strategy("numbered events", query.source().eventId().isPresent()
+                ? "repeated event ids keep their first occurrence, which needs each event's position in the key's order"
+                : query.maxLength().isPresent() ? "a max length cuts sessions by a walk over each event's position"
+                : "an incremental batch restarts each key's numbering from its stored sessions");
         RelBuilder b = context.builder();
         Map<String, Column> carried = new LinkedHashMap<>();
         query.source().eventId().ifPresent(column -> carried.put(EVENT_ID, column));
