@@ -90,13 +90,13 @@ public final class Bench {
                 engineLabels.put(engineName, engine.label() + "; events loaded in " + load(engine) + " (untimed)");
                 CompiledQuery compiled = SqlCompiler.compile(query, engine.dialect(), Map.of());
                 List<String> columns = compiled.columns().stream().map(OutputColumn::name).toList();
-                String sql = returnsSteps(query) ? compiled.sql() : Statements.fingerprint(compiled.sql(), columns);
+                String sql = returnsSteps(query) ? compiled.sql() : Statements.fingerprint(compiled.sql(), columns, engine.dialect());
                 List<Object> binds = binds(compiled);
                 variants.add(new Variant("generated SQL", engineName, name(query), false, false,
                         () -> engineCounts(query, engine.query(Statements.withoutTerminator(sql), binds, settings.timeout()))));
                 for (Baseline baseline : settings.baselines() ? BenchSpecs.baselines(query, engine.dialect()) : List.<Baseline>of()) {
                     String baselineSql = baseline.returns() == Baseline.Returns.ROWS
-                            ? Statements.fingerprint(baseline.sql(), columns) : baseline.sql();
+                            ? Statements.fingerprint(baseline.sql(), columns, engine.dialect()) : baseline.sql();
                     variants.add(new Variant(baseline.name(), engineName, baseline.agreesWith(), baseline.expert(),
                             baseline.returns() == Baseline.Returns.ROW_COUNT,
                             () -> rowValues(engine.query(baselineSql, List.of(), settings.timeout()))));

@@ -1,5 +1,8 @@
 package io.funnelql.bench;
 
+import io.funnelql.dialects.TargetDialect;
+import org.apache.calcite.sql.SqlDialect;
+
 import java.util.List;
 
 /** SQL text as the benchmark sends it. */
@@ -19,11 +22,13 @@ final class Statements {
      * JOIN whose columns nothing reads, DuckDB the aggregates nothing reads. Counting each
      * column's values makes every engine compute every column, as a user's query does.
      */
-    static String fingerprint(String sql, List<String> columns) {
-        StringBuilder select = new StringBuilder("SELECT COUNT(*) AS \"rows\"");
+    static String fingerprint(String sql, List<String> columns, TargetDialect target) {
+        SqlDialect dialect = target.sqlDialect();
+        StringBuilder select = new StringBuilder("SELECT COUNT(*) AS ").append(dialect.quoteIdentifier("rows"));
         for (int i = 0; i < columns.size(); i++) {
-            select.append(", COUNT(\"").append(columns.get(i).replace("\"", "\"\"")).append("\") AS \"values_").append(i + 1).append('"');
+            select.append(", COUNT(").append(dialect.quoteIdentifier(columns.get(i))).append(") AS ")
+                    .append(dialect.quoteIdentifier("values_" + (i + 1)));
         }
-        return select + "\nFROM (\n" + withoutTerminator(sql) + "\n) AS \"result\"";
+        return select + "\nFROM (\n" + withoutTerminator(sql) + "\n) " + dialect.quoteIdentifier("result");
     }
 }

@@ -184,18 +184,16 @@ final class AggregateChain {
         rowColumns.add(EventsStage.TIME);
         b.project(rowFields, rowColumns, true); // the rows' microseconds stay uncomputed
         RexNode time = b.field(2, 1, EventsStage.TIME);
-        RexNode end = b.field(2, 0, WINDOW_END);
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         on.add(b.greaterThan(time, b.field(2, 0, stepTime(step - 1)))); // ties forbidden: strictly later
-        on.add(rules.exclusiveBound() ? b.lessThan(time, end) : b.lessThanOrEqual(time, end));
+        on.add(FunnelPlanner.notPastEnd(b, rules, time, b.field(2, 0, WINDOW_END)));
         b.join(JoinRelType.INNER, on);
         List<RelBuilder.AggCall> calls = new ArrayList<>();
         boolean carry = rules.anchorAtFirstStep() && step < rules.steps();
         if (carry) {
             calls.add(b.min(b.field(previous.plan().getRowType().getFieldNames().indexOf(WINDOW_END))).as(WINDOW_END));
         }
-        List<String> rowNames = b.peek().getRowType().getFieldNames().subList(leftWidth, b.peek().getRowType().getFieldCount());
-        calls.add(b.min(b.field(leftWidth + rowNames.indexOf(EventsStage.TIME))).as(stepTime(step)));
+        calls.add(b.min(b.field(leftWidth + keys.size())).as(stepTime(step))); // the rows are (keys, time)
         List<RexNode> group = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             group.add(b.field(i));

@@ -58,8 +58,12 @@ public final class FunnelPlanner {
 
     /** Whether an event at {@code micros} is inside the window that starts at {@code anchor}: {@link FunnelRules#inside} in SQL. */
     static RexNode inside(RelBuilder b, FunnelRules rules, RexNode micros, RexNode anchor) {
-        RexNode end = b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window()));
-        return rules.exclusiveBound() ? b.lessThan(micros, end) : b.lessThanOrEqual(micros, end);
+        return notPastEnd(b, rules, micros, b.call(SqlStdOperatorTable.PLUS, anchor, number(b, rules.window())));
+    }
+
+    /** Whether {@code value} is not past the window's {@code end}: before it, or at it when the bound is inclusive. */
+    static RexNode notPastEnd(RelBuilder b, FunnelRules rules, RexNode value, RexNode end) {
+        return rules.exclusiveBound() ? b.lessThan(value, end) : b.lessThanOrEqual(value, end);
     }
 
     /** A stage named after the spec's step, so the SQL reads like the funnel. */

@@ -108,8 +108,7 @@ final class FunnelReports {
         context.scan(stepCounts);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        int width = broken ? 4 : 3;
-        for (int i = 0; i < width; i++) {
+        for (int i = 0; i < columns.size() - 2; i++) { // all but the two counts the conversions divide by
             fields.add(b.field(i));
             names.add(columns.get(i));
         }

@@ -100,13 +100,9 @@ public final class RetentionPlanner {
         if (recurring) {
             group.add(b.field("period"));
         }
-        List<RelBuilder.AggCall> cohortCalls = new ArrayList<>(List.of(
-                b.min(b.field(EventsStage.MICROS)).as("cohort_micros"),
-                b.min(b.field("period_start")).as("cohort")));
-        if (calendar && !recurring) {
-            cohortCalls.add(b.min(b.field("period")).as("cohort_period"));
-        }
-        b.aggregate(b.groupKey(group), cohortCalls);
+        // A first cohort over calendar periods took firstCohortByCalendar: here a calendar period is a recurring one.
+        b.aggregate(b.groupKey(group), b.min(b.field(EventsStage.MICROS)).as("cohort_micros"),
+                b.min(b.field("period_start")).as("cohort"));
         if (recurring) {
             List<RexNode> renamed = new ArrayList<>(b.fields());
             List<String> renamedNames = new ArrayList<>(b.peek().getRowType().getFieldNames());
@@ -147,14 +143,7 @@ public final class RetentionPlanner {
         on.add(b.greaterThanOrEqual(b.field(2, 1, calendar ? "last_return_micros" : EventsStage.MICROS),
                 b.field(2, 0, "cohort_micros")));
         if (calendar) {
-            on.add(b.greaterThanOrEqual(b.field(2, 1, "period"), b.field(2, 0, "cohort_period")));
-            if (query.returnMatch() == ReturnMatch.ON) {
-                // Periods past the last offset count for nothing: bounding the range keeps a key with many
-                // recurring cohorts from meeting every later period of its activity.
-                int lastOffset = query.offsets().stream().mapToInt(Integer::intValue).max().orElse(0);
-                on.add(b.lessThanOrEqual(b.field(2, 1, "period"),
-                        b.call(SqlStdOperatorTable.PLUS, b.field(2, 0, "cohort_period"), number(b, lastOffset))));
-            }
+            addPeriodRange(context, on);
         }
         b.join(JoinRelType.LEFT, on);
         RexNode offset;
@@ -218,15 +207,27 @@ public final class RetentionPlanner {
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         // Returns count only at or after the cohort event's time.
         on.add(b.greaterThanOrEqual(b.field(2, 1, "last_return_time"), b.field(2, 0, "cohort_time")));
+        addPeriodRange(context, on);
+        b.join(JoinRelType.LEFT, on);
+        RexNode offset = b.call(SqlStdOperatorTable.MINUS, b.field(width + keys.size()), b.field("cohort_period"));
+        report(context, memberships(context, width, offset), keys);
+    }
+
+    /**
+     * Join conditions of cohorts (left) and activity periods (right): periods from the cohort's
+     * on, and with {@code returning on} none past the last offset, which count for nothing:
+     * bounding the range keeps a key with many recurring cohorts from meeting every later period
+     * of its activity.
+     */
+    private static void addPeriodRange(PlanContext<RetentionQuery> context, List<RexNode> on) {
+        RetentionQuery query = context.query();
+        RelBuilder b = context.builder();
         on.add(b.greaterThanOrEqual(b.field(2, 1, "period"), b.field(2, 0, "cohort_period")));
         if (query.returnMatch() == ReturnMatch.ON) {
             int lastOffset = query.offsets().stream().mapToInt(Integer::intValue).max().orElse(0);
             on.add(b.lessThanOrEqual(b.field(2, 1, "period"),
                     b.call(SqlStdOperatorTable.PLUS, b.field(2, 0, "cohort_period"), number(b, lastOffset))));
         }
-        b.join(JoinRelType.LEFT, on);
-        RexNode offset = b.call(SqlStdOperatorTable.MINUS, b.field(width + keys.size()), b.field("cohort_period"));
-        report(context, memberships(context, width, offset), keys);
     }
 
     /** The joined cohort and return rows folded into one row per cohort membership (its first {@code width} columns) with a 0/1 column per offset. */

@@ -160,11 +160,13 @@ public final class SessionsPlanner {
         context.scan(events.stage());
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
+        List<RexNode> partition = keys.stream().<RexNode>map(b::field).toList();
+        List<RexNode> order = order(b, tieBreakNames, tieBreaks);
         fields.add(b.aggregateCall(SqlStdOperatorTable.LAG, b.field(EventsStage.MICROS)).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(order(b, tieBreakNames, tieBreaks)).toRex());
+                .partitionBy(partition).orderBy(order).toRex());
         names.add("previous_micros");
         fields.add(b.aggregateCall(SqlStdOperatorTable.LEAD, b.field(EventsStage.MICROS)).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(order(b, tieBreakNames, tieBreaks)).toRex());
+                .partitionBy(partition).orderBy(order).toRex());
         names.add("next_micros");
         b.project(fields, names, true);
         Stage gaps = context.addInlinedStage(ColumnNames.stageName(query, "gaps"),
@@ -173,15 +175,11 @@ public final class SessionsPlanner {
         context.scan(gaps);
         fields = new ArrayList<>(b.fields());
         names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        long gap = Micros.of(query.gap());
         fields.add(gapStart(context));
         names.add("starts_session");
-        fields.add(flag(b, b.or(b.isNull(b.field("next_micros")), b.greaterThan(
-                b.call(SqlStdOperatorTable.MINUS, b.field("next_micros"), b.field(EventsStage.MICROS)), number(b, gap)))));
+        fields.add(beyondGap(context, b.field("next_micros"), b.field(EventsStage.MICROS), b.field("next_micros")));
         names.add("ends_session");
-        fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, gapStart(context)).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(order(b, tieBreakNames, tieBreaks))
-                .rowsTo(RexWindowBounds.CURRENT_ROW).toRex());
+        fields.add(runningCount(b, keys, order(b, tieBreakNames, tieBreaks), gapStart(context)));
         names.add("session_number");
         b.project(fields, names, true);
         Stage numbered = context.addInlinedStage(ColumnNames.stageName(query, "sessions"),
@@ -202,15 +200,24 @@ public final class SessionsPlanner {
     /** Whether the event starts a new session by the gap rule: the key's first event, or more than the gap after the previous one. */
     private static RexNode gapStart(PlanContext<SessionsQuery> context) {
         RelBuilder b = context.builder();
-        long gap = Micros.of((context.query()).gap());
-        return flag(b, b.or(b.isNull(b.field("previous_micros")), b.greaterThan(
-                b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), b.field("previous_micros")), number(b, gap))));
+        return beyondGap(context, b.field("previous_micros"), b.field("previous_micros"), b.field(EventsStage.MICROS));
     }
 
-    /** A running count of {@code flag} in the key's event order. */
+    /** 1 when there is no {@code neighbour} event, or {@code later} is more than the gap after {@code earlier}; else 0. */
+    private static RexNode beyondGap(PlanContext<SessionsQuery> context, RexNode neighbour, RexNode earlier, RexNode later) {
+        RelBuilder b = context.builder();
+        return flag(b, b.or(b.isNull(neighbour), b.greaterThan(b.call(SqlStdOperatorTable.MINUS, later, earlier),
+                number(b, Micros.of(context.query().gap())))));
+    }
+
+    /** A running count of {@code flag} in the key's event order (the numbered order, or {@code order}). */
     private static RexNode runningCount(RelBuilder b, List<String> keys, RexNode flag) {
+        return runningCount(b, keys, List.of(b.field(EventsStage.ORDER)), flag);
+    }
+
+    private static RexNode runningCount(RelBuilder b, List<String> keys, List<RexNode> order, RexNode flag) {
         return b.aggregateCall(SqlStdOperatorTable.SUM, flag).over()
-                .partitionBy(keys.stream().map(b::field).toList()).orderBy(b.field(EventsStage.ORDER))
+                .partitionBy(keys.stream().map(b::field).toList()).orderBy(order)
                 .rowsTo(RexWindowBounds.CURRENT_ROW).toRex();
     }
 
