@@ -16,6 +16,14 @@ class DiagnosticFormatterTest {
     }
 
     @Test
+    void controlCharactersInTheShownLineAreNeverPrintedRawAndTheCaretStaysUnderItsCharacter() {
+        SourceFile file = new SourceFile("a.fql", "steps (a: name = 'x\u0000y\u001b', b: \tname = 'b');");
+        String rendered = DiagnosticFormatter.format(file, Diagnostic.error(new SourceLocation(1, 20), "a NUL character"));
+        assertThat(rendered).doesNotContain("\u0000", "\u001b", "\t")
+                .endsWith("    steps (a: name = 'x\uFFFDy\uFFFD', b:  name = 'b');\n                       ^");
+    }
+
+    @Test
     void caretAtEndOfInputStaysOnTheLine() {
         SourceFile file = new SourceFile("a.fql", "param p");
         String rendered = DiagnosticFormatter.format(file, Diagnostic.error(new SourceLocation(1, 8), "unexpected end of input"));
