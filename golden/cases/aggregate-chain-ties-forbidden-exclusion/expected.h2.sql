@@ -6,7 +6,7 @@ WITH "f_events" AS (
 "f_a" AS (
   SELECT "USER_ID" AS "key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("OCCURRED_AT"))) AS "step_1_micros", MIN("OCCURRED_AT") AS "step_1_time", DATEADD(MICROSECOND, 3600000000 , (MIN("OCCURRED_AT"))) AS "window_end"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'a'
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" = 'a'
   GROUP BY "USER_ID"
 ),
 "f_b" AS (
@@ -14,7 +14,7 @@ WITH "f_events" AS (
   FROM "f_a"
     INNER JOIN (SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_time" < "t0"."event_time" AND "f_a"."window_end" >= "t0"."event_time"
+      WHERE "EVENT_NAME" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_time" < "t0"."event_time" AND "f_a"."window_end" >= "t0"."event_time"
   GROUP BY "f_a"."key_user_id"
 ),
 "f_c" AS (
@@ -22,7 +22,7 @@ WITH "f_events" AS (
   FROM "f_b"
     INNER JOIN (SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_time" < "t0"."event_time" AND "f_b"."window_end" >= "t0"."event_time"
+      WHERE "EVENT_NAME" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_time" < "t0"."event_time" AND "f_b"."window_end" >= "t0"."event_time"
   GROUP BY "f_b"."key_user_id"
 ),
 "f_attempts" AS (

@@ -6,7 +6,7 @@ WITH "f_events" AS (
 "f_a" AS (
   SELECT "USER_ID" "key_user_id", MIN(((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19)))) "step_1_micros"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'a'
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" = 'a'
   GROUP BY "USER_ID"
 ),
 "f_b" AS (
@@ -14,7 +14,7 @@ WITH "f_events" AS (
   FROM "f_a"
     INNER JOIN (SELECT "USER_ID" "key_user_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", "OCCURRED_AT" "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'b') "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_a"."step_1_micros" + 3600000000
+      WHERE "EVENT_NAME" = 'b') "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_a"."step_1_micros" + 3600000000
   GROUP BY "f_a"."key_user_id"
 ),
 "f_c" AS (
@@ -22,7 +22,7 @@ WITH "f_events" AS (
   FROM "f_b"
     INNER JOIN (SELECT "USER_ID" "key_user_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", "OCCURRED_AT" "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'c') "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_b"."step_1_micros" + 3600000000
+      WHERE "EVENT_NAME" = 'c') "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_b"."step_1_micros" + 3600000000
   GROUP BY "f_b"."key_user_id"
 ),
 "f_attempts" AS (

@@ -3,7 +3,7 @@ WITH "f_events" AS MATERIALIZED (
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "title_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
-"f_chain" AS MATERIALIZED (
+"f_chain" AS (
   SELECT "key_user_id", "key_title_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "breakdown_value", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id", "key_title_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id", "key_title_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
   FROM "f_events"
 ),

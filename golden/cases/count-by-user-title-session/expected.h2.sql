@@ -6,7 +6,7 @@ WITH "f_events" AS (
 "f_impression" AS (
   SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("OCCURRED_AT"))) AS "step_1_micros", MIN("OCCURRED_AT") AS "step_1_time", DATEADD(MICROSECOND, 600000000 , (MIN("OCCURRED_AT"))) AS "window_end"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'impression'))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL AND "SESSION_ID" IS NOT NULL AND "EVENT_NAME" = 'impression'
   GROUP BY "USER_ID", "TITLE_ID", "SESSION_ID"
 ),
 "f_detail" AS (
@@ -14,7 +14,7 @@ WITH "f_events" AS (
   FROM "f_impression"
     INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'detail'))) AS "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_time" < "t0"."event_time" AND "f_impression"."window_end" >= "t0"."event_time"
+      WHERE "EVENT_NAME" = 'detail') AS "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_time" < "t0"."event_time" AND "f_impression"."window_end" >= "t0"."event_time"
   GROUP BY "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id"
 ),
 "f_play" AS (
@@ -22,7 +22,7 @@ WITH "f_events" AS (
   FROM "f_detail"
     INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", "OCCURRED_AT" AS "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'play'))) AS "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_time" < "t0"."event_time" AND "f_detail"."window_end" >= "t0"."event_time"
+      WHERE "EVENT_NAME" = 'play') AS "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_time" < "t0"."event_time" AND "f_detail"."window_end" >= "t0"."event_time"
   GROUP BY "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id"
 ),
 "f_keys" AS (

@@ -6,7 +6,7 @@ WITH "f_events" AS (
 "f_impression" AS (
   SELECT "USER_ID" "key_user_id", "TITLE_ID" "key_title_id", "SESSION_ID" "key_session_id", MIN(((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19)))) "step_1_micros"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'impression'))
+  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL AND "SESSION_ID" IS NOT NULL AND "EVENT_NAME" = 'impression'
   GROUP BY "USER_ID", "TITLE_ID", "SESSION_ID"
 ),
 "f_detail" AS (
@@ -14,7 +14,7 @@ WITH "f_events" AS (
   FROM "f_impression"
     INNER JOIN (SELECT "USER_ID" "key_user_id", "TITLE_ID" "key_title_id", "SESSION_ID" "key_session_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", "OCCURRED_AT" "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'detail'))) "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_impression"."step_1_micros" + 600000000
+      WHERE "EVENT_NAME" = 'detail') "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_impression"."step_1_micros" + 600000000
   GROUP BY "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id"
 ),
 "f_play" AS (
@@ -22,7 +22,7 @@ WITH "f_events" AS (
   FROM "f_detail"
     INNER JOIN (SELECT "USER_ID" "key_user_id", "TITLE_ID" "key_title_id", "SESSION_ID" "key_session_id", ((CAST(TO_CHAR("OCCURRED_AT" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("OCCURRED_AT" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("OCCURRED_AT" , 'FF6') AS NUMBER(19))) "event_micros", "OCCURRED_AT" "event_time"
       FROM "EVENTS"
-      WHERE "OCCURRED_AT" IS NOT NULL AND ("USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL) AND ("SESSION_ID" IS NOT NULL AND ("EVENT_NAME" IS NOT NULL AND "EVENT_NAME" = 'play'))) "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_detail"."step_2_micros" + 600000000
+      WHERE "EVENT_NAME" = 'play') "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_micros" < "t0"."event_micros" AND "t0"."event_micros" <= "f_detail"."step_2_micros" + 600000000
   GROUP BY "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id"
 ),
 "f_keys" AS (

@@ -3,7 +3,7 @@ WITH "funnel_x_events" AS (
   FROM "Weird ""Table"" Name"
   WHERE "order" IS NOT NULL AND ("Select" IS NOT NULL AND "User Id" IS NOT NULL) AND (("it's" IS NULL OR "it's" <> 'skip') AND ("Event Name" IS NOT NULL AND ("Event Name" = 'cart' AND "MixedCase" > 1 AND "we""ird" IS NOT NULL OR NOT ("Event Name" = 'cart' AND "MixedCase" > 1 AND "we""ird" IS NOT NULL))))
 ),
-"funnel_x_chain" AS (
+"funnel_x_chain" AS NOT MATERIALIZED (
   SELECT "key_Select", "key_User Id", "event_time", "event_micros", "event_order", "step_1", "step_2", "breakdown_value", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_Select", "key_User Id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_Select", "key_User Id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
   FROM "funnel_x_events"
 ),

@@ -3,7 +3,7 @@ WITH "f_events" AS (
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) >= CAST(EXTRACT(EPOCH FROM ? ) * 1000000 AS BIGINT) - 604800000000 AND "event_name" IS NOT NULL
 ),
-"f_chain" AS (
+"f_chain" AS NOT MATERIALIZED (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
   FROM "f_events"
 ),

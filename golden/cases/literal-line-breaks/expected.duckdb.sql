@@ -13,7 +13,7 @@ y' OR NOT ("event_name" = 'b' AND "note
  with a break" = 'x
 y'))
 ),
-"f_chain" AS MATERIALIZED (
+"f_chain" AS (
   SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "breakdown_value", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
   FROM "f_events"
 ),

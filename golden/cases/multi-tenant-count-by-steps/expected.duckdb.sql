@@ -1,24 +1,31 @@
-WITH "f_events" AS MATERIALIZED (
-  SELECT "account_id" AS "key_account_id", "user_id" AS "key_user_id", "session_id" AS "key_session_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "account_id", "user_id", "session_id" ORDER BY "occurred_at", "event_name" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2"
+WITH "f_events" AS (
+  SELECT "account_id" AS "key_account_id", "user_id" AS "key_user_id", "session_id" AS "key_session_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", CASE WHEN "event_name" = 'a' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' THEN 1 ELSE 0 END AS "step_2"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND ("account_id" IS NOT NULL AND "user_id" IS NOT NULL) AND ("session_id" IS NOT NULL AND ("event_name" IS NOT NULL AND ("event_name" = 'a' OR "event_name" = 'b')))
 ),
-"f_chain" AS MATERIALIZED (
-  SELECT "key_account_id", "key_user_id", "key_session_id", "event_time", "event_micros", "event_order", "step_1", "step_2", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_account_id", "key_user_id", "key_session_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_account_id", "key_user_id", "key_session_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
+"f_times" AS (
+  SELECT "key_account_id", "key_user_id", "key_session_id", "event_micros", MAX("step_1") AS "has_step_1", MAX("step_2") AS "has_step_2"
   FROM "f_events"
+  GROUP BY "key_account_id", "key_user_id", "key_session_id", "event_micros"
 ),
-"f_chains" AS MATERIALIZED (
-  SELECT "key_account_id", "key_user_id", "key_session_id", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_order" ELSE NULL END) AS "chain_2_step_1_order", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_micros" ELSE NULL END) AS "chain_2_step_1_micros", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) AS "chain_2_step_2_order", MIN(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) AS "chain_2_step_2_micros", MAX("chain_1_step_1_order") AS "chain_1_step_1_order", MAX("chain_1_step_1_micros") AS "chain_1_step_1_micros"
-  FROM "f_chain"
-  GROUP BY "key_account_id", "key_user_id", "key_session_id"
+"f_next_times" AS MATERIALIZED (
+  SELECT "key_account_id", "key_user_id", "key_session_id", "event_micros", "has_step_1", MIN(CASE WHEN "has_step_2" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_account_id", "key_user_id", "key_session_id" ORDER BY "event_micros" DESC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "next_step_2_micros"
+  FROM "f_times"
 ),
-"f_levels" AS MATERIALIZED (
-  SELECT "key_account_id", "key_user_id", "key_session_id", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_1_step_1_order", "chain_1_step_1_micros", CASE WHEN "chain_2_step_2_order" IS NOT NULL THEN 2 WHEN "chain_1_step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
-  FROM "f_chains"
+"f_level_2" AS MATERIALIZED (
+  SELECT "key_account_id", "key_user_id", "key_session_id", "next_step_2_micros" AS "reached_micros", MAX("event_micros") AS "chain_start"
+  FROM "f_next_times"
+  WHERE "has_step_1" = 1 AND "next_step_2_micros" IS NOT NULL AND "next_step_2_micros" <= "event_micros" + 3600000000
+  GROUP BY "key_account_id", "key_user_id", "key_session_id", "next_step_2_micros"
 ),
 "f_attempts" AS MATERIALIZED (
-  SELECT "key_account_id", "key_user_id", "key_session_id", "level", CASE WHEN "level" = 1 THEN "chain_1_step_1_order" WHEN "level" = 2 THEN "chain_2_step_1_order" ELSE NULL END AS "step_1_order", CASE WHEN "level" = 1 THEN "chain_1_step_1_micros" WHEN "level" = 2 THEN "chain_2_step_1_micros" ELSE NULL END AS "step_1_micros", CASE WHEN "level" = 2 THEN "chain_2_step_2_order" ELSE NULL END AS "step_2_order", CASE WHEN "level" = 2 THEN "chain_2_step_2_micros" ELSE NULL END AS "step_2_micros"
-  FROM "f_levels"
+  SELECT "key_account_id", "key_user_id", "key_session_id", MAX("level") AS "level"
+  FROM (SELECT "key_account_id", "key_user_id", "key_session_id", CASE WHEN "has_step_1" = 1 THEN 1 ELSE 0 END AS "level"
+        FROM "f_next_times"
+        UNION ALL
+        SELECT "key_account_id", "key_user_id", "key_session_id", 2 AS "level"
+        FROM "f_level_2") AS "t1"
+  GROUP BY "key_account_id", "key_user_id", "key_session_id"
 ),
 "f_reached" AS MATERIALIZED (
   SELECT SUM(CASE WHEN "level" >= 1 THEN 1 ELSE 0 END) AS "reached_1", SUM(CASE WHEN "level" >= 2 THEN 1 ELSE 0 END) AS "reached_2"

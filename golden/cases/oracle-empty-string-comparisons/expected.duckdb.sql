@@ -1,36 +1,61 @@
-WITH "f_events" AS MATERIALIZED (
-  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST, "platform" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'a' AND "platform" <> '' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' AND ("platform" = '' OR "platform" = 'web') THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' AND NOT ("platform" = '' OR "platform" = 'web') THEN 1 ELSE 0 END AS "step_3", CASE WHEN "event_name" = 'd' AND NOT "platform" = '' AND '' < "platform" THEN 1 ELSE 0 END AS "step_4", CASE WHEN "event_name" = 'e' OR "platform" = '' OR ("platform" LIKE '') OR "platform" <= '' THEN 1 ELSE 0 END AS "step_5"
+WITH "f_events" AS (
+  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", CASE WHEN "event_name" = 'a' AND "platform" <> '' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'b' AND ("platform" = '' OR "platform" = 'web') THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'c' AND NOT ("platform" = '' OR "platform" = 'web') THEN 1 ELSE 0 END AS "step_3", CASE WHEN "event_name" = 'd' AND NOT "platform" = '' AND '' < "platform" THEN 1 ELSE 0 END AS "step_4", CASE WHEN "event_name" = 'e' OR "platform" = '' OR ("platform" LIKE '') OR "platform" <= '' THEN 1 ELSE 0 END AS "step_5"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND ("user_id" IS NOT NULL AND ("event_name" = 'a' AND "platform" <> '' OR NOT ("event_name" = 'a' AND "platform" <> ''))) AND (("event_name" = 'b' AND ("platform" = '' OR "platform" = 'web') OR NOT ("event_name" = 'b' AND ("platform" = '' OR "platform" = 'web'))) AND ("event_name" = 'c' AND NOT ("platform" = '' OR "platform" = 'web') OR NOT ("event_name" = 'c' AND NOT ("platform" = '' OR "platform" = 'web'))) AND (("event_name" = 'd' AND NOT "platform" = '' AND '' < "platform" OR NOT ("event_name" = 'd' AND NOT "platform" = '' AND '' < "platform")) AND ("event_name" = 'e' OR "platform" = '' OR ("platform" LIKE '') OR "platform" <= '' OR NOT ("event_name" = 'e' OR "platform" = '' OR ("platform" LIKE '') OR "platform" <= ''))))
 ),
-"f_chain" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "step_4", "step_5", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
+"f_times" AS (
+  SELECT "key_user_id", "event_micros", MAX("step_1") AS "has_step_1", MAX("step_2") AS "has_step_2", MAX("step_3") AS "has_step_3", MAX("step_4") AS "has_step_4", MAX("step_5") AS "has_step_5"
   FROM "f_events"
+  GROUP BY "key_user_id", "event_micros"
 ),
-"f_chain_2" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "step_4", "step_5", "chain_1_step_1_order", "chain_1_step_1_micros", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_1_order", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_1_micros", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_2_order", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" <= "chain_1_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_2_micros"
-  FROM "f_chain"
+"f_next_times" AS MATERIALIZED (
+  SELECT "key_user_id", "event_micros", "has_step_1", MIN(CASE WHEN "has_step_2" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" DESC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "next_step_2_micros", MIN(CASE WHEN "has_step_3" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" DESC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "next_step_3_micros", MIN(CASE WHEN "has_step_4" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" DESC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "next_step_4_micros", MIN(CASE WHEN "has_step_5" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" DESC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "next_step_5_micros"
+  FROM "f_times"
 ),
-"f_chain_3" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "step_4", "step_5", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", MAX(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" <= "chain_2_step_1_micros" + 3600000000 THEN "chain_2_step_1_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_3_step_1_order", MAX(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" <= "chain_2_step_1_micros" + 3600000000 THEN "chain_2_step_1_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_3_step_1_micros", MAX(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" <= "chain_2_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_3_step_3_order", MAX(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" <= "chain_2_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_3_step_3_micros"
-  FROM "f_chain_2"
+"f_level_2" AS MATERIALIZED (
+  SELECT "key_user_id", "next_step_2_micros" AS "reached_micros", MAX("event_micros") AS "chain_start"
+  FROM "f_next_times"
+  WHERE "has_step_1" = 1 AND "next_step_2_micros" IS NOT NULL AND "next_step_2_micros" <= "event_micros" + 3600000000
+  GROUP BY "key_user_id", "next_step_2_micros"
 ),
-"f_chain_4" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "step_4", "step_5", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_3_step_1_order", "chain_3_step_1_micros", "chain_3_step_3_order", "chain_3_step_3_micros", MAX(CASE WHEN "step_4" = 1 AND "chain_3_step_3_micros" IS NOT NULL AND "event_micros" <= "chain_3_step_1_micros" + 3600000000 THEN "chain_3_step_1_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_4_step_1_order", MAX(CASE WHEN "step_4" = 1 AND "chain_3_step_3_micros" IS NOT NULL AND "event_micros" <= "chain_3_step_1_micros" + 3600000000 THEN "chain_3_step_1_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_4_step_1_micros", MAX(CASE WHEN "step_4" = 1 AND "chain_3_step_3_micros" IS NOT NULL AND "event_micros" <= "chain_3_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_4_step_4_order", MAX(CASE WHEN "step_4" = 1 AND "chain_3_step_3_micros" IS NOT NULL AND "event_micros" <= "chain_3_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_4_step_4_micros"
-  FROM "f_chain_3"
+"f_level_3" AS MATERIALIZED (
+  SELECT "f_level_2"."key_user_id", "f_next_times"."next_step_3_micros" AS "reached_micros", MAX("f_level_2"."chain_start") AS "chain_start"
+  FROM "f_level_2"
+    INNER JOIN "f_next_times" ON "f_level_2"."key_user_id" = "f_next_times"."key_user_id" AND "f_level_2"."reached_micros" = "f_next_times"."event_micros"
+  WHERE "f_next_times"."next_step_3_micros" IS NOT NULL AND "f_next_times"."next_step_3_micros" <= "f_level_2"."chain_start" + 3600000000
+  GROUP BY "f_level_2"."key_user_id", "f_next_times"."next_step_3_micros"
 ),
-"f_chains" AS MATERIALIZED (
-  SELECT "key_user_id", MIN(CASE WHEN "step_5" = 1 AND "chain_4_step_4_micros" IS NOT NULL AND "event_micros" <= "chain_4_step_1_micros" + 3600000000 THEN "chain_4_step_1_order" ELSE NULL END) AS "chain_5_step_1_order", MIN(CASE WHEN "step_5" = 1 AND "chain_4_step_4_micros" IS NOT NULL AND "event_micros" <= "chain_4_step_1_micros" + 3600000000 THEN "chain_4_step_1_micros" ELSE NULL END) AS "chain_5_step_1_micros", MIN(CASE WHEN "step_5" = 1 AND "chain_4_step_4_micros" IS NOT NULL AND "event_micros" <= "chain_4_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) AS "chain_5_step_5_order", MIN(CASE WHEN "step_5" = 1 AND "chain_4_step_4_micros" IS NOT NULL AND "event_micros" <= "chain_4_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) AS "chain_5_step_5_micros", MAX("chain_1_step_1_order") AS "chain_1_step_1_order", MAX("chain_1_step_1_micros") AS "chain_1_step_1_micros", MAX("chain_2_step_1_order") AS "chain_2_step_1_order", MAX("chain_2_step_1_micros") AS "chain_2_step_1_micros", MAX("chain_2_step_2_order") AS "chain_2_step_2_order", MAX("chain_2_step_2_micros") AS "chain_2_step_2_micros", MAX("chain_3_step_1_order") AS "chain_3_step_1_order", MAX("chain_3_step_1_micros") AS "chain_3_step_1_micros", MAX("chain_3_step_3_order") AS "chain_3_step_3_order", MAX("chain_3_step_3_micros") AS "chain_3_step_3_micros", MAX("chain_4_step_1_order") AS "chain_4_step_1_order", MAX("chain_4_step_1_micros") AS "chain_4_step_1_micros", MAX("chain_4_step_4_order") AS "chain_4_step_4_order", MAX("chain_4_step_4_micros") AS "chain_4_step_4_micros"
-  FROM "f_chain_4"
-  GROUP BY "key_user_id"
+"f_level_4" AS MATERIALIZED (
+  SELECT "f_level_3"."key_user_id", "f_next_times"."next_step_4_micros" AS "reached_micros", MAX("f_level_3"."chain_start") AS "chain_start"
+  FROM "f_level_3"
+    INNER JOIN "f_next_times" ON "f_level_3"."key_user_id" = "f_next_times"."key_user_id" AND "f_level_3"."reached_micros" = "f_next_times"."event_micros"
+  WHERE "f_next_times"."next_step_4_micros" IS NOT NULL AND "f_next_times"."next_step_4_micros" <= "f_level_3"."chain_start" + 3600000000
+  GROUP BY "f_level_3"."key_user_id", "f_next_times"."next_step_4_micros"
 ),
-"f_levels" AS MATERIALIZED (
-  SELECT "key_user_id", "chain_5_step_1_order", "chain_5_step_1_micros", "chain_5_step_5_order", "chain_5_step_5_micros", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", "chain_3_step_1_order", "chain_3_step_1_micros", "chain_3_step_3_order", "chain_3_step_3_micros", "chain_4_step_1_order", "chain_4_step_1_micros", "chain_4_step_4_order", "chain_4_step_4_micros", CASE WHEN "chain_5_step_5_order" IS NOT NULL THEN 5 WHEN "chain_4_step_4_order" IS NOT NULL THEN 4 WHEN "chain_3_step_3_order" IS NOT NULL THEN 3 WHEN "chain_2_step_2_order" IS NOT NULL THEN 2 WHEN "chain_1_step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
-  FROM "f_chains"
+"f_level_5" AS MATERIALIZED (
+  SELECT "f_level_4"."key_user_id", "f_next_times"."next_step_5_micros" AS "reached_micros", MAX("f_level_4"."chain_start") AS "chain_start"
+  FROM "f_level_4"
+    INNER JOIN "f_next_times" ON "f_level_4"."key_user_id" = "f_next_times"."key_user_id" AND "f_level_4"."reached_micros" = "f_next_times"."event_micros"
+  WHERE "f_next_times"."next_step_5_micros" IS NOT NULL AND "f_next_times"."next_step_5_micros" <= "f_level_4"."chain_start" + 3600000000
+  GROUP BY "f_level_4"."key_user_id", "f_next_times"."next_step_5_micros"
 ),
 "f_attempts" AS MATERIALIZED (
-  SELECT "key_user_id", "level", CASE WHEN "level" = 1 THEN "chain_1_step_1_order" WHEN "level" = 2 THEN "chain_2_step_1_order" WHEN "level" = 3 THEN "chain_3_step_1_order" WHEN "level" = 4 THEN "chain_4_step_1_order" WHEN "level" = 5 THEN "chain_5_step_1_order" ELSE NULL END AS "step_1_order", CASE WHEN "level" = 1 THEN "chain_1_step_1_micros" WHEN "level" = 2 THEN "chain_2_step_1_micros" WHEN "level" = 3 THEN "chain_3_step_1_micros" WHEN "level" = 4 THEN "chain_4_step_1_micros" WHEN "level" = 5 THEN "chain_5_step_1_micros" ELSE NULL END AS "step_1_micros", CASE WHEN "level" = 2 THEN "chain_2_step_2_order" ELSE NULL END AS "step_2_order", CASE WHEN "level" = 2 THEN "chain_2_step_2_micros" ELSE NULL END AS "step_2_micros", CASE WHEN "level" = 3 THEN "chain_3_step_3_order" ELSE NULL END AS "step_3_order", CASE WHEN "level" = 3 THEN "chain_3_step_3_micros" ELSE NULL END AS "step_3_micros", CASE WHEN "level" = 4 THEN "chain_4_step_4_order" ELSE NULL END AS "step_4_order", CASE WHEN "level" = 4 THEN "chain_4_step_4_micros" ELSE NULL END AS "step_4_micros", CASE WHEN "level" = 5 THEN "chain_5_step_5_order" ELSE NULL END AS "step_5_order", CASE WHEN "level" = 5 THEN "chain_5_step_5_micros" ELSE NULL END AS "step_5_micros"
-  FROM "f_levels"
+  SELECT "key_user_id", MAX("level") AS "level"
+  FROM (SELECT "key_user_id", CASE WHEN "has_step_1" = 1 THEN 1 ELSE 0 END AS "level"
+        FROM "f_next_times"
+        UNION ALL
+        SELECT "key_user_id", 2 AS "level"
+        FROM "f_level_2"
+        UNION ALL
+        SELECT "key_user_id", 3 AS "level"
+        FROM "f_level_3"
+        UNION ALL
+        SELECT "key_user_id", 4 AS "level"
+        FROM "f_level_4"
+        UNION ALL
+        SELECT "key_user_id", 5 AS "level"
+        FROM "f_level_5") AS "t4"
+  GROUP BY "key_user_id"
 )
 SELECT "key_user_id" AS "user_id", "level" AS "furthest_step", CASE WHEN "level" = 1 THEN 'nonempty' WHEN "level" = 2 THEN 'listed' WHEN "level" = 3 THEN 'not_listed' WHEN "level" = 4 THEN 'not_empty' WHEN "level" = 5 THEN 'none' ELSE NULL END AS "furthest_step_name"
 FROM "f_attempts"

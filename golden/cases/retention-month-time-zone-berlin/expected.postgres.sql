@@ -1,13 +1,13 @@
 WITH "r_cohorts" AS (
   SELECT "user_id" AS "key_user_id", MIN("occurred_at") AS "cohort_time", (DATE '1970-01-01' + CAST((CAST((CAST(((MIN("occurred_at")) AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) - DATE '1970-01-01' AS BIGINT) - EXTRACT(DAY FROM CAST(((MIN("occurred_at")) AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) + 1) AS INTEGER)) AS "cohort", EXTRACT(YEAR FROM CAST(((MIN("occurred_at")) AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(((MIN("occurred_at")) AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) - 1) AS "cohort_period"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'signup'
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" = 'signup'
   GROUP BY "user_id"
 ),
 "r_activity" AS (
   SELECT "user_id" AS "key_user_id", EXTRACT(YEAR FROM CAST(("occurred_at" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(("occurred_at" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) - 1) AS "period", MAX("occurred_at") AS "last_return_time"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'login'
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" = 'login'
   GROUP BY "user_id", EXTRACT(YEAR FROM CAST(("occurred_at" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(("occurred_at" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Berlin' AS DATE)) - 1)
 ),
 "r_returns" AS (

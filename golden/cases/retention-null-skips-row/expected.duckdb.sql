@@ -1,13 +1,13 @@
 WITH "r_cohorts" AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", MIN("occurred_at") AS "cohort_time", CAST((MIN("occurred_at")) AS DATE) AS "cohort", date_diff('day', DATE '1970-01-01', (CAST((MIN("occurred_at")) AS DATE))) AS "cohort_period"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "platform" IS NOT NULL AND "event_name" = 'signup'
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "platform" IS NOT NULL AND "event_name" = 'signup'
   GROUP BY "user_id"
 ),
 "r_activity" AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", date_diff('day', DATE '1970-01-01', (CAST("occurred_at" AS DATE))) AS "period", MAX("occurred_at") AS "last_return_time"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "platform" IS NOT NULL AND "platform" <> 'bot'
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "platform" <> 'bot'
   GROUP BY "user_id", date_diff('day', DATE '1970-01-01', (CAST("occurred_at" AS DATE)))
 ),
 "r_returns" AS MATERIALIZED (

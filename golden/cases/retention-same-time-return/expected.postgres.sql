@@ -1,13 +1,13 @@
 WITH "r_cohorts" AS (
   SELECT "user_id" AS "key_user_id", MIN("occurred_at") AS "cohort_time", CAST((MIN("occurred_at")) AS DATE) AS "cohort", CAST((CAST((MIN("occurred_at")) AS DATE)) - DATE '1970-01-01' AS BIGINT) AS "cohort_period"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'signup'
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" = 'signup'
   GROUP BY "user_id"
 ),
 "r_activity" AS (
   SELECT "user_id" AS "key_user_id", CAST((CAST("occurred_at" AS DATE)) - DATE '1970-01-01' AS BIGINT) AS "period", MAX("occurred_at") AS "last_return_time"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL AND "event_name" = 'login'
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" = 'login'
   GROUP BY "user_id", CAST((CAST("occurred_at" AS DATE)) - DATE '1970-01-01' AS BIGINT)
 ),
 "r_returns" AS (

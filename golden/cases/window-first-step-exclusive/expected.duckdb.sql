@@ -1,28 +1,41 @@
-WITH "f_events" AS MATERIALIZED (
-  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", ROW_NUMBER() OVER (PARTITION BY "user_id" ORDER BY "occurred_at", "event_name" NULLS FIRST) AS "event_order", CASE WHEN "event_name" = 'view' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'cart' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'purchase' THEN 1 ELSE 0 END AS "step_3"
+WITH "f_events" AS (
+  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros", CASE WHEN "event_name" = 'view' THEN 1 ELSE 0 END AS "step_1", CASE WHEN "event_name" = 'cart' THEN 1 ELSE 0 END AS "step_2", CASE WHEN "event_name" = 'purchase' THEN 1 ELSE 0 END AS "step_3"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
-"f_chain" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", MAX(CASE WHEN "step_1" = 1 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_order", MAX(CASE WHEN "step_1" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_1_step_1_micros"
+"f_times" AS (
+  SELECT "key_user_id", "event_micros", MAX("step_1") AS "has_step_1", MAX("step_2") AS "has_step_2", MAX("step_3") AS "has_step_3"
   FROM "f_events"
+  GROUP BY "key_user_id", "event_micros"
 ),
-"f_chain_2" AS MATERIALIZED (
-  SELECT "key_user_id", "event_time", "event_micros", "event_order", "step_1", "step_2", "step_3", "chain_1_step_1_order", "chain_1_step_1_micros", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" < "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_1_order", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" < "chain_1_step_1_micros" + 3600000000 THEN "chain_1_step_1_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_1_micros", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" < "chain_1_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_2_order", MAX(CASE WHEN "step_2" = 1 AND "chain_1_step_1_micros" IS NOT NULL AND "event_micros" < "chain_1_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "chain_2_step_2_micros"
-  FROM "f_chain"
+"f_next_times" AS MATERIALIZED (
+  SELECT "key_user_id", "event_micros", "has_step_1", MIN(CASE WHEN "has_step_2" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" DESC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "next_step_2_micros", MIN(CASE WHEN "has_step_3" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros" DESC NULLS FIRST ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "next_step_3_micros"
+  FROM "f_times"
 ),
-"f_chains" AS MATERIALIZED (
-  SELECT "key_user_id", MIN(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" < "chain_2_step_1_micros" + 3600000000 THEN "chain_2_step_1_order" ELSE NULL END) AS "chain_3_step_1_order", MIN(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" < "chain_2_step_1_micros" + 3600000000 THEN "chain_2_step_1_micros" ELSE NULL END) AS "chain_3_step_1_micros", MIN(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" < "chain_2_step_1_micros" + 3600000000 THEN "event_order" ELSE NULL END) AS "chain_3_step_3_order", MIN(CASE WHEN "step_3" = 1 AND "chain_2_step_2_micros" IS NOT NULL AND "event_micros" < "chain_2_step_1_micros" + 3600000000 THEN "event_micros" ELSE NULL END) AS "chain_3_step_3_micros", MAX("chain_1_step_1_order") AS "chain_1_step_1_order", MAX("chain_1_step_1_micros") AS "chain_1_step_1_micros", MAX("chain_2_step_1_order") AS "chain_2_step_1_order", MAX("chain_2_step_1_micros") AS "chain_2_step_1_micros", MAX("chain_2_step_2_order") AS "chain_2_step_2_order", MAX("chain_2_step_2_micros") AS "chain_2_step_2_micros"
-  FROM "f_chain_2"
-  GROUP BY "key_user_id"
+"f_level_2" AS MATERIALIZED (
+  SELECT "key_user_id", "next_step_2_micros" AS "reached_micros", MAX("event_micros") AS "chain_start"
+  FROM "f_next_times"
+  WHERE "has_step_1" = 1 AND "next_step_2_micros" IS NOT NULL AND "next_step_2_micros" < "event_micros" + 3600000000
+  GROUP BY "key_user_id", "next_step_2_micros"
 ),
-"f_levels" AS MATERIALIZED (
-  SELECT "key_user_id", "chain_3_step_1_order", "chain_3_step_1_micros", "chain_3_step_3_order", "chain_3_step_3_micros", "chain_1_step_1_order", "chain_1_step_1_micros", "chain_2_step_1_order", "chain_2_step_1_micros", "chain_2_step_2_order", "chain_2_step_2_micros", CASE WHEN "chain_3_step_3_order" IS NOT NULL THEN 3 WHEN "chain_2_step_2_order" IS NOT NULL THEN 2 WHEN "chain_1_step_1_order" IS NOT NULL THEN 1 ELSE 0 END AS "level"
-  FROM "f_chains"
+"f_level_3" AS MATERIALIZED (
+  SELECT "f_level_2"."key_user_id", "f_next_times"."next_step_3_micros" AS "reached_micros", MAX("f_level_2"."chain_start") AS "chain_start"
+  FROM "f_level_2"
+    INNER JOIN "f_next_times" ON "f_level_2"."key_user_id" = "f_next_times"."key_user_id" AND "f_level_2"."reached_micros" = "f_next_times"."event_micros"
+  WHERE "f_next_times"."next_step_3_micros" IS NOT NULL AND "f_next_times"."next_step_3_micros" < "f_level_2"."chain_start" + 3600000000
+  GROUP BY "f_level_2"."key_user_id", "f_next_times"."next_step_3_micros"
 ),
 "f_attempts" AS MATERIALIZED (
-  SELECT "key_user_id", "level", CASE WHEN "level" = 1 THEN "chain_1_step_1_order" WHEN "level" = 2 THEN "chain_2_step_1_order" WHEN "level" = 3 THEN "chain_3_step_1_order" ELSE NULL END AS "step_1_order", CASE WHEN "level" = 1 THEN "chain_1_step_1_micros" WHEN "level" = 2 THEN "chain_2_step_1_micros" WHEN "level" = 3 THEN "chain_3_step_1_micros" ELSE NULL END AS "step_1_micros", CASE WHEN "level" = 2 THEN "chain_2_step_2_order" ELSE NULL END AS "step_2_order", CASE WHEN "level" = 2 THEN "chain_2_step_2_micros" ELSE NULL END AS "step_2_micros", CASE WHEN "level" = 3 THEN "chain_3_step_3_order" ELSE NULL END AS "step_3_order", CASE WHEN "level" = 3 THEN "chain_3_step_3_micros" ELSE NULL END AS "step_3_micros"
-  FROM "f_levels"
+  SELECT "key_user_id", MAX("level") AS "level"
+  FROM (SELECT "key_user_id", CASE WHEN "has_step_1" = 1 THEN 1 ELSE 0 END AS "level"
+        FROM "f_next_times"
+        UNION ALL
+        SELECT "key_user_id", 2 AS "level"
+        FROM "f_level_2"
+        UNION ALL
+        SELECT "key_user_id", 3 AS "level"
+        FROM "f_level_3") AS "t2"
+  GROUP BY "key_user_id"
 )
 SELECT "key_user_id" AS "user_id", "level" AS "furthest_step", CASE WHEN "level" = 1 THEN 'view' WHEN "level" = 2 THEN 'cart' WHEN "level" = 3 THEN 'purchase' ELSE NULL END AS "furthest_step_name"
 FROM "f_attempts"

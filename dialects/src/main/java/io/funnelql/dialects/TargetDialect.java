@@ -86,6 +86,17 @@ public enum TargetDialect {
     }
 
     /**
+     * Whether the engine sorts again for each stacked window pass over the same partition and
+     * order. DuckDB does (ClickHouse's entry latest as one window stage per level: 1.15 s at 1M
+     * events for 3 steps, against 0.64 s for one sort and lookups, {@code ClickHouseLevelLookups});
+     * PostgreSQL evaluates stacked windows of the same order over one sort, where the lookups'
+     * extra aggregates and joins cost more than they save.
+     */
+    public boolean sortsEachWindowPass() {
+        return this == DUCKDB;
+    }
+
+    /**
      * Whether the aggregate chain compares timestamps and adds its window with {@link
      * PortableFunctions#TIMESTAMP_PLUS_MICROS} instead of computing every row's epoch
      * microseconds: PostgreSQL computes those with numeric arithmetic (150–200 ms per million

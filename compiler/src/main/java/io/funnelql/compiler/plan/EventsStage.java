@@ -6,9 +6,14 @@ import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.expression.Expression;
+import org.apache.calcite.plan.Strong;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.util.ImmutableBitSet;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -118,11 +123,37 @@ public final class EventsStage {
      */
     public static void pushConditionRows(PlanContext<?> context, ExpressionTranslator translator, Request request,
             Expression condition) {
+        pushConditionRows(context, translator, request, condition, false);
+    }
+
+    /**
+     * {@link #pushConditionRows}, leaving out the checks that can never fail on a row the reader
+     * keeps: a column's {@code IS NOT NULL} where the condition is NULL whenever that column is,
+     * and, when {@code readerRejectsNullKeyAndTime} (the reader joins on the key and compares the
+     * time), the key's and the time's.
+     */
+    public static void pushConditionRows(PlanContext<?> context, ExpressionTranslator translator, Request request,
+            Expression condition, boolean readerRejectsNullKeyAndTime) {
         RelBuilder b = context.builder();
         Query query = context.query();
         context.scanSource();
-        List<RexNode> filters = sourceFilters(context, translator, request);
-        filters.add(translator.translate(condition));
+        RexNode conditionValue = translator.translate(condition);
+        Set<Integer> keyAndTime = new HashSet<>();
+        if (readerRejectsNullKeyAndTime) {
+            keyAndTime.add(b.field(context.databaseName(query.source().time())).getIndex());
+            query.partitionKey().forEach(column -> keyAndTime.add(b.field(context.databaseName(column)).getIndex()));
+        }
+        List<RexNode> filters = new ArrayList<>();
+        for (RexNode filter : sourceFilters(context, translator, request)) {
+            boolean implied = filter.getKind() == SqlKind.IS_NOT_NULL
+                    && ((RexCall) filter).getOperands().get(0) instanceof RexInputRef column
+                    && (keyAndTime.contains(column.getIndex())
+                            || Strong.isNull(conditionValue, ImmutableBitSet.of(column.getIndex())));
+            if (!implied) {
+                filters.add(filter);
+            }
+        }
+        filters.add(conditionValue);
         b.filter(filters);
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -60,9 +60,62 @@ class PlanShapeTest {
     }
 
     @Test
-    void theChainWithoutAnEventOrderComparesTimestampsAndComputesMicrosecondsPerKeyOnly() throws Exception {
+    void aStepsReportCountsEachStepsStageWithoutChecksTheJoinMakes() throws Exception {
         CompiledQuery compiled = compile("funnel checkout from events within 1 hour from first step entry first ties forbidden"
                 + " steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart') report steps;");
+        // Each step's count is its stage's row count: no attempts joined back together, no microseconds.
+        assertThat(stageNames(compiled)).containsExactly("checkout_view", "checkout_cart", "checkout_reached",
+                "checkout_step_counts");
+        assertThat(compiled.sql()).doesNotContain("EXTRACT(EPOCH", "epoch_us", "\"event_name\" IS NOT NULL");
+        String cart = RelOptUtil.toString(compiled.stages().get(1).plan());
+        // The join on the key and the time comparisons reject NULL keys and times; the first step keeps its checks.
+        assertThat(cart).doesNotContain("IS NOT NULL");
+        // Step 1 keeps the checks of the time ($4) and the key ($0, $3), not the event name's ($1): its condition rejects a NULL.
+        assertThat(RelOptUtil.toString(compiled.stages().get(0).plan()))
+                .contains("IS NOT NULL($4)", "IS NOT NULL($0)", "IS NOT NULL($3)").doesNotContain("IS NOT NULL($1)");
+    }
+
+    @Test
+    void pastFourStepsTheLaterStepsReadTheRowsInsideEachKeysFirstWindow() throws Exception {
+        StringBuilder steps = new StringBuilder();
+        for (int step = 1; step <= 6; step++) {
+            steps.append(step == 1 ? "" : ", ").append("s").append(step).append(": event_name = '")
+                    .append(step % 2 == 1 ? "page_view" : "add_to_cart").append("'");
+        }
+        CompiledQuery compiled = compile("funnel long from events within 1 hour from first step entry first ties forbidden"
+                + " steps (" + steps + ") report steps;");
+        assertThat(stageNames(compiled)).contains("long_first_window");
+        // Only step 1 and the first window read the events; steps 2 to 6 read the first window.
+        List<String> stageNames = stageNames(compiled);
+        for (int step = 2; step <= 6; step++) {
+            assertThat(RelOptUtil.toString(compiled.stages().get(stageNames.indexOf("long_s" + step)).plan()))
+                    .contains("long_first_window").doesNotContain("[[events]]");
+        }
+    }
+
+    @Test
+    void clickHousesEntryLatestReportingLevelsSortsOnceOnDuckDbAndStacksWindowsOnPostgres() throws Exception {
+        String spec = "funnel ch from events within 1 hour from first step profile clickhouse"
+                + " steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart', purchase: event_name = 'purchase')"
+                + " report steps;";
+        CompiledQuery duckdb = compile(spec);
+        assertThat(duckdb.strategy().name()).isEqualTo("level lookups");
+        // One window stage (the next times), no event numbering, each later level a lookup.
+        assertThat(windows(duckdb)).isEqualTo(1);
+        assertThat(duckdb.sql()).doesNotContain("ROW_NUMBER");
+        assertThat(stageNames(duckdb)).contains("ch_next_times", "ch_level_2", "ch_level_3");
+        CompiledQuery postgres = SqlCompiler.compile(SpecificationLoader.load(new SourceFile("shape.fql", SOURCE + spec))
+                .queries().get(0), TargetDialect.POSTGRES, Map.of());
+        assertThat(postgres.strategy().name()).isEqualTo("window passes");
+        // Ties forbidden compares with the stored chain only: not a question of existence, so no lookups.
+        assertThat(compile(spec.replace("profile clickhouse", "profile clickhouse ties forbidden")).strategy().name())
+                .isEqualTo("window passes");
+    }
+
+    @Test
+    void theChainWithoutAnEventOrderComparesTimestampsAndComputesMicrosecondsPerKeyOnly() throws Exception {
+        CompiledQuery compiled = compile("funnel checkout from events within 1 hour from first step entry first ties forbidden"
+                + " steps (view: event_name = 'page_view', cart: event_name = 'add_to_cart') report time to convert;");
         String view = RelOptUtil.toString(compiled.stages().get(0).plan());
         String cart = RelOptUtil.toString(compiled.stages().get(1).plan());
         // Step 1 carries where the window ends; the join reads the rows' times, and epoch microseconds

@@ -85,8 +85,13 @@ public final class FunnelPlanner {
         Map<String, Column> carried = new LinkedHashMap<>();
         query.breakdown().ifPresent(breakdown -> carried.put(BREAKDOWN, breakdown.column()));
         boolean aggregateChain = AggregateChain.applies(query, rules);
+        boolean clickHouseLatest = query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE;
+        boolean levelLookups = clickHouseLatest && !ClickHouseCandidateChains.needed(query, rules)
+                && !ClickHouseWalk.needed(rules) && ClickHouseLevelLookups.applies(query, rules)
+                && context.target().sortsEachWindowPass();
         // The breakdown finds its event by (key, event order).
-        boolean ordered = !aggregateChain || AggregateChain.comparesOrder(rules) || query.breakdown().isPresent();
+        boolean ordered = !(aggregateChain || levelLookups) || aggregateChain && AggregateChain.comparesOrder(rules)
+                || query.breakdown().isPresent();
         // Every strategy reads only rows that match a step or an exclusion, but strict_order's
         // ClickHouse scan stops at a row matching nothing, and a per-key report lists every key.
         boolean flaggedRowsOnly = !rules.strictOrder() && query.report() != FunnelReport.PER_KEY;
@@ -102,12 +107,22 @@ public final class FunnelPlanner {
             context.strategy("aggregate chain", AggregateChain.reason(rules));
             // Each step reads its rows from the source by its own condition (an engine estimates it and
             // pushes it into the scan), unless the engine shares one scan of the events stage among
-            // many steps (TargetDialect.sharesRepeatedScans).
-            boolean rowsFromSource = !context.target().sharesRepeatedScans() || rules.steps() <= 4;
-            attempts = AggregateChain.build(context, events, rowsFromSource
-                    ? step -> EventsStage.pushConditionRows(context, translator, request, step.condition()) : null, rules, ordered,
+            // many steps (TargetDialect.sharesRepeatedScans). Steps after the first join on the key and
+            // compare times, which rejects NULL keys and times without a check of their own.
+            boolean rowsFromSource = !context.target().sharesRepeatedScans() || rules.steps() <= AggregateChain.OWN_ROWS_UP_TO_STEPS;
+            AggregateChain.StepRows rows = rowsFromSource
+                    ? step -> EventsStage.pushConditionRows(context, translator, request, step.condition(), step.index() > 1)
+                    : null;
+            if (FunnelReports.countsStepStages(query)) {
+                FunnelReports.stepsFromStageCounts(context, AggregateChain.stepStages(context, events, rows, rules, ordered, false));
+                return;
+            }
+            attempts = AggregateChain.build(context, events, rows, rules, ordered,
                     query.report() == FunnelReport.PER_KEY ? () -> keys(context, events) : null);
-        } else if (query.entry() == EntryPolicy.LATEST && query.profile() == Profile.CLICKHOUSE) {
+        } else if (levelLookups) {
+            context.strategy("level lookups", ClickHouseLevelLookups.reason());
+            attempts = ClickHouseLevelLookups.build(context, events, rules);
+        } else if (clickHouseLatest) {
             if (walk && ClickHouseCandidateChains.needed(query, rules)) {
                 context.strategy("candidate chains", "ClickHouse's entry latest with strict_once where no bounded state "
                         + "per key decides the reported chain");

@@ -7,7 +7,9 @@ import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelQuery;
+import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.Step;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
@@ -69,11 +71,48 @@ final class FunnelReports {
         List<RelBuilder.AggCall> counts = new ArrayList<>();
         for (Step step : query.steps()) {
             counts.add(b.sum(flag(b, b.greaterThanOrEqual(b.field(AttemptColumns.LEVEL), number(b, step.index()))))
-                    .as("reached_" + step.index()));
+                    .as(reached(step.index())));
         }
         b.aggregate(broken ? b.groupKey(b.field(FunnelPlanner.BREAKDOWN)) : b.groupKey(), counts);
         Stage reached = context.addStage(ColumnNames.stageName(query, "reached"), "attempts that reached each step",
                 List.of());
+        stepCounts(context, reached, true);
+    }
+
+    /** Whether the steps report can count each step's stage instead of reading attempts: nothing changes a level after the chain. */
+    static boolean countsStepStages(FunnelQuery query) {
+        return query.report() == FunnelReport.STEPS && query.breakdown().isEmpty() && query.exclusions().isEmpty();
+    }
+
+    /**
+     * The steps report from one stage per step whose rows are the keys that reached it ({@link
+     * AggregateChain#stepStages}): each count is a stage's row count, as an analyst writes
+     * {@code (SELECT COUNT(*) FROM carted)}, with no attempt rows joined back together.
+     */
+    static void stepsFromStageCounts(PlanContext<FunnelQuery> context, List<Stage> stepStages) {
+        FunnelQuery query = context.query();
+        RelBuilder b = context.builder();
+        for (int step = 1; step <= stepStages.size(); step++) {
+            context.scan(stepStages.get(step - 1));
+            b.aggregate(b.groupKey(), b.countStar(reached(step)));
+            if (step > 1) {
+                b.join(JoinRelType.INNER, b.literal(true)); // one row each
+            }
+        }
+        Stage reached = context.addStage(ColumnNames.stageName(query, "reached"), "keys that reached each step",
+                List.of());
+        stepCounts(context, reached, false);
+    }
+
+    private static String reached(int step) {
+        return "reached_" + step;
+    }
+
+    /** One row per step with its count, the previous step's and the first's, then the report's conversions. */
+    private static void stepCounts(PlanContext<FunnelQuery> context, Stage reached, boolean nullWhenNone) {
+        FunnelQuery query = context.query();
+        RelBuilder b = context.builder();
+        boolean broken = query.breakdown().isPresent();
         // One row per step with the counts its conversions divide by, so that the rounding
         // arithmetic is written once in the final SELECT and not twice per step.
         List<String> columns = new ArrayList<>();
@@ -90,15 +129,15 @@ final class FunnelReports {
                 fields.add(b.field(FunnelPlanner.BREAKDOWN));
             }
             fields.addAll(List.of(number(b, step.index()), context.literalText(step.name().value()),
-                    reachedCount(b, step.index())));
+                    reachedCount(b, step.index(), nullWhenNone)));
             if (step.index() == 1) {
                 // The first step converts from nothing: NULL counts make both conversions NULL.
-                RexNode none = b.getRexBuilder().makeNullLiteral(reachedCount(b, 1).getType());
+                RexNode none = b.getRexBuilder().makeNullLiteral(reachedCount(b, 1, nullWhenNone).getType());
                 fields.add(none);
                 fields.add(none);
             } else {
-                fields.add(reachedCount(b, step.index() - 1));
-                fields.add(reachedCount(b, 1));
+                fields.add(reachedCount(b, step.index() - 1, nullWhenNone));
+                fields.add(reachedCount(b, 1, nullWhenNone));
             }
             b.project(fields, columns, true);
         }
@@ -119,8 +158,10 @@ final class FunnelReports {
         b.project(fields, names, true);
     }
 
-    private static RexNode reachedCount(RelBuilder b, int step) {
-        return b.call(SqlStdOperatorTable.COALESCE, b.field("reached_" + step), number(b, 0));
+    /** A SUM over no attempts is NULL where the count is 0 ({@code nullWhenNone}); a COUNT never is. */
+    private static RexNode reachedCount(RelBuilder b, int step, boolean nullWhenNone) {
+        RexNode count = b.field(reached(step));
+        return nullWhenNone ? b.call(SqlStdOperatorTable.COALESCE, count, number(b, 0)) : count;
     }
 
     private static void timeToConvert(PlanContext<FunnelQuery> context, Stage attempts) {
