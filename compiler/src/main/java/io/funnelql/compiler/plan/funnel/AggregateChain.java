@@ -67,18 +67,24 @@ final class AggregateChain {
     }
 
     /** Why, for explain. */
-    static String reason(FunnelRules rules) {
+    static String reason(PlanContext<FunnelQuery> context, FunnelRules rules) {
         return "entry first and no mode that stops or restarts the scan, so each step's event is the earliest of that "
                 + "step's rows that follows the previous step's event inside the window: a MIN per key, one hash GROUP BY "
                 + "per step" + (rules.tiesForbidden() ? " (ties forbidden: times alone decide, no event order)"
                 : " (ties allowed: same-time events are told apart by the event order)")
-                + (readsFirstWindow(rules) ? "; past " + OWN_ROWS_UP_TO_STEPS + " steps the later steps read only the rows "
+                + (readsFirstWindow(context, rules) ? "; past " + OWN_ROWS_UP_TO_STEPS + " steps the later steps read only the rows "
                 + "inside each key's first window, found once" : "");
     }
 
-    /** Whether the steps after the first read the rows inside each key's first window ({@link #firstWindowRows}). */
-    private static boolean readsFirstWindow(FunnelRules rules) {
-        return rules.steps() > OWN_ROWS_UP_TO_STEPS && rules.anchorAtFirstStep();
+    /**
+     * Whether the steps after the first read the rows inside each key's first window ({@link
+     * #firstWindowRows}): only on an engine that shares one scan of a stage among its readers.
+     * PostgreSQL materializes a stage that many steps read without statistics and joined 31
+     * steps of it by nested loops (32 steps: past 120 s at 1M events), so there each step keeps
+     * reading the source by its own condition.
+     */
+    private static boolean readsFirstWindow(PlanContext<FunnelQuery> context, FunnelRules rules) {
+        return rules.steps() > OWN_ROWS_UP_TO_STEPS && rules.anchorAtFirstStep() && context.target().sharesRepeatedScans();
     }
 
     /** Whether the chain needs the event order: only when a step's event may share its time with the previous step's. */
@@ -111,7 +117,7 @@ final class AggregateChain {
         reached.add(timestamps ? firstStepByTime(context, events, rows, rules, withMicros) : firstStep(context, events, rows, ordered));
         // Past a few steps every later step reads only the rows inside each key's first window.
         StepRows laterRows = rows;
-        if (readsFirstWindow(rules)) {
+        if (readsFirstWindow(context, rules)) {
             Stage inside = firstWindowRows(context, events, reached.get(0), rules, timestamps);
             laterRows = step -> pushFlaggedRows(context, inside, events.keys(), ordered, step.index());
         }

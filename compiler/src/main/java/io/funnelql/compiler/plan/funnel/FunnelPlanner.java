@@ -104,7 +104,7 @@ public final class FunnelPlanner {
         List<String> attemptKey = new ArrayList<>(events.keys());
         boolean walk = rules.steps() >= 2; // with one step no mode can stop or restart anything
         if (aggregateChain) {
-            context.strategy("aggregate chain", AggregateChain.reason(rules));
+            context.strategy("aggregate chain", AggregateChain.reason(context, rules));
             // Each step reads its rows from the source by its own condition (an engine estimates it and
             // pushes it into the scan), unless the engine shares one scan of the events stage among
             // many steps (TargetDialect.sharesRepeatedScans). Steps after the first join on the key and
