@@ -107,6 +107,12 @@ class PlanShapeTest {
         CompiledQuery postgres = SqlCompiler.compile(SpecificationLoader.load(new SourceFile("shape.fql", SOURCE + spec))
                 .queries().get(0), TargetDialect.POSTGRES, Map.of());
         assertThat(postgres.strategy().name()).isEqualTo("window passes");
+        // strict_once changes nothing where no row can match two steps; where one can, every candidate is kept.
+        assertThat(compile(spec.replace("profile clickhouse", "profile clickhouse mode strict_once")).strategy().name())
+                .isEqualTo("level lookups");
+        assertThat(compile(spec.replace("profile clickhouse", "profile clickhouse mode strict_once")
+                .replace("cart: event_name = 'add_to_cart'", "cart: event_name in ('add_to_cart', 'page_view')"))
+                .strategy().name()).isEqualTo("candidate chains");
         // Ties forbidden compares with the stored chain only: not a question of existence, so no lookups.
         assertThat(compile(spec.replace("profile clickhouse", "profile clickhouse ties forbidden")).strategy().name())
                 .isEqualTo("window passes");

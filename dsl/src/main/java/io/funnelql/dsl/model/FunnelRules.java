@@ -33,6 +33,16 @@ public record FunnelRules(
                 query.profile() == Profile.CLICKHOUSE && !query.hasMode(FunnelMode.STRICT_ONCE));
     }
 
+    /**
+     * These rules without strict_once, for a funnel no row of which can match two steps: the mode
+     * only stops one row from filling several steps, so there it changes nothing (and neither does
+     * whether an entry row advances further).
+     */
+    public FunnelRules withoutStrictOnce() {
+        return new FunnelRules(steps, window, anchorAtFirstStep, exclusiveBound, tiesForbidden, strictDeduplication,
+                strictOrder, false, allowReentry, timestampDedup, entryRowAdvances);
+    }
+
     /** Whether an event {@code elapsed} after the window's anchor is inside the window. */
     public boolean inside(long elapsed) {
         return exclusiveBound ? elapsed < window : elapsed <= window;

@@ -47,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     Optional<Path> specification;
 
     @Option(names = "--query", paramLabel = "NAME", description = "Query of --spec (or of the built-in spec: checkout, "
-            + "checkout_any_entry, checkout_clickhouse, visits, daily) to time.")
+            + "checkout_any_entry, checkout_clickhouse, checkout_strict_once, visits, daily) to time.")
     Optional<String> query;
 
     @Option(names = "--steps", paramLabel = "K", description = "Time a generated K-step funnel (2 to 32) instead.")
