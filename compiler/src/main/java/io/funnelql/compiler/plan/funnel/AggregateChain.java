@@ -10,6 +10,7 @@ import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.FunnelRules;
 import io.funnelql.dsl.model.Step;
+import io.funnelql.dsl.model.expression.Expression;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -119,7 +120,7 @@ final class AggregateChain {
         StepRows laterRows = rows;
         if (readsFirstWindow(context, rules)) {
             Stage inside = firstWindowRows(context, events, reached.get(0), rules, timestamps);
-            laterRows = step -> pushFlaggedRows(context, inside, events.keys(), ordered, step.index());
+            laterRows = step -> pushFlaggedRows(context, inside, events.keys(), ordered, sameCondition(query, step.index()));
         }
         for (Step step : query.steps().subList(1, query.steps().size())) {
             Stage previous = reached.get(reached.size() - 1);
@@ -195,13 +196,33 @@ final class AggregateChain {
             on.add(FunnelPlanner.inside(b, rules, micros, entry));
         }
         b.join(JoinRelType.INNER, on);
-        List<RexNode> fields = new ArrayList<>();
-        for (int i = 0; i < eventColumns.size(); i++) {
-            fields.add(b.field(i));
+        // The time columns, the order if any, and one flag per distinct condition of steps 2 and on:
+        // a long funnel repeats its conditions, and each flag is a column every row carries.
+        List<String> columns = new ArrayList<>(events.keys());
+        columns.addAll(List.of(EventsStage.TIME, EventsStage.MICROS));
+        if (eventColumns.contains(EventsStage.ORDER)) {
+            columns.add(EventsStage.ORDER);
         }
-        b.project(fields, eventColumns, true);
+        for (int step = 2; step <= rules.steps(); step++) {
+            String flag = FunnelPlanner.stepFlag(sameCondition(context.query(), step));
+            if (!columns.contains(flag)) {
+                columns.add(flag);
+            }
+        }
+        b.project(columns.stream().map(column -> b.field(eventColumns.indexOf(column))).toList(), columns, true);
         return context.addStage(ColumnNames.stageName(context.query(), "first_window"),
                 "the events inside each key's first window, which every later step reads", List.of());
+    }
+
+    /** The first step whose condition is the same as step {@code step}'s: its flag stands for both. */
+    private static int sameCondition(FunnelQuery query, int step) {
+        Expression condition = query.steps().get(step - 1).condition();
+        for (Step earlier : query.steps()) {
+            if (earlier.condition().equals(condition)) {
+                return earlier.index();
+            }
+        }
+        return step;
     }
 
     private static String stepTime(int step) {
