@@ -13,7 +13,7 @@ class EnginesTest {
     void anUnknownNameListsTheValidOnes() {
         assertThatThrownBy(() -> Engines.open("oracle"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown engine 'oracle'; valid engines: h2, oracle-h2, duckdb, postgres");
+                .hasMessage("unknown engine 'oracle'; valid engines: h2, oracle-h2, duckdb, postgres, spark");
     }
 
     @Test
