@@ -1,7 +1,7 @@
 WITH `funnel_x_events` AS (
   SELECT `Select` `key_Select`, `User Id` `key_User Id`, `order` `event_time`, unix_micros(CAST(`order` AS TIMESTAMP)) `event_micros`, ROW_NUMBER() OVER (PARTITION BY `Select`, `User Id` ORDER BY `order` NULLS LAST, `Event Name`, `group`, `it's`, `MixedCase`, `we"ird`) `event_order`, CASE WHEN `Event Name` = 'view' THEN 1 ELSE 0 END `step_1`, CASE WHEN `Event Name` = 'cart' AND `MixedCase` > 1 AND `we"ird` IS NOT NULL THEN 1 ELSE 0 END `step_2`, `group` `breakdown_value`
-FROM `Weird "Table" Name`
-WHERE `order` IS NOT NULL AND (`Select` IS NOT NULL AND `User Id` IS NOT NULL) AND ((`it's` IS NULL OR `it's` <> 'skip') AND (`Event Name` IS NOT NULL AND (`Event Name` = 'cart' AND `MixedCase` > 1 AND `we"ird` IS NOT NULL OR NOT (`Event Name` = 'cart' AND `MixedCase` > 1 AND `we"ird` IS NOT NULL))))
+  FROM `Weird "Table" Name`
+  WHERE `order` IS NOT NULL AND (`Select` IS NOT NULL AND `User Id` IS NOT NULL) AND ((`it's` IS NULL OR `it's` <> 'skip') AND (`Event Name` IS NOT NULL AND (`Event Name` = 'cart' AND `MixedCase` > 1 AND `we"ird` IS NOT NULL OR NOT (`Event Name` = 'cart' AND `MixedCase` > 1 AND `we"ird` IS NOT NULL))))
 ),
 `funnel_x_chain` AS (
   SELECT `key_Select`, `key_User Id`, `event_time`, `event_micros`, `event_order`, `step_1`, `step_2`, `breakdown_value`, MAX(CASE WHEN `step_1` = 1 THEN `event_order` ELSE NULL END) OVER (PARTITION BY `key_Select`, `key_User Id` ORDER BY `event_micros` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) `chain_1_step_1_order`, MAX(CASE WHEN `step_1` = 1 THEN `event_micros` ELSE NULL END) OVER (PARTITION BY `key_Select`, `key_User Id` ORDER BY `event_micros` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) `chain_1_step_1_micros`

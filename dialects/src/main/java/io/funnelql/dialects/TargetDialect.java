@@ -120,6 +120,17 @@ public enum TargetDialect {
         return MaterializedViews.of(this, names, sql);
     }
 
+    /**
+     * Why {@code --as incremental} cannot target this engine, if it cannot: its batch script
+     * deletes a key's last sessions and inserts them again in one transaction, and Spark SQL has
+     * neither a DELETE on a plain (Parquet) table nor transactions.
+     */
+    public Optional<String> incrementalRefusal() {
+        return this == SPARK ? Optional.of("Spark SQL has no DELETE on a plain table and no transactions, which the"
+                + " batch script needs; compile --as materialized-view (a table INSERT OVERWRITE refills) instead")
+                : Optional.empty();
+    }
+
     /** What a report must say about where this target's SQL was tested, when not on the product itself. */
     public Optional<String> testedOnNote() {
         return this == ORACLE ? Optional.of("tested on H2's Oracle mode, not on a real Oracle") : Optional.empty();

@@ -10,6 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnginesTest {
     @Test
+    void sparkWithoutItsModuleNamesTheModule() {
+        assertThatThrownBy(() -> Engines.open("spark"))
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("spark: the engine's module funnelql-spark (src/spark) is not on the class path");
+    }
+
+    @Test
     void anUnknownNameListsTheValidOnes() {
         assertThatThrownBy(() -> Engines.open("oracle"))
                 .isInstanceOf(IllegalArgumentException.class)
