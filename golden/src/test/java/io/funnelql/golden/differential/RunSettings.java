@@ -20,7 +20,7 @@ final class RunSettings implements AroundPropertyHook {
     static final String SHRINKING_PROPERTY = "funnelql.shrinking";
     /** Tries of the Spark property (DifferentialTest#sparkAgreesWithTheReference): the first pairs of the same seed. */
     static final String SPARK_TRIES_PROPERTY = "funnelql.spark.tries";
-    static final int DEFAULT_SPARK_TRIES = 8;
+    static final int DEFAULT_SPARK_TRIES = 4;
     /** With {@link DifferentialTest#DATASETS_PER_SPEC} datasets each: the pairs docs/differential-testing.md measures. */
     static final int DEFAULT_TRIES = 250;
     static final String DEFAULT_SEED = "20250605";

@@ -4,10 +4,13 @@ import io.funnelql.engine.EngineException;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The JVM's one Spark session, started on first use (about 8 s) and stopped by Spark's own shutdown
@@ -56,7 +59,7 @@ final class SharedSpark {
         if (session == null) {
             try {
                 session = start(master());
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Exception | LinkageError e) { // Spark throws checked exceptions undeclared
                 failure = new EngineException("spark: cannot start a session on " + master() + ": " + e, e);
                 throw failure;
             }
@@ -80,11 +83,20 @@ final class SharedSpark {
         return builder.getOrCreate();
     }
 
+    /** Best effort at exit: what cannot be deleted stays in the temporary directory. */
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // left for the system's cleaning of temporary files
+        }
+    }
+
     /** Tables of schema-qualified sources are written here; a directory per JVM, deleted at exit. */
     private static Path warehouse() {
         try {
             Path directory = Files.createTempDirectory("funnelql-spark-warehouse");
-            directory.toFile().deleteOnExit();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory), "funnelql-spark-warehouse-delete"));
             return directory;
         } catch (IOException e) {
             throw new EngineException("spark: cannot create a warehouse directory: " + e.getMessage(), e);

@@ -84,7 +84,7 @@ public final class SparkEngine implements Engine {
                 session.sql("CREATE DATABASE IF NOT EXISTS " + quote(parts.get(0)));
                 rows.write().mode("overwrite").saveAsTable(table);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws checked SparkExceptions undeclared
             throw failure("loading " + events.rowCount() + " rows into " + table, e);
         }
     }
@@ -101,7 +101,7 @@ public final class SparkEngine implements Engine {
             } else {
                 rows.write().mode("append").insertInto(table);
             }
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws checked SparkExceptions undeclared
             throw failure("appending " + events.rowCount() + " rows to " + table, e);
         }
     }
@@ -156,7 +156,7 @@ public final class SparkEngine implements Engine {
     public ResultTable query(String sql, List<Object> bindParameters) {
         try {
             return SparkValues.read(statement(sql, bindParameters));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws checked SparkExceptions undeclared
             throw failure("running " + abbreviate(sql), e);
         }
     }
@@ -174,7 +174,7 @@ public final class SparkEngine implements Engine {
         }, budget.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return SparkValues.read(statement(sql, bindParameters));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws checked SparkExceptions undeclared
             if (cancelled.get()) {
                 throw new QueryTimeoutException("spark: cancelled after " + budget.toMillis() + " ms: " + abbreviate(sql),
                         budget, e);
@@ -201,7 +201,7 @@ public final class SparkEngine implements Engine {
     public void execute(String sql, List<Object> bindParameters) {
         try {
             statement(sql, bindParameters).collectAsList();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws checked SparkExceptions undeclared
             throw failure("running " + abbreviate(sql), e);
         }
     }
@@ -242,7 +242,7 @@ public final class SparkEngine implements Engine {
         return TargetDialect.SPARK.sqlDialect().quoteIdentifier(identifier);
     }
 
-    private static EngineException failure(String doing, RuntimeException e) {
+    private static EngineException failure(String doing, Exception e) {
         return new EngineException("spark: " + doing + ": " + e.getMessage(), e);
     }
 

@@ -8,6 +8,7 @@ import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Source;
 import io.funnelql.dsl.model.TableName;
 import io.funnelql.engine.Engine;
+import io.funnelql.engine.EngineException;
 import io.funnelql.engine.Engines;
 import io.funnelql.engine.QueryTimeoutException;
 import io.funnelql.events.EventTable;
@@ -76,12 +77,22 @@ class SparkEngineTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void hostileNamesAndValuesRoundTripExactly(boolean qualified) {
-        TableName table = new TableName(qualified ? List.of(Name.quoted("web analytics"), Name.quoted("Click Events"))
-                : List.of(Name.quoted("ClickEvents")));
+        TableName table = new TableName(qualified ? List.of(Name.quoted("web_analytics"), Name.quoted("Click_Events"))
+                : List.of(Name.quoted("Click Events`")));
         SPARK.load(events(table));
         ResultTable result = SPARK.query("SELECT * FROM " + name(table));
         assertThat(result.columns()).containsExactly("UserId", "order", "we`ird\ncol", "ts", "Price", "flag", "day");
         assertThat(result).isEqualTo(ResultTable.sorted(result.columns(), ROWS.stream().map(Arrays::asList).toList()));
+    }
+
+    /** A table stored in a database (a schema.table source) takes only letters, digits and _; the error says so. */
+    @Test
+    void aStoredTableWithAnotherNameIsAClearError() {
+        TableName table = new TableName(List.of(Name.quoted("web analytics"), Name.quoted("events")));
+        assertThatThrownBy(() -> SPARK.load(events(table)))
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("spark: loading 5 rows into `web analytics`.`events`: ")
+                .hasMessageContaining("is not a valid name");
     }
 
     @Test
