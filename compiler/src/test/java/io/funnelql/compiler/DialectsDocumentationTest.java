@@ -24,7 +24,8 @@ class DialectsDocumentationTest {
             }
             functions++;
             StringBuilder row = new StringBuilder("| " + function.getName() + " |");
-            for (TargetDialect target : new TargetDialect[] {TargetDialect.POSTGRES, TargetDialect.DUCKDB, TargetDialect.H2, TargetDialect.ORACLE}) {
+            for (TargetDialect target : new TargetDialect[] {TargetDialect.POSTGRES, TargetDialect.DUCKDB, TargetDialect.H2, TargetDialect.ORACLE,
+                    TargetDialect.SPARK}) {
                 row.append(" `").append(function.template(target).replace("|", "\\|")).append("` |");
             }
             assertThat(document).as("docs/dialects.md row for " + function.getName()).contains(row.toString());

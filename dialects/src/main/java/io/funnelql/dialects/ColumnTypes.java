@@ -48,6 +48,16 @@ final class ColumnTypes {
                 case DATE -> "DATE";
                 case INTERVAL, NULL -> unsupported(target, type);
             };
+            // TIMESTAMP_NTZ: a wall-clock time as on the other targets (Spark's TIMESTAMP is an instant).
+            case SPARK -> switch (type) {
+                case VARCHAR -> "STRING";
+                case BIGINT -> "BIGINT";
+                case DOUBLE -> "DOUBLE";
+                case BOOLEAN -> "BOOLEAN";
+                case TIMESTAMP -> "TIMESTAMP_NTZ";
+                case DATE -> "DATE";
+                case INTERVAL, NULL -> unsupported(target, type);
+            };
         };
     }
 

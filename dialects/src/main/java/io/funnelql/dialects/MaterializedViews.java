@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The statements that store a query's result for dashboards, per target. PostgreSQL gets a
  * materialized view created empty, with the unique index {@code REFRESH … CONCURRENTLY} needs;
- * Oracle a materialized view refreshed completely on demand; DuckDB and H2, which have no
+ * Oracle a materialized view refreshed completely on demand; DuckDB, H2 and Spark, which have no
  * materialized views, a table that the refresh rebuilds.
  */
 public final class MaterializedViews {
@@ -48,6 +48,11 @@ public final class MaterializedViews {
                     List.of(),
                     // One statement: readers see the old table or the new one, never an empty one.
                     List.of("CREATE OR REPLACE TABLE " + view + " AS\n" + sql));
+            // Spark has no materialized views: a table that INSERT OVERWRITE refills in one statement.
+            case SPARK -> new Materialization(
+                    List.of("CREATE TABLE " + view + " AS\n" + sql),
+                    List.of(),
+                    List.of("INSERT OVERWRITE TABLE " + view + "\n" + sql));
             case H2 -> new Materialization(
                     List.of("CREATE TABLE " + view + " AS\n" + sql),
                     List.of(),

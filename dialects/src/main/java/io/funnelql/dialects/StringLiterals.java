@@ -1,5 +1,7 @@
 package io.funnelql.dialects;
 
+import java.util.function.IntPredicate;
+
 /**
  * How every target writes a string constant: {@code '…'} with quotes doubled. Calcite would
  * prefix a charset ({@code _UTF-16'…'}) or switch to {@code U&'\…'} escapes for text outside
@@ -9,12 +11,24 @@ package io.funnelql.dialects;
  * are written as {@code CHR(n)} joined with {@code ||}, e.g. {@code ('a' || CHR(1) || 'b')}: every
  * target has CHR for ASCII codes, and the SQL text then holds no character a terminal, an editor
  * or a driver might act on. The analyser refuses NUL (U+0000), which no engine keeps.
+ *
+ * <p>Spark reads a backslash in a literal as an escape, or not, by a session setting, and may
+ * not take a doubled quote as a quote: there the quote and the backslash are {@code CHR(n)} too.
  */
 final class StringLiterals {
     private StringLiterals() {}
 
     static void quote(StringBuilder buffer, String value) {
-        if (value.chars().noneMatch(StringLiterals::escaped)) {
+        quote(buffer, value, StringLiterals::escaped);
+    }
+
+    /** As {@link #quote}, with {@code '} and {@code \} also written as CHR(n) (Spark). */
+    static void quoteWithoutQuotesOrBackslashes(StringBuilder buffer, String value) {
+        quote(buffer, value, c -> escaped(c) || c == '\'' || c == '\\');
+    }
+
+    private static void quote(StringBuilder buffer, String value, IntPredicate escaped) {
+        if (value.chars().noneMatch(escaped)) {
             plain(buffer, value);
             return;
         }
@@ -23,7 +37,7 @@ final class StringLiterals {
         boolean first = true;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (!escaped(c)) {
+            if (!escaped.test(c)) {
                 continue;
             }
             if (i > start) {

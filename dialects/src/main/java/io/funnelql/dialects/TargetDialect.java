@@ -16,7 +16,8 @@ public enum TargetDialect {
     POSTGRES("PostgreSQL", false, PostgresDialect::new),
     DUCKDB("DuckDB", false, DuckDbDialect::new),
     ORACLE("Oracle", true, OracleDialect::new),
-    H2("H2", true, H2Dialect::new);
+    H2("H2", true, H2Dialect::new),
+    SPARK("Spark SQL", false, SparkDialect::new);
 
     private final String productName;
     private final boolean foldsToUpperCase;
@@ -36,7 +37,8 @@ public enum TargetDialect {
     /**
      * The exact name an identifier has in the database: a quoted name as written, an unquoted one
      * folded the way the engine folds unquoted names (lower case in PostgreSQL and DuckDB, upper
-     * case in Oracle and H2). Every identifier FunnelQL emits is then quoted, so reserved words,
+     * case in Oracle and H2; Spark matches names without regard to case and keeps them in lower
+     * case). Every identifier FunnelQL emits is then quoted, so reserved words,
      * spaces and quotes in names are safe.
      */
     public String identifier(String name, boolean quoted) {
@@ -127,6 +129,17 @@ public enum TargetDialect {
      */
     public MaterializedViews.Materialization materializedView(MaterializedViews.Names names, String sql) {
         return MaterializedViews.of(this, names, sql);
+    }
+
+    /**
+     * Why {@code --as incremental} cannot target this engine, if it cannot: its batch script
+     * deletes a key's last sessions and inserts them again in one transaction, and Spark SQL has
+     * neither a DELETE on a plain (Parquet) table nor transactions.
+     */
+    public Optional<String> incrementalRefusal() {
+        return this == SPARK ? Optional.of("Spark SQL has no DELETE on a plain table and no transactions, which the"
+                + " batch script needs; compile --as materialized-view (a table INSERT OVERWRITE refills) instead")
+                : Optional.empty();
     }
 
     /** What a report must say about where this target's SQL was tested, when not on the product itself. */

@@ -45,7 +45,8 @@ class GoldenCasesTest {
             "duckdb", TargetDialect.DUCKDB,
             "h2", TargetDialect.H2,
             "oracle-h2", TargetDialect.ORACLE,
-            "postgres", TargetDialect.POSTGRES);
+            "postgres", TargetDialect.POSTGRES,
+            "spark", TargetDialect.SPARK);
     private static final Pattern SNAPSHOT = Pattern.compile("expected\\.(.+)\\.sql");
     private static final List<String> FIXED_FILES = List.of(GoldenCase.SPEC, GoldenCase.EVENTS, GoldenCase.EXPECTED,
             GoldenCase.QUERY, GoldenCase.PARAMS, GoldenCase.SKIP);

@@ -10,11 +10,18 @@ import java.util.Map;
 /**
  * The engines a test class runs on, each opened once on first use and closed by the class's
  * {@code @AfterAll} ({@link #closeAll}). "oracle-h2" is H2 in Oracle mode running the Oracle
- * SQL, not a real Oracle; PostgreSQL is the embedded server unless FUNNELQL_POSTGRES_URL is set.
+ * SQL, not a real Oracle; PostgreSQL is the embedded server unless FUNNELQL_POSTGRES_URL is set;
+ * Spark is a local[2] session shared by the JVM.
  * Public for the differential suite (package io.funnelql.golden.differential).
  */
 public final class SharedEngines {
-    public static final List<String> NAMES = List.of("duckdb", "h2", "oracle-h2", "postgres");
+    /** Every engine: the golden cases and the examples run on each. */
+    public static final List<String> NAMES = List.of("duckdb", "h2", "oracle-h2", "postgres", "spark");
+    /**
+     * The engines every try of the differential suite runs on. Spark, seconds per query where the
+     * others take milliseconds, runs a fixed few tries of its own (DifferentialTest).
+     */
+    public static final List<String> EVERY_TRY = List.of("duckdb", "h2", "oracle-h2", "postgres");
 
     private static final Map<String, Engine> OPEN = new LinkedHashMap<>();
 

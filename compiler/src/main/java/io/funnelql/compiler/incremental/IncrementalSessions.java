@@ -50,6 +50,9 @@ public final class IncrementalSessions {
             throw new CompilationException("--as incremental maintains one row per session; sessions "
                     + query.name().display() + " reports events: write `report sessions`");
         }
+        target.incrementalRefusal().ifPresent(reason -> {
+            throw new CompilationException("--as incremental for " + target.productName() + ": " + reason);
+        });
         Names names = new Names(sessions, target);
         CompiledQuery full = SqlCompiler.compile(sessions, target, inlined);
         List<String> keyColumns = sessions.partitionKey().stream().map(column -> column.name().value()).toList();

@@ -119,10 +119,11 @@ public final class SqlRenderer {
 
     /**
      * Indents a rendered statement by two spaces, line by line, outside quoted text only: a line
-     * break inside a string literal ({@code '…'}) or a quoted identifier ({@code "…"}) is part of
-     * the value or the name, and an indent there would change what the SQL compares with or reads.
-     * Every target writes both with the quote doubled inside ({@code ''}, {@code ""}), so a quote
-     * toggles the state and a doubled one toggles it twice.
+     * break inside a string literal ({@code '…'}) or a quoted identifier ({@code "…"}, Spark's
+     * {@code `…`}) is part of the value or the name, and an indent there would change what the SQL
+     * compares with or reads. Every target writes both with the quote doubled inside ({@code ''},
+     * {@code ""}, {@code ``}; Spark's literals hold no quote at all), so a quote toggles the state
+     * and a doubled one toggles it twice.
      */
     static String indent(String text) {
         StringBuilder out = new StringBuilder(text.length() + 64).append("  ");
@@ -134,7 +135,7 @@ public final class SqlRenderer {
                 if (c == quote) {
                     quote = 0;
                 }
-            } else if (c == '\'' || c == '"') {
+            } else if (c == '\'' || c == '"' || c == '`') {
                 quote = c;
             } else if (c == '\n') {
                 out.append("  ");

@@ -23,6 +23,13 @@ class SqlRendererTest {
                 .isEqualTo("  SELECT \"line\nbreak\"\n  FROM \"t\"");
     }
 
+    /** Spark quotes names with backquotes, doubled inside; a double quote there is part of the name. */
+    @Test
+    void leavesLineBreaksInsideBackquotedIdentifiersAlone() {
+        assertThat(SqlRenderer.indent("SELECT `line\nbreak`, `a``\"b\nc`\nFROM `t`"))
+                .isEqualTo("  SELECT `line\nbreak`, `a``\"b\nc`\n  FROM `t`");
+    }
+
     /** A doubled quote stays inside the text; the other kind of quote inside it is plain text. */
     @Test
     void doubledAndForeignQuotesDoNotEndTheText() {

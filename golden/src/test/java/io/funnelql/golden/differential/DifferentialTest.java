@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The differential suite of docs/differential-testing.md: for generated (spec, dataset) pairs,
@@ -41,7 +42,7 @@ class DifferentialTest {
 
     /** The engines that run a batch as one table; the others run its first {@link #DATASETS_PER_SPEC} datasets one by one. */
     static final List<String> BATCHED_ENGINES = List.of("duckdb", "postgres");
-    static final List<String> UNBATCHED_ENGINES = SharedEngines.NAMES.stream()
+    static final List<String> UNBATCHED_ENGINES = SharedEngines.EVERY_TRY.stream()
             .filter(name -> !BATCHED_ENGINES.contains(name)).toList();
 
     private static final DifferentialTally TALLY = new DifferentialTally();
@@ -55,6 +56,22 @@ class DifferentialTest {
     @Property
     @AddLifecycleHook(RunSettings.class) // tries and seed: fixed, or -Dfunnelql.tries / -Dfunnelql.seed
     void everyEngineAgreesWithTheReference(@ForAll("cases") DifferentialCase sample) {
+        check(sample, BATCHED_ENGINES, UNBATCHED_ENGINES);
+    }
+
+    /**
+     * Spark takes seconds per query where the others take milliseconds: it runs the first few pairs
+     * of the same seed ({@link RunSettings#SPARK_TRIES_PROPERTY}, fixed by default), a batch as one
+     * table like DuckDB and PostgreSQL.
+     */
+    @Property
+    @AddLifecycleHook(RunSettings.Spark.class)
+    void sparkAgreesWithTheReference(@ForAll("cases") DifferentialCase sample) {
+        check(sample, List.of("spark"), List.of());
+    }
+
+    /** One generated pair on the engines given: a batch on {@code batched} as one table, dataset by dataset on the others. */
+    private static void check(DifferentialCase sample, List<String> batched, List<String> unbatched) {
         GeneratedSpec spec = sample.spec();
         Specification specification = spec.specification();
         Query query = specification.queries().get(0);
@@ -75,20 +92,21 @@ class DifferentialTest {
                 if (i < DATASETS_PER_SPEC) {
                     // H2 re-runs nested CTEs per probing row: its time grows with the square of a table's rows
                     // (and more), so it runs datasets one by one, as many as an unbatched spec has.
-                    engines(UNBATCHED_ENGINES, spec, query, alone, own, result, compiled, parameters, 1);
+                    engines(unbatched, spec, query, alone, own, result, compiled, parameters, 1);
                     TALLY.pair(EdgeClasses.of(spec, rows));
                 } else {
                     TALLY.batchedPair(EdgeClasses.of(spec, rows));
                 }
             }
-            engines(BATCHED_ENGINES, spec, query, csv, events, reference, compiled, parameters, sample.datasets().size());
+            engines(batched, spec, query, csv, events, reference, compiled, parameters, sample.datasets().size());
             TALLY.batch();
         } else {
             for (Dataset dataset : sample.datasets()) {
                 String csv = EventsCsv.write(spec, dataset);
                 EventTable events = EventsCsv.read(csv, query.source());
                 ResultTable reference = reference(spec, query, csv, events, parameters);
-                engines(SharedEngines.NAMES, spec, query, csv, events, reference, compiled, parameters, 1);
+                engines(Stream.concat(batched.stream(), unbatched.stream()).toList(), spec, query, csv, events, reference,
+                        compiled, parameters, 1);
                 TALLY.pair(EdgeClasses.of(spec, dataset.rows(spec)));
             }
         }

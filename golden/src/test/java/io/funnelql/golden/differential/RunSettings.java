@@ -18,12 +18,19 @@ final class RunSettings implements AroundPropertyHook {
     static final String TRIES_PROPERTY = "funnelql.tries";
     static final String SEED_PROPERTY = "funnelql.seed";
     static final String SHRINKING_PROPERTY = "funnelql.shrinking";
+    /** Tries of the Spark property (DifferentialTest#sparkAgreesWithTheReference): the first pairs of the same seed. */
+    static final String SPARK_TRIES_PROPERTY = "funnelql.spark.tries";
+    static final int DEFAULT_SPARK_TRIES = 4;
     /** With {@link DifferentialTest#DATASETS_PER_SPEC} datasets each: the pairs docs/differential-testing.md measures. */
     static final int DEFAULT_TRIES = 250;
     static final String DEFAULT_SEED = "20250605";
 
     static int tries() {
         return Integer.parseInt(System.getProperty(TRIES_PROPERTY, String.valueOf(DEFAULT_TRIES)).strip());
+    }
+
+    static int sparkTries() {
+        return Integer.parseInt(System.getProperty(SPARK_TRIES_PROPERTY, String.valueOf(DEFAULT_SPARK_TRIES)).strip());
     }
 
     /** FULL by default; {@code -Dfunnelql.shrinking=OFF} reports a failure at once, unshrunk (a full shrink can take many minutes). */
@@ -37,7 +44,19 @@ final class RunSettings implements AroundPropertyHook {
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-        context.attributes().setTries(tries());
+        return run(context, property, tries());
+    }
+
+    /** The same settings with {@link #sparkTries()} tries. */
+    static final class Spark implements AroundPropertyHook {
+        @Override
+        public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+            return run(context, property, sparkTries());
+        }
+    }
+
+    private static PropertyExecutionResult run(PropertyLifecycleContext context, PropertyExecutor property, int tries) {
+        context.attributes().setTries(tries);
         context.attributes().setSeed(seed());
         // A failure's seed is reported and rerun by hand with -Dfunnelql.seed: no hidden database replay.
         context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);

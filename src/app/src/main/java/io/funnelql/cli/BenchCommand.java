@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     Optional<Integer> steps;
 
     @Option(names = "--engines", paramLabel = "E,...", split = ",", defaultValue = "duckdb,postgres",
-            description = "Engines to time on (default duckdb,postgres; also h2, oracle-h2), or none.")
+            description = "Engines to time on (default duckdb,postgres; also h2, oracle-h2, spark), or none.")
     List<String> engines;
 
     @Option(names = "--no-reference", description = "Do not time the reference executor.")

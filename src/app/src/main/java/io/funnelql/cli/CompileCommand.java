@@ -38,7 +38,7 @@ final class CompileCommand implements Callable<Integer> {
     Optional<String> query;
 
     @Option(names = "--dialect", required = true, paramLabel = "DIALECT", converter = DialectConverter.class,
-            description = "Target: postgres, duckdb, oracle or h2.")
+            description = "Target: postgres, duckdb, oracle, h2 or spark.")
     TargetDialect dialect;
 
     @Option(names = "--as", paramLabel = "FORM", defaultValue = "query", converter = OutputForm.Converter.class,

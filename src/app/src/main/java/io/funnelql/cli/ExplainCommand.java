@@ -36,7 +36,7 @@ final class ExplainCommand implements Callable<Integer> {
     Optional<String> query;
 
     @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "postgres", converter = DialectConverter.class,
-            description = "Dialect of the SQL shown: postgres (default), duckdb, oracle or h2.")
+            description = "Dialect of the SQL shown: postgres (default), duckdb, oracle, h2 or spark.")
     TargetDialect dialect;
 
     @Override

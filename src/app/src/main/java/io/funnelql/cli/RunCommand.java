@@ -69,7 +69,8 @@ final class RunCommand implements Callable<Integer> {
     Optional<String> table;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "reference",
-            description = "reference (default), duckdb, postgres, h2 or oracle-h2 (H2 in Oracle mode). On a live "
+            description = "reference (default), duckdb, postgres, h2, oracle-h2 (H2 in Oracle mode) or spark (a local "
+                    + "Spark session; docs/engines.md). On a live "
                     + "table of DuckDB or PostgreSQL, that engine runs the SQL in place.")
     String engine;
 

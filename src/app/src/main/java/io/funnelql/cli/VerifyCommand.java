@@ -50,8 +50,8 @@ final class VerifyCommand implements Callable<Integer> {
     Optional<String> table;
 
     @Option(names = "--engines", split = ",", paramLabel = "LIST",
-            description = "Engines to check, comma-separated (default all): duckdb, postgres, h2, oracle-h2 "
-                    + "(H2 in Oracle mode; \"oracle\" is accepted for it).")
+            description = "Engines to check, comma-separated (default duckdb, postgres, h2, oracle-h2): those and spark "
+                    + "(a local Spark session; docs/engines.md). oracle-h2 is H2 in Oracle mode; \"oracle\" is accepted for it.")
     List<String> engines;
 
     @Option(names = "--query", paramLabel = "NAME", description = "Verify one query only.")

@@ -50,7 +50,7 @@ class CommandContractTest {
         assertThat(missingDialect.err()).contains("Missing required option: '--dialect=DIALECT'");
         CommandLineRun badDialect = CommandLineRun.of("compile", "../../examples/checkout.fql", "--dialect", "sqlserver");
         assertThat(badDialect.exitCode()).isEqualTo(2);
-        assertThat(badDialect.err()).contains("expected one of postgres, duckdb, oracle, h2 but was 'sqlserver'");
+        assertThat(badDialect.err()).contains("expected one of postgres, duckdb, oracle, h2, spark but was 'sqlserver'");
         CommandLineRun badForm = CommandLineRun.of("compile", "../../examples/checkout.fql", "--dialect", "h2", "--as", "table");
         assertThat(badForm.exitCode()).isEqualTo(2);
         assertThat(badForm.err()).contains("expected one of query, view, materialized-view, incremental but was 'table'");

@@ -56,10 +56,10 @@ class CommandConventionsTest {
         assertUserError(CommandLineRun.of("run", SPEC, "--query", "checkout", "--events", EVENTS, "--format", "tabel"),
                 "expected one of table, csv, json but was 'tabel'; did you mean 'table'?");
         assertUserError(CommandLineRun.of("run", SPEC, "--query", "checkout", "--events", EVENTS, "--engine", "duckbd"),
-                "unknown engine 'duckbd'; valid engines: reference, duckdb, postgres, h2, oracle-h2 (oracle-h2 is H2 in "
+                "unknown engine 'duckbd'; valid engines: reference, duckdb, postgres, h2, oracle-h2, spark (oracle-h2 is H2 in "
                         + "Oracle mode, not a real Oracle); did you mean 'duckdb'?");
         assertUserError(CommandLineRun.of("compile", SPEC, "--dialect", "postgress"),
-                "expected one of postgres, duckdb, oracle, h2 but was 'postgress'; did you mean 'postgres'?");
+                "expected one of postgres, duckdb, oracle, h2, spark but was 'postgress'; did you mean 'postgres'?");
         assertUserError(CommandLineRun.of("compile", SPEC, "--dialect", "duckdb", "--as", "veiw"),
                 "but was 'veiw'; did you mean 'view'?");
         assertUserError(CommandLineRun.of("explain", SPEC, "--query", "vists"), "did you mean 'visits'?");

@@ -170,7 +170,7 @@ class RunCommandTest {
                 "--events", "../../examples/events.csv", "--engine", "sqlite");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("funnelql run: unknown engine 'sqlite'; valid engines: reference, duckdb, postgres, h2, "
-                + "oracle-h2 (oracle-h2 is H2 in Oracle mode, not a real Oracle)\n");
+                + "oracle-h2, spark (oracle-h2 is H2 in Oracle mode, not a real Oracle)\n");
     }
 
     @Test

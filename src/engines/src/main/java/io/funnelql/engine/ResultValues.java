@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -21,8 +22,25 @@ import java.util.Locale;
  * String, BOOLEAN Boolean, TIMESTAMP LocalDateTime (with a zone: its UTC wall clock), DATE
  * LocalDate. Anything else (intervals, arrays) has no reference counterpart and is an error.
  */
-final class ResultValues {
+public final class ResultValues {
     private ResultValues() {}
+
+    /**
+     * A value an engine hands over as a Java object rather than through JDBC (Spark's rows): as
+     * the reference's types, the same way as a JDBC value. {@code typeName} is for the error only.
+     */
+    public static Object plain(Object value, String column, String typeName) {
+        if (value instanceof LocalDate || value instanceof LocalDateTime) {
+            return value;
+        }
+        if (value instanceof Instant instant) {
+            return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        }
+        if (value instanceof OffsetDateTime zoned) {
+            return utc(zoned);
+        }
+        return other(value, column, typeName);
+    }
 
     static ResultTable read(ResultSet rows) throws SQLException {
         ResultSetMetaData metaData = rows.getMetaData();

@@ -10,10 +10,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnginesTest {
     @Test
+    void sparkWithoutItsModuleNamesTheModule() {
+        assertThatThrownBy(() -> Engines.open("spark"))
+                .isInstanceOf(EngineException.class)
+                .hasMessageStartingWith("spark: the engine's module funnelql-spark (src/spark) is not on the class path");
+    }
+
+    @Test
     void anUnknownNameListsTheValidOnes() {
         assertThatThrownBy(() -> Engines.open("oracle"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown engine 'oracle'; valid engines: h2, oracle-h2, duckdb, postgres");
+                .hasMessage("unknown engine 'oracle'; valid engines: h2, oracle-h2, duckdb, postgres, spark");
     }
 
     @Test

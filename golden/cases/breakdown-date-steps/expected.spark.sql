@@ -1,0 +1,43 @@
+WITH `f_events` AS (
+  SELECT `user_id` `key_user_id`, `occurred_at` `event_time`, unix_micros(CAST(`occurred_at` AS TIMESTAMP)) `event_micros`, ROW_NUMBER() OVER (PARTITION BY `user_id` ORDER BY `occurred_at` NULLS LAST, `event_name`, `signup_day`) `event_order`, CASE WHEN `event_name` = 'a' THEN 1 ELSE 0 END `step_1`, CASE WHEN `event_name` = 'b' THEN 1 ELSE 0 END `step_2`, `signup_day` `breakdown_value`
+  FROM `events`
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `signup_day` >= DATE '2024-01-01' AND `event_name` IS NOT NULL AND (`event_name` = 'a' OR `event_name` = 'b')
+),
+`f_chain` AS (
+  SELECT `key_user_id`, `event_time`, `event_micros`, `event_order`, `step_1`, `step_2`, `breakdown_value`, MAX(CASE WHEN `step_1` = 1 THEN `event_order` ELSE NULL END) OVER (PARTITION BY `key_user_id` ORDER BY `event_micros` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) `chain_1_step_1_order`, MAX(CASE WHEN `step_1` = 1 THEN `event_micros` ELSE NULL END) OVER (PARTITION BY `key_user_id` ORDER BY `event_micros` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) `chain_1_step_1_micros`
+  FROM `f_events`
+),
+`f_chains` AS (
+  SELECT `key_user_id`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `chain_1_step_1_order` ELSE NULL END) `chain_2_step_1_order`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `chain_1_step_1_micros` ELSE NULL END) `chain_2_step_1_micros`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `event_order` ELSE NULL END) `chain_2_step_2_order`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `event_micros` ELSE NULL END) `chain_2_step_2_micros`, MAX(`chain_1_step_1_order`) `chain_1_step_1_order`, MAX(`chain_1_step_1_micros`) `chain_1_step_1_micros`
+  FROM `f_chain`
+  GROUP BY `key_user_id`
+),
+`f_levels` AS (
+  SELECT `key_user_id`, `chain_2_step_1_order`, `chain_2_step_1_micros`, `chain_2_step_2_order`, `chain_2_step_2_micros`, `chain_1_step_1_order`, `chain_1_step_1_micros`, CASE WHEN `chain_2_step_2_order` IS NOT NULL THEN 2 WHEN `chain_1_step_1_order` IS NOT NULL THEN 1 ELSE 0 END `level`
+  FROM `f_chains`
+),
+`f_attempts` AS (
+  SELECT `key_user_id`, `level`, CASE WHEN `level` = 1 THEN `chain_1_step_1_order` WHEN `level` = 2 THEN `chain_2_step_1_order` ELSE NULL END `step_1_order`, CASE WHEN `level` = 1 THEN `chain_1_step_1_micros` WHEN `level` = 2 THEN `chain_2_step_1_micros` ELSE NULL END `step_1_micros`, CASE WHEN `level` = 2 THEN `chain_2_step_2_order` ELSE NULL END `step_2_order`, CASE WHEN `level` = 2 THEN `chain_2_step_2_micros` ELSE NULL END `step_2_micros`
+  FROM `f_levels`
+),
+`f_breakdown` AS (
+  SELECT `t`.`key_user_id`, `t`.`level`, `t`.`step_1_order`, `t`.`step_1_micros`, `t`.`step_2_order`, `t`.`step_2_micros`, `f_events`.`breakdown_value`
+  FROM (SELECT `key_user_id`, `level`, `step_1_order`, `step_1_micros`, `step_2_order`, `step_2_micros`, CASE WHEN `level` >= 1 THEN `step_1_order` ELSE NULL END `attributed_order`
+      FROM `f_attempts`) `t`
+    LEFT JOIN `f_events` ON `t`.`key_user_id` = `f_events`.`key_user_id` AND `t`.`attributed_order` = `f_events`.`event_order`
+),
+`f_reached` AS (
+  SELECT `breakdown_value`, SUM(CASE WHEN `level` >= 1 THEN 1 ELSE 0 END) `reached_1`, SUM(CASE WHEN `level` >= 2 THEN 1 ELSE 0 END) `reached_2`
+  FROM `f_breakdown`
+  WHERE `level` >= 1
+  GROUP BY `breakdown_value`
+),
+`f_step_counts` AS (
+  SELECT `breakdown_value` `signup_day`, 1 `step`, 'a' `name`, COALESCE(`reached_1`, 0) `count`, CAST(NULL AS INTEGER) `previous_count`, CAST(NULL AS INTEGER) `first_count`
+  FROM `f_reached`
+  UNION ALL
+  SELECT `breakdown_value` `signup_day`, 2 `step`, 'b' `name`, COALESCE(`reached_2`, 0) `count`, COALESCE(`reached_1`, 0) `previous_count`, COALESCE(`reached_1`, 0) `first_count`
+  FROM `f_reached`
+)
+SELECT `signup_day`, `step`, `name`, `count`, CASE WHEN `previous_count` = 0 THEN NULL ELSE CAST((CAST((20000 * `count` + `previous_count`) AS BIGINT) DIV CAST((2 * `previous_count`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `conversion_from_previous`, CASE WHEN `first_count` = 0 THEN NULL ELSE CAST((CAST((20000 * `count` + `first_count`) AS BIGINT) DIV CAST((2 * `first_count`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `conversion_from_first`
+FROM `f_step_counts`

@@ -1,0 +1,28 @@
+WITH `f_events` AS (
+  SELECT `user_id` `key_user_id`, `occurred_at` `event_time`, unix_micros(CAST(`occurred_at` AS TIMESTAMP)) `event_micros`, ROW_NUMBER() OVER (PARTITION BY `user_id` ORDER BY `occurred_at` NULLS LAST, `event_name`, `platform`) `event_order`, CASE WHEN `event_name` = 'a' THEN 1 ELSE 0 END `step_1`, CASE WHEN `event_name` = 'b' THEN 1 ELSE 0 END `step_2`, `platform` `breakdown_value`
+  FROM `events`
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL
+),
+`f_entries` AS (
+  SELECT `key_user_id`, `event_order` `step_1_order`, `event_micros` `step_1_micros`, `event_time` `entry_time`
+  FROM `f_events`
+  WHERE `step_1` = 1
+),
+`f_step_2_b` AS (
+  SELECT `f_entries`.`key_user_id`, `f_entries`.`step_1_order`, `f_entries`.`step_1_micros`, `f_entries`.`entry_time`, MIN(CASE WHEN `f_events`.`step_2` = 1 AND (`f_events`.`event_order` > `f_entries`.`step_1_order` OR `f_events`.`event_order` = `f_entries`.`step_1_order`) THEN `f_events`.`event_order` ELSE NULL END) `step_2_order`, MIN(CASE WHEN `f_events`.`step_2` = 1 AND (`f_events`.`event_order` > `f_entries`.`step_1_order` OR `f_events`.`event_order` = `f_entries`.`step_1_order`) THEN `f_events`.`event_micros` ELSE NULL END) `step_2_micros`
+  FROM `f_entries`
+    LEFT JOIN `f_events` ON `f_entries`.`key_user_id` = `f_events`.`key_user_id` AND `f_entries`.`step_1_order` <= `f_events`.`event_order` AND `f_events`.`event_micros` <= `f_entries`.`step_1_micros` + 1800000000
+  GROUP BY `f_entries`.`key_user_id`, `f_entries`.`step_1_order`, `f_entries`.`step_1_micros`, `f_entries`.`entry_time`
+),
+`f_levels` AS (
+  SELECT `key_user_id`, `step_1_order`, `step_1_micros`, `entry_time`, `step_2_order`, `step_2_micros`, CASE WHEN `step_2_order` IS NOT NULL THEN 2 WHEN `step_1_order` IS NOT NULL THEN 1 ELSE 0 END `level`
+  FROM `f_step_2_b`
+),
+`f_breakdown` AS (
+  SELECT `t`.`key_user_id`, `t`.`step_1_order`, `t`.`step_1_micros`, `t`.`entry_time`, `t`.`step_2_order`, `t`.`step_2_micros`, `t`.`level`, `f_events`.`breakdown_value`
+  FROM (SELECT `key_user_id`, `step_1_order`, `step_1_micros`, `entry_time`, `step_2_order`, `step_2_micros`, `level`, CASE WHEN `level` = 1 THEN `step_1_order` WHEN `level` = 2 THEN `step_2_order` ELSE NULL END `attributed_order`
+      FROM `f_levels`) `t`
+    LEFT JOIN `f_events` ON `t`.`key_user_id` = `f_events`.`key_user_id` AND `t`.`attributed_order` = `f_events`.`event_order`
+)
+SELECT `key_user_id` `user_id`, `entry_time`, `breakdown_value` `platform`, `level` `furthest_step`, CASE WHEN `level` = 1 THEN 'a' WHEN `level` = 2 THEN 'b' ELSE NULL END `furthest_step_name`
+FROM `f_breakdown`

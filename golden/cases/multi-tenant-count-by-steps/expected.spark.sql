@@ -1,0 +1,36 @@
+WITH `f_events` AS (
+  SELECT `account_id` `key_account_id`, `user_id` `key_user_id`, `session_id` `key_session_id`, `occurred_at` `event_time`, unix_micros(CAST(`occurred_at` AS TIMESTAMP)) `event_micros`, ROW_NUMBER() OVER (PARTITION BY `account_id`, `user_id`, `session_id` ORDER BY `occurred_at` NULLS LAST, `event_name`) `event_order`, CASE WHEN `event_name` = 'a' THEN 1 ELSE 0 END `step_1`, CASE WHEN `event_name` = 'b' THEN 1 ELSE 0 END `step_2`
+  FROM `events`
+  WHERE `occurred_at` IS NOT NULL AND (`account_id` IS NOT NULL AND `user_id` IS NOT NULL) AND (`session_id` IS NOT NULL AND (`event_name` IS NOT NULL AND (`event_name` = 'a' OR `event_name` = 'b')))
+),
+`f_chain` AS (
+  SELECT `key_account_id`, `key_user_id`, `key_session_id`, `event_time`, `event_micros`, `event_order`, `step_1`, `step_2`, MAX(CASE WHEN `step_1` = 1 THEN `event_order` ELSE NULL END) OVER (PARTITION BY `key_account_id`, `key_user_id`, `key_session_id` ORDER BY `event_micros` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) `chain_1_step_1_order`, MAX(CASE WHEN `step_1` = 1 THEN `event_micros` ELSE NULL END) OVER (PARTITION BY `key_account_id`, `key_user_id`, `key_session_id` ORDER BY `event_micros` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) `chain_1_step_1_micros`
+  FROM `f_events`
+),
+`f_chains` AS (
+  SELECT `key_account_id`, `key_user_id`, `key_session_id`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `chain_1_step_1_order` ELSE NULL END) `chain_2_step_1_order`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `chain_1_step_1_micros` ELSE NULL END) `chain_2_step_1_micros`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `event_order` ELSE NULL END) `chain_2_step_2_order`, MIN(CASE WHEN `step_2` = 1 AND `chain_1_step_1_micros` IS NOT NULL AND `event_micros` <= `chain_1_step_1_micros` + 3600000000 THEN `event_micros` ELSE NULL END) `chain_2_step_2_micros`, MAX(`chain_1_step_1_order`) `chain_1_step_1_order`, MAX(`chain_1_step_1_micros`) `chain_1_step_1_micros`
+  FROM `f_chain`
+  GROUP BY `key_account_id`, `key_user_id`, `key_session_id`
+),
+`f_levels` AS (
+  SELECT `key_account_id`, `key_user_id`, `key_session_id`, `chain_2_step_1_order`, `chain_2_step_1_micros`, `chain_2_step_2_order`, `chain_2_step_2_micros`, `chain_1_step_1_order`, `chain_1_step_1_micros`, CASE WHEN `chain_2_step_2_order` IS NOT NULL THEN 2 WHEN `chain_1_step_1_order` IS NOT NULL THEN 1 ELSE 0 END `level`
+  FROM `f_chains`
+),
+`f_attempts` AS (
+  SELECT `key_account_id`, `key_user_id`, `key_session_id`, `level`, CASE WHEN `level` = 1 THEN `chain_1_step_1_order` WHEN `level` = 2 THEN `chain_2_step_1_order` ELSE NULL END `step_1_order`, CASE WHEN `level` = 1 THEN `chain_1_step_1_micros` WHEN `level` = 2 THEN `chain_2_step_1_micros` ELSE NULL END `step_1_micros`, CASE WHEN `level` = 2 THEN `chain_2_step_2_order` ELSE NULL END `step_2_order`, CASE WHEN `level` = 2 THEN `chain_2_step_2_micros` ELSE NULL END `step_2_micros`
+  FROM `f_levels`
+),
+`f_reached` AS (
+  SELECT SUM(CASE WHEN `level` >= 1 THEN 1 ELSE 0 END) `reached_1`, SUM(CASE WHEN `level` >= 2 THEN 1 ELSE 0 END) `reached_2`
+  FROM `f_attempts`
+  WHERE `level` >= 1
+),
+`f_step_counts` AS (
+  SELECT 1 `step`, 'a' `name`, COALESCE(`reached_1`, 0) `count`, CAST(NULL AS INTEGER) `previous_count`, CAST(NULL AS INTEGER) `first_count`
+  FROM `f_reached`
+  UNION ALL
+  SELECT 2 `step`, 'b' `name`, COALESCE(`reached_2`, 0) `count`, COALESCE(`reached_1`, 0) `previous_count`, COALESCE(`reached_1`, 0) `first_count`
+  FROM `f_reached`
+)
+SELECT `step`, `name`, `count`, CASE WHEN `previous_count` = 0 THEN NULL ELSE CAST((CAST((20000 * `count` + `previous_count`) AS BIGINT) DIV CAST((2 * `previous_count`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `conversion_from_previous`, CASE WHEN `first_count` = 0 THEN NULL ELSE CAST((CAST((20000 * `count` + `first_count`) AS BIGINT) DIV CAST((2 * `first_count`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `conversion_from_first`
+FROM `f_step_counts`

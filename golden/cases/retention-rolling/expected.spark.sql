@@ -1,0 +1,28 @@
+WITH `r_events` AS (
+  SELECT `user_id` `key_user_id`, `occurred_at` `event_time`, unix_micros(CAST(`occurred_at` AS TIMESTAMP)) `event_micros`, CASE WHEN `event_name` = 'signup' THEN 1 ELSE 0 END `cohort_event`, CASE WHEN `event_name` = 'login' THEN 1 ELSE 0 END `return_event`
+  FROM `events`
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND (`event_name` = 'signup' OR `event_name` = 'login')
+),
+`r_periods` AS (
+  SELECT `key_user_id`, `event_time`, `event_micros`, `cohort_event`, `return_event`, CAST(`event_time` AS DATE) `period_start`
+  FROM `r_events`
+),
+`r_cohorts` AS (
+  SELECT `key_user_id`, MIN(`event_micros`) `cohort_micros`, MIN(`period_start`) `cohort`
+  FROM `r_periods`
+  WHERE `cohort_event` = 1
+  GROUP BY `key_user_id`
+),
+`r_return_events` AS (
+  SELECT *
+  FROM `r_periods`
+  WHERE `return_event` = 1
+),
+`r_returns` AS (
+  SELECT `r_cohorts`.`key_user_id`, `r_cohorts`.`cohort_micros`, `r_cohorts`.`cohort`, MAX(CASE WHEN (CAST((`r_return_events`.`event_micros` - `r_cohorts`.`cohort_micros`) AS BIGINT) DIV CAST(86400000000 AS BIGINT)) = 0 THEN 1 ELSE 0 END) `returned_0`, MAX(CASE WHEN (CAST((`r_return_events`.`event_micros` - `r_cohorts`.`cohort_micros`) AS BIGINT) DIV CAST(86400000000 AS BIGINT)) = 1 THEN 1 ELSE 0 END) `returned_1`, MAX(CASE WHEN (CAST((`r_return_events`.`event_micros` - `r_cohorts`.`cohort_micros`) AS BIGINT) DIV CAST(86400000000 AS BIGINT)) = 2 THEN 1 ELSE 0 END) `returned_2`
+  FROM `r_cohorts`
+    LEFT JOIN `r_return_events` ON `r_cohorts`.`key_user_id` = `r_return_events`.`key_user_id` AND `r_cohorts`.`cohort_micros` <= `r_return_events`.`event_micros`
+  GROUP BY `r_cohorts`.`key_user_id`, `r_cohorts`.`cohort_micros`, `r_cohorts`.`cohort`
+)
+SELECT `key_user_id` `user_id`, `cohort`, ((COALESCE(`returned_0`, 0)) = 1) `returned_0`, ((COALESCE(`returned_1`, 0)) = 1) `returned_1`, ((COALESCE(`returned_2`, 0)) = 1) `returned_2`
+FROM `r_returns`

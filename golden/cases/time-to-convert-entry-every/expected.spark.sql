@@ -1,0 +1,37 @@
+WITH `f_events` AS (
+  SELECT `user_id` `key_user_id`, `occurred_at` `event_time`, unix_micros(CAST(`occurred_at` AS TIMESTAMP)) `event_micros`, ROW_NUMBER() OVER (PARTITION BY `user_id` ORDER BY `occurred_at` NULLS LAST, `event_name`) `event_order`, CASE WHEN `event_name` = 'a' THEN 1 ELSE 0 END `step_1`, CASE WHEN `event_name` = 'b' THEN 1 ELSE 0 END `step_2`, CASE WHEN `event_name` = 'c' THEN 1 ELSE 0 END `step_3`
+  FROM `events`
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND (`event_name` = 'a' OR `event_name` = 'b' OR `event_name` = 'c')
+),
+`f_entries` AS (
+  SELECT `key_user_id`, `event_order` `step_1_order`, `event_micros` `step_1_micros`, `event_time` `entry_time`
+  FROM `f_events`
+  WHERE `step_1` = 1
+),
+`f_step_2_b` AS (
+  SELECT `f_entries`.`key_user_id`, `f_entries`.`step_1_order`, `f_entries`.`step_1_micros`, `f_entries`.`entry_time`, MIN(CASE WHEN `f_events`.`step_2` = 1 AND `f_events`.`event_order` > `f_entries`.`step_1_order` THEN `f_events`.`event_order` ELSE NULL END) `step_2_order`, MIN(CASE WHEN `f_events`.`step_2` = 1 AND `f_events`.`event_order` > `f_entries`.`step_1_order` THEN `f_events`.`event_micros` ELSE NULL END) `step_2_micros`
+  FROM `f_entries`
+    LEFT JOIN `f_events` ON `f_entries`.`key_user_id` = `f_events`.`key_user_id` AND `f_entries`.`step_1_order` <= `f_events`.`event_order` AND `f_events`.`event_micros` <= `f_entries`.`step_1_micros` + 3600000000
+  GROUP BY `f_entries`.`key_user_id`, `f_entries`.`step_1_order`, `f_entries`.`step_1_micros`, `f_entries`.`entry_time`
+),
+`f_step_3_c` AS (
+  SELECT `f_step_2_b`.`key_user_id`, `f_step_2_b`.`step_1_order`, `f_step_2_b`.`step_1_micros`, `f_step_2_b`.`entry_time`, `f_step_2_b`.`step_2_order`, `f_step_2_b`.`step_2_micros`, MIN(CASE WHEN `f_events`.`step_3` = 1 AND (`f_events`.`event_order` > `f_step_2_b`.`step_2_order` OR `f_events`.`event_order` = `f_step_2_b`.`step_2_order`) THEN `f_events`.`event_order` ELSE NULL END) `step_3_order`, MIN(CASE WHEN `f_events`.`step_3` = 1 AND (`f_events`.`event_order` > `f_step_2_b`.`step_2_order` OR `f_events`.`event_order` = `f_step_2_b`.`step_2_order`) THEN `f_events`.`event_micros` ELSE NULL END) `step_3_micros`
+  FROM `f_step_2_b`
+    LEFT JOIN `f_events` ON `f_step_2_b`.`key_user_id` = `f_events`.`key_user_id` AND `f_step_2_b`.`step_2_order` <= `f_events`.`event_order` AND `f_events`.`event_micros` <= `f_step_2_b`.`step_1_micros` + 3600000000
+  GROUP BY `f_step_2_b`.`key_user_id`, `f_step_2_b`.`step_1_order`, `f_step_2_b`.`step_1_micros`, `f_step_2_b`.`entry_time`, `f_step_2_b`.`step_2_order`, `f_step_2_b`.`step_2_micros`
+),
+`f_levels` AS (
+  SELECT `key_user_id`, `step_1_order`, `step_1_micros`, `entry_time`, `step_2_order`, `step_2_micros`, `step_3_order`, `step_3_micros`, CASE WHEN `step_3_order` IS NOT NULL THEN 3 WHEN `step_2_order` IS NOT NULL THEN 2 WHEN `step_1_order` IS NOT NULL THEN 1 ELSE 0 END `level`
+  FROM `f_step_3_c`
+),
+`f_conversions` AS (
+  SELECT CASE WHEN `level` = 2 THEN `step_2_micros` WHEN `level` = 3 THEN `step_3_micros` ELSE NULL END - `step_1_micros` `convert_micros`
+  FROM `f_levels`
+  WHERE `level` >= 2
+),
+`f_conversion_summary` AS (
+  SELECT COUNT(*) `converted`, SUM(`convert_micros`) `total_micros`, PERCENTILE_CONT(5E-1) WITHIN GROUP (ORDER BY `convert_micros` NULLS LAST) `median_micros`, PERCENTILE_CONT(9E-1) WITHIN GROUP (ORDER BY `convert_micros` NULLS LAST) `p90_micros`
+  FROM `f_conversions`
+)
+SELECT `converted` `count`, CASE WHEN `converted` = 0 THEN NULL ELSE CAST((CAST((2 * `total_micros` + `converted`) AS BIGINT) DIV CAST((2 * `converted`) AS BIGINT)) AS DOUBLE) / 1.0000000E6 END `average_seconds`, CAST(FLOOR(CAST(`median_micros` AS DOUBLE) + 5E-1) AS DOUBLE) / 1.0000000E6 `median_seconds`, CAST(FLOOR(CAST(`p90_micros` AS DOUBLE) + 5E-1) AS DOUBLE) / 1.0000000E6 `p90_seconds`
+FROM `f_conversion_summary`

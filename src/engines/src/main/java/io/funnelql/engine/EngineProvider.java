@@ -1,0 +1,14 @@
+package io.funnelql.engine;
+
+/**
+ * An engine that lives in a module of its own, found by {@link Engines#open} through
+ * {@link java.util.ServiceLoader} (a {@code META-INF/services/io.funnelql.engine.EngineProvider}
+ * file): Spark's jars stay off the class path of everything that does not run Spark, and this
+ * module does not depend on them (docs/architecture.md, "Spark").
+ */
+public interface EngineProvider {
+    /** The name {@link Engines#open} takes. */
+    String name();
+
+    Engine open();
+}
