@@ -6,7 +6,7 @@ WITH `f_events` AS (
 `f_a` AS (
   SELECT `user_id` `key_user_id`, unix_micros(CAST((MIN(`occurred_at`)) AS TIMESTAMP)) `step_1_micros`, MIN(`occurred_at`) `step_1_time`, timestampadd(MICROSECOND, 3600000000 , (MIN(`occurred_at`))) `window_end`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'a'
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'a'
   GROUP BY `user_id`
 ),
 `f_b` AS (
@@ -14,7 +14,7 @@ WITH `f_events` AS (
   FROM `f_a`
     INNER JOIN (SELECT `user_id` `key_user_id`, `occurred_at` `event_time`
       FROM `events`
-      WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'b') `t0` ON `f_a`.`key_user_id` = `t0`.`key_user_id` AND `f_a`.`step_1_time` < `t0`.`event_time` AND `f_a`.`window_end` >= `t0`.`event_time`
+      WHERE `event_name` = 'b') `t0` ON `f_a`.`key_user_id` = `t0`.`key_user_id` AND `f_a`.`step_1_time` < `t0`.`event_time` AND `f_a`.`window_end` >= `t0`.`event_time`
   GROUP BY `f_a`.`key_user_id`
 ),
 `f_c` AS (
@@ -22,7 +22,7 @@ WITH `f_events` AS (
   FROM `f_b`
     INNER JOIN (SELECT `user_id` `key_user_id`, `occurred_at` `event_time`
       FROM `events`
-      WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'c') `t0` ON `f_b`.`key_user_id` = `t0`.`key_user_id` AND `f_b`.`step_2_time` < `t0`.`event_time` AND `f_b`.`window_end` >= `t0`.`event_time`
+      WHERE `event_name` = 'c') `t0` ON `f_b`.`key_user_id` = `t0`.`key_user_id` AND `f_b`.`step_2_time` < `t0`.`event_time` AND `f_b`.`window_end` >= `t0`.`event_time`
   GROUP BY `f_b`.`key_user_id`
 ),
 `f_attempts` AS (

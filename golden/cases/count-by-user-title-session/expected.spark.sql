@@ -6,7 +6,7 @@ WITH `f_events` AS (
 `f_impression` AS (
   SELECT `user_id` `key_user_id`, `title_id` `key_title_id`, `session_id` `key_session_id`, unix_micros(CAST((MIN(`occurred_at`)) AS TIMESTAMP)) `step_1_micros`, MIN(`occurred_at`) `step_1_time`, timestampadd(MICROSECOND, 600000000 , (MIN(`occurred_at`))) `window_end`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND (`user_id` IS NOT NULL AND `title_id` IS NOT NULL) AND (`session_id` IS NOT NULL AND (`event_name` IS NOT NULL AND `event_name` = 'impression'))
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `title_id` IS NOT NULL AND `session_id` IS NOT NULL AND `event_name` = 'impression'
   GROUP BY `user_id`, `title_id`, `session_id`
 ),
 `f_detail` AS (
@@ -14,7 +14,7 @@ WITH `f_events` AS (
   FROM `f_impression`
     INNER JOIN (SELECT `user_id` `key_user_id`, `title_id` `key_title_id`, `session_id` `key_session_id`, `occurred_at` `event_time`
       FROM `events`
-      WHERE `occurred_at` IS NOT NULL AND (`user_id` IS NOT NULL AND `title_id` IS NOT NULL) AND (`session_id` IS NOT NULL AND (`event_name` IS NOT NULL AND `event_name` = 'detail'))) `t0` ON `f_impression`.`key_user_id` = `t0`.`key_user_id` AND `f_impression`.`key_title_id` = `t0`.`key_title_id` AND `f_impression`.`key_session_id` = `t0`.`key_session_id` AND `f_impression`.`step_1_time` < `t0`.`event_time` AND `f_impression`.`window_end` >= `t0`.`event_time`
+      WHERE `event_name` = 'detail') `t0` ON `f_impression`.`key_user_id` = `t0`.`key_user_id` AND `f_impression`.`key_title_id` = `t0`.`key_title_id` AND `f_impression`.`key_session_id` = `t0`.`key_session_id` AND `f_impression`.`step_1_time` < `t0`.`event_time` AND `f_impression`.`window_end` >= `t0`.`event_time`
   GROUP BY `f_impression`.`key_user_id`, `f_impression`.`key_title_id`, `f_impression`.`key_session_id`
 ),
 `f_play` AS (
@@ -22,7 +22,7 @@ WITH `f_events` AS (
   FROM `f_detail`
     INNER JOIN (SELECT `user_id` `key_user_id`, `title_id` `key_title_id`, `session_id` `key_session_id`, `occurred_at` `event_time`
       FROM `events`
-      WHERE `occurred_at` IS NOT NULL AND (`user_id` IS NOT NULL AND `title_id` IS NOT NULL) AND (`session_id` IS NOT NULL AND (`event_name` IS NOT NULL AND `event_name` = 'play'))) `t0` ON `f_detail`.`key_user_id` = `t0`.`key_user_id` AND `f_detail`.`key_title_id` = `t0`.`key_title_id` AND `f_detail`.`key_session_id` = `t0`.`key_session_id` AND `f_detail`.`step_2_time` < `t0`.`event_time` AND `f_detail`.`window_end` >= `t0`.`event_time`
+      WHERE `event_name` = 'play') `t0` ON `f_detail`.`key_user_id` = `t0`.`key_user_id` AND `f_detail`.`key_title_id` = `t0`.`key_title_id` AND `f_detail`.`key_session_id` = `t0`.`key_session_id` AND `f_detail`.`step_2_time` < `t0`.`event_time` AND `f_detail`.`window_end` >= `t0`.`event_time`
   GROUP BY `f_detail`.`key_user_id`, `f_detail`.`key_title_id`, `f_detail`.`key_session_id`
 ),
 `f_keys` AS (

@@ -1,13 +1,13 @@
 WITH `r_cohorts` AS (
   SELECT `user_id` `key_user_id`, MIN(`occurred_at`) `cohort_time`, date_from_unix_date(CAST((CAST(unix_date((CAST((MIN(`occurred_at`)) AS DATE)) ) AS BIGINT) - MOD(CAST(unix_date((CAST((MIN(`occurred_at`)) AS DATE)) ) AS BIGINT) + 3, 7)) AS INT)) `cohort`, (CAST((CAST(unix_date((CAST((MIN(`occurred_at`)) AS DATE)) ) AS BIGINT) + 3) AS BIGINT) DIV CAST(7 AS BIGINT)) `cohort_period`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'signup'
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'signup'
   GROUP BY `user_id`
 ),
 `r_activity` AS (
   SELECT `user_id` `key_user_id`, (CAST((CAST(unix_date((CAST(`occurred_at` AS DATE)) ) AS BIGINT) + 3) AS BIGINT) DIV CAST(7 AS BIGINT)) `period`, MAX(`occurred_at`) `last_return_time`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'login'
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'login'
   GROUP BY `user_id`, (CAST((CAST(unix_date((CAST(`occurred_at` AS DATE)) ) AS BIGINT) + 3) AS BIGINT) DIV CAST(7 AS BIGINT))
 ),
 `r_returns` AS (

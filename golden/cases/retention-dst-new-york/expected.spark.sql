@@ -1,13 +1,13 @@
 WITH `r_cohorts` AS (
   SELECT `user_id` `key_user_id`, MIN(`occurred_at`) `cohort_time`, CAST(convert_timezone('UTC', 'America/New_York' , (MIN(`occurred_at`)) ) AS DATE) `cohort`, CAST(unix_date((CAST(convert_timezone('UTC', 'America/New_York' , (MIN(`occurred_at`)) ) AS DATE)) ) AS BIGINT) `cohort_period`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'signup'
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'signup'
   GROUP BY `user_id`
 ),
 `r_activity` AS (
   SELECT `user_id` `key_user_id`, CAST(unix_date((CAST(convert_timezone('UTC', 'America/New_York' , `occurred_at` ) AS DATE)) ) AS BIGINT) `period`, MAX(`occurred_at`) `last_return_time`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'login'
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'login'
   GROUP BY `user_id`, CAST(unix_date((CAST(convert_timezone('UTC', 'America/New_York' , `occurred_at` ) AS DATE)) ) AS BIGINT)
 ),
 `r_returns` AS (

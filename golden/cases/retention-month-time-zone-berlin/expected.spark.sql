@@ -1,13 +1,13 @@
 WITH `r_cohorts` AS (
   SELECT `user_id` `key_user_id`, MIN(`occurred_at`) `cohort_time`, date_from_unix_date(CAST((CAST(unix_date((CAST(convert_timezone('UTC', 'Europe/Berlin' , (MIN(`occurred_at`)) ) AS DATE)) ) AS BIGINT) - EXTRACT(DAY FROM CAST(convert_timezone('UTC', 'Europe/Berlin' , (MIN(`occurred_at`)) ) AS DATE)) + 1) AS INT)) `cohort`, EXTRACT(YEAR FROM CAST(convert_timezone('UTC', 'Europe/Berlin' , (MIN(`occurred_at`)) ) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(convert_timezone('UTC', 'Europe/Berlin' , (MIN(`occurred_at`)) ) AS DATE)) - 1) `cohort_period`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'signup'
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'signup'
   GROUP BY `user_id`
 ),
 `r_activity` AS (
   SELECT `user_id` `key_user_id`, EXTRACT(YEAR FROM CAST(convert_timezone('UTC', 'Europe/Berlin' , `occurred_at` ) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(convert_timezone('UTC', 'Europe/Berlin' , `occurred_at` ) AS DATE)) - 1) `period`, MAX(`occurred_at`) `last_return_time`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'login'
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'login'
   GROUP BY `user_id`, EXTRACT(YEAR FROM CAST(convert_timezone('UTC', 'Europe/Berlin' , `occurred_at` ) AS DATE)) * 12 + (EXTRACT(MONTH FROM CAST(convert_timezone('UTC', 'Europe/Berlin' , `occurred_at` ) AS DATE)) - 1)
 ),
 `r_returns` AS (

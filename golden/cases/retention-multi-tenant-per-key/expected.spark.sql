@@ -1,13 +1,13 @@
 WITH `r_cohorts` AS (
   SELECT `account_id` `key_account_id`, `user_id` `key_user_id`, MIN(`occurred_at`) `cohort_time`, CAST((MIN(`occurred_at`)) AS DATE) `cohort`, CAST(unix_date((CAST((MIN(`occurred_at`)) AS DATE)) ) AS BIGINT) `cohort_period`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `account_id` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'signup'
+  WHERE `occurred_at` IS NOT NULL AND `account_id` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'signup'
   GROUP BY `account_id`, `user_id`
 ),
 `r_activity` AS (
   SELECT `account_id` `key_account_id`, `user_id` `key_user_id`, CAST(unix_date((CAST(`occurred_at` AS DATE)) ) AS BIGINT) `period`, MAX(`occurred_at`) `last_return_time`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `account_id` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL AND `event_name` = 'login'
+  WHERE `occurred_at` IS NOT NULL AND `account_id` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'login'
   GROUP BY `account_id`, `user_id`, CAST(unix_date((CAST(`occurred_at` AS DATE)) ) AS BIGINT)
 ),
 `r_returns` AS (
