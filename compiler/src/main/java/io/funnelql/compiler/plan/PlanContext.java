@@ -6,19 +6,28 @@ import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Query;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.Contexts;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -37,6 +46,10 @@ import java.util.function.Function;
  * RelBuilder. Expression simplification is off: the plan says exactly what the SQL will.
  */
 public final class PlanContext<Q extends Query> {
+    /** Calcite's metadata handlers, called through proxies rather than generated code (stateless, so shared). */
+    private static final ProxyingMetadataHandlerProvider METADATA =
+            new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
     private final Q query;
     private final TargetDialect target;
     private final SchemaPlus root;
@@ -53,13 +66,28 @@ public final class PlanContext<Q extends Query> {
         this.query = query;
         this.target = target;
         this.root = Frameworks.createRootSchema(false);
-        FrameworkConfig config = Frameworks.newConfigBuilder()
-                .defaultSchema(root)
-                .context(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)))
-                .typeSystem(RelDataTypeSystem.DEFAULT)
-                .build();
-        this.builder = RelBuilder.create(config);
+        this.builder = relBuilder(root);
         this.sourceTable = registerSource();
+    }
+
+    /**
+     * A RelBuilder over {@code root}, its cluster made by hand: RelBuilder.create(FrameworkConfig)
+     * opens a Calcite JDBC connection and a planner with every rule registered (about 1,300 classes
+     * loaded and initialised that building and rendering a plan never use), and Calcite's default
+     * metadata generates and compiles a handler class (Janino) for each kind of metadata asked, about
+     * 0.4 s of a cold {@code funnelql compile}. The proxying provider answers the same handlers
+     * through reflection instead (docs/performance.md, "Command-line start-up").
+     */
+    private static RelBuilder relBuilder(SchemaPlus root) {
+        JavaTypeFactoryImpl types = new JavaTypeFactoryImpl(RelDataTypeSystem.DEFAULT);
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(types));
+        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
+        CalciteSchema schema = CalciteSchema.from(root);
+        CalciteCatalogReader catalog = new CalciteCatalogReader(schema.root(), schema.path(null), types,
+                CalciteConnectionConfig.DEFAULT);
+        return RelBuilder.proto(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false))).create(cluster, catalog);
     }
 
     /** The query being planned, typed: each planner receives the context of its own kind. */

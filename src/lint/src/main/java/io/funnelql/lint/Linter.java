@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The linter: parses each file statement by statement, reads each query into select blocks
@@ -34,6 +35,9 @@ import java.util.Set;
  * and runs every rule on every statement.
  */
 public final class Linter {
+    /** Files of more statements than this are analysed and checked on all cores. */
+    private static final int PARALLEL_FROM = 64;
+
     private final LintSettings settings;
     private final List<Rule> rules;
 
@@ -68,48 +72,101 @@ public final class Linter {
                 rule.checkTokens(context);
             }
         }
+        // In file order, what each statement may name: the declarations, and the views and tables the
+        // file creates (analysed here, as later statements need their shapes). Every other query is
+        // analysed and checked afterwards, on all cores for a large file, against its snapshot.
         Catalog catalog = catalog(settings.sources());
-        for (SqlStatement statement : parsed.statements()) {
+        List<SqlStatement> statements = parsed.statements();
+        Analysis[] analyses = new Analysis[statements.size()];
+        for (int i = 0; i < statements.size(); i++) {
+            SqlStatement statement = statements.get(i);
             if (statement instanceof SqlStatement.TableDeclaration table) {
                 catalog.add(table.name(), new RelationShape(Optional.of(lastPart(table.name())),
                         Optional.of(table.columns()), table.uniqueKeys().stream().map(Set::copyOf).toList(),
                         Optional.empty(), List.of(), new ColumnFacts(table.temporalColumns(), table.otherTypedColumns(),
                                 Set.of(), List.of(), tenantScoped(table.columns()))));
-                continue;
-            }
-            if (statement instanceof SqlStatement.UniqueIndex index) {
+            } else if (statement instanceof SqlStatement.UniqueIndex index) {
                 catalog.addKey(index.table(), Set.copyOf(index.columns()));
-                continue;
-            }
-            SqlStatement.Query query = (SqlStatement.Query) statement;
-            StatementAnalyzer.Result analyzed;
-            try {
-                analyzed = StatementAnalyzer.analyze(query.query(), catalog,
-                        new StatementAnalyzer.Hints(query.positions(), query.hints(), settings.tenantColumns(),
-                                settings.tenantColumnOption().isPresent()));
-                List<Finding> found = new ArrayList<>();
-                LintContext context = new LintContext(file, query, analyzed.blocks(), settings, found::add);
-                for (Rule rule : rules) {
-                    rule.check(context);
+            } else if (statement instanceof SqlStatement.Query query) {
+                boolean creates = query.target().isPresent() && query.kind() != SqlStatement.Kind.INSERT;
+                analyses[i] = new Analysis(query, catalog.snapshot());
+                if (creates) {
+                    analyses[i].analyze(settings).ifPresent(analyzed -> {
+                        RelationShape shape = analyzed.shape().withOrigin(lastPart(query.target().get()));
+                        catalog.add(query.target().get(), query.targetColumns().isEmpty() ? shape
+                                : shape.renamed(query.targetColumns()));
+                    });
                 }
-                findings.addAll(found);
-            } catch (RuntimeException e) {
-                // A statement the model cannot read is said, not skipped: the rest of the file goes on.
-                int line = file.lineOf(query.start());
-                int column = file.columnOf(query.start());
-                findings.add(new Finding(RuleInfo.SYNTAX, file.name(), line, column, line, column,
-                        "the linter could not read this statement (" + e.getClass().getSimpleName()
-                                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
-                                + "); it is not checked. Please report it with the statement."));
-                continue;
             }
-            if (query.target().isPresent() && query.kind() != SqlStatement.Kind.INSERT) {
-                RelationShape shape = analyzed.shape().withOrigin(lastPart(query.target().get()));
-                if (!query.targetColumns().isEmpty()) {
-                    shape = shape.renamed(query.targetColumns());
+        }
+        IntStream indexes = IntStream.range(0, analyses.length);
+        List<List<Finding>> found = (analyses.length >= PARALLEL_FROM ? indexes.parallel() : indexes)
+                .mapToObj(i -> analyses[i] == null ? List.<Finding>of() : check(file, analyses[i]))
+                .toList();
+        found.forEach(findings::addAll);
+    }
+
+    /** The rules' findings on one query, or the note that the model could not read it. */
+    private List<Finding> check(SqlFile file, Analysis analysis) {
+        SqlStatement.Query query = analysis.query();
+        try {
+            Optional<StatementAnalyzer.Result> analyzed = analysis.analyze(settings);
+            if (analyzed.isEmpty()) {
+                return List.of(unreadable(file, query, analysis.failure()));
+            }
+            List<Finding> found = new ArrayList<>();
+            LintContext context = new LintContext(file, query, analyzed.get().blocks(), settings, found::add);
+            for (Rule rule : rules) {
+                rule.check(context);
+            }
+            return found;
+        } catch (RuntimeException e) {
+            return List.of(unreadable(file, query, e));
+        }
+    }
+
+    /** A statement the model cannot read is said, not skipped: the rest of the file goes on. */
+    private static Finding unreadable(SqlFile file, SqlStatement.Query query, RuntimeException e) {
+        int line = file.lineOf(query.start());
+        int column = file.columnOf(query.start());
+        return new Finding(RuleInfo.SYNTAX, file.name(), line, column, line, column,
+                "the linter could not read this statement (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+                        + "); it is not checked. Please report it with the statement.");
+    }
+
+    /** A query and the catalog it sees; analysed once, by the pass that needs it first. */
+    private static final class Analysis {
+        private final SqlStatement.Query query;
+        private final Catalog catalog;
+        private StatementAnalyzer.Result result;
+        private RuntimeException failure;
+
+        Analysis(SqlStatement.Query query, Catalog catalog) {
+            this.query = query;
+            this.catalog = catalog;
+        }
+
+        SqlStatement.Query query() {
+            return query;
+        }
+
+        RuntimeException failure() {
+            return failure;
+        }
+
+        /** The analysis, or empty when the model could not read the query ({@link #failure} says why). */
+        Optional<StatementAnalyzer.Result> analyze(LintSettings settings) {
+            if (result == null && failure == null) {
+                try {
+                    result = StatementAnalyzer.analyze(query.query(), catalog,
+                            new StatementAnalyzer.Hints(query.positions(), query.hints(), settings.tenantColumns(),
+                                    settings.tenantColumnOption().isPresent()));
+                } catch (RuntimeException e) {
+                    failure = e;
                 }
-                catalog.add(query.target().get(), shape);
             }
+            return Optional.ofNullable(result);
         }
     }
 

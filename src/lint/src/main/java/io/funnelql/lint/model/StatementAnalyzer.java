@@ -510,8 +510,8 @@ public final class StatementAnalyzer {
             if (all) {
                 keys.add(key);
             }
-        } else if (block.collapsesRows() && !select.isDistinct()) {
-            keys.add(Set.of());
+        } else if ((block.collapsesRows() && !select.isDistinct()) || select.getFrom() == null) {
+            keys.add(Set.of()); // one row: an aggregate without GROUP BY, or SELECT 3 AS n without FROM
         }
         if (!block.collapsesRows()) {
             for (RelationUse relation : from.preserved()) {

@@ -69,11 +69,13 @@ final class Rewriter {
         strings();
         intervals();
         datePartUnits();
+        listSlices();
         parameters();
         oracle();
         duckdb();
         postgres();
         keywordNames();
+        selectWithoutFrom();
         atTimeZone();
         arrayTypes();
         casts();
@@ -95,14 +97,18 @@ final class Rewriter {
 
     // ---------------------------------------------------------------- strings
 
-    /** Dollar-quoted and E'' strings as standard strings. */
+    /** Dollar-quoted, E'' and Oracle's q'[…]' strings as standard strings. */
     private void strings() {
         for (Token token : tokens) {
             if (token.kind() != Token.Kind.STRING) {
                 continue;
             }
             String text = token.text();
-            if (text.startsWith("$")) {
+            int quote = text.indexOf('\'');
+            if (quote > 0 && quote + 1 < text.length() && (text.charAt(quote - 1) == 'q' || text.charAt(quote - 1) == 'Q')) {
+                String body = text.substring(quote + 2, text.length() - 2); // q'[…]': no escapes inside
+                edits.replace(token.start(), token.end(), "'" + body.replace("'", "''") + "'");
+            } else if (text.startsWith("$")) {
                 int tag = text.indexOf('$', 1) + 1;
                 String body = text.length() >= 2 * tag ? text.substring(tag, text.length() - tag) : "";
                 edits.replace(token.start(), token.end(), "'" + body.replace("'", "''") + "'");
@@ -235,6 +241,47 @@ final class Rewriter {
         }
     }
 
+    // ---------------------------------------------------------------- list slices
+
+    /**
+     * DuckDB's slices {@code l[1:2]}, {@code l[:n]}, {@code s[2:]} as a subscript by a call,
+     * {@code l[list_slice(1, 2)]}: Babel reads a subscript, and the bounds stay expressions. A bound
+     * written {@code :n} was read as a psql variable, so that token is a colon and a name here.
+     */
+    private void listSlices() {
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!symbol(i, "[") || !endsOperand(i - 1)) {
+                continue;
+            }
+            List<Integer> colons = new ArrayList<>();
+            int close = -1;
+            int brackets = 0;
+            for (int j = i; j < tokens.size() && close < 0; j++) {
+                Token token = tokens.get(j);
+                if (token.isSymbol("[")) {
+                    brackets++;
+                } else if (token.isSymbol("]") && --brackets == 0) {
+                    close = j;
+                } else if (brackets == 1 && depth(j) == depth(i) && (token.isSymbol(":") || (token.kind() == Token.Kind.PARAM
+                        && token.text().startsWith(":") && !token.text().startsWith(":'") && !token.text().startsWith(":\"")))) {
+                    colons.add(j);
+                }
+            }
+            if (close < 0 || colons.isEmpty()) {
+                continue;
+            }
+            edits.insert(tokens.get(i).end(), "list_slice(" + (colons.get(0) == i + 1 ? "NULL" : ""));
+            for (int colon : colons) {
+                Token token = tokens.get(colon);
+                boolean emptyAfter = token.isSymbol(":") && (colons.contains(colon + 1) || colon + 1 == close);
+                String bound = token.isSymbol(":") ? "" : " " + token.text().substring(1);
+                edits.replace(token.start(), token.end(), ", " + (emptyAfter ? "NULL" : "") + bound);
+            }
+            edits.insert(tokens.get(close).start(), ")");
+            i = close;
+        }
+    }
+
     // ---------------------------------------------------------------- parameters
 
     /** {@code $1}, psql's {@code :name} and {@code :'name'} as {@code ?}; {@code :"name"} as the name. */
@@ -300,8 +347,14 @@ final class Rewriter {
 
     private void duckdb() {
         fromFirst();
+        pivotStatement();
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            if (token.isWord("pivot") && symbol(i + 1, "(")) {
+                pivotGroupBy(i + 1);
+            } else if (token.isWord("list") && symbol(i + 1, "(") && !inFromClause(i)) {
+                edits.replace(token.start(), token.end(), "array_agg"); // list(x ORDER BY ts): the same aggregate
+            }
             if (token.isWord("replace") && symbol(i + 1, "(") && symbol(i - 1, ")")) {
                 int open = CastParentheses.operandStart(tokens, i - 1);
                 int close = SqlLexer.closingParenthesis(tokens, i + 1);
@@ -359,6 +412,63 @@ final class Rewriter {
         }
         Token last = tokens.get(listEnd - 1);
         edits.moveFromClause(tokens.get(0).start(), tokens.get(select).start(), last.end());
+    }
+
+    /**
+     * DuckDB's PIVOT statement, {@code PIVOT source ON columns [IN (…)] [USING aggregates] [GROUP BY
+     * keys] …}, read as {@code SELECT aggregates FROM source GROUP BY keys …}: one row per key, as the
+     * pivot gives (the ON columns become column names); without USING the aggregate is COUNT(*).
+     * {@code UNPIVOT source ON … INTO …} is read as {@code SELECT * FROM source}.
+     */
+    private void pivotStatement() {
+        boolean pivot = word(0, "pivot") || word(0, "pivot_wider");
+        boolean unpivot = word(0, "unpivot") || word(0, "pivot_longer");
+        if (!pivot && !unpivot) {
+            return;
+        }
+        int on = -1;
+        int using = -1;
+        int rest = tokens.size();
+        for (int j = 1; j < tokens.size(); j++) {
+            if (depth(j) != 0) {
+                continue;
+            }
+            if (on < 0 && word(j, "on")) {
+                on = j;
+            } else if (on > 0 && using < 0 && word(j, "using")) {
+                using = j;
+            } else if (on > 0 && (word(j, "group") || word(j, "order") || word(j, "limit"))) {
+                rest = j;
+                break;
+            }
+        }
+        if (on < 0) {
+            return;
+        }
+        Token first = tokens.get(0);
+        if (unpivot) {
+            edits.replace(first.start(), first.end(), "SELECT * FROM");
+            edits.blank(tokens.get(on).start(), tokens.get(rest - 1).end());
+        } else if (using < 0) {
+            edits.replace(first.start(), first.end(), "SELECT COUNT(*) FROM");
+            edits.blank(tokens.get(on).start(), tokens.get(rest - 1).end());
+        } else {
+            edits.replace(first.start(), first.end(), "FROM");
+            edits.blank(tokens.get(on).start(), tokens.get(using - 1).end());
+            edits.replace(tokens.get(using).start(), tokens.get(using).end(), "SELECT");
+            edits.moveFromClause(first.start(), tokens.get(using).start(), tokens.get(rest - 1).end());
+        }
+    }
+
+    /** DuckDB's {@code PIVOT (aggregate FOR column IN (…) GROUP BY keys)}: the GROUP BY, which Calcite's PIVOT lacks, goes. */
+    private void pivotGroupBy(int open) {
+        int close = SqlLexer.closingParenthesis(tokens, open);
+        for (int j = open + 1; j < close; j++) {
+            if (depth(j) == depth(open) + 1 && word(j, "group") && word(j + 1, "by")) {
+                edits.blank(tokens.get(j).start(), tokens.get(close - 1).end());
+                return;
+            }
+        }
     }
 
     /** The offset of the SELECT whose clause holds token {@code i}, at the same depth. */
@@ -661,6 +771,32 @@ final class Rewriter {
             }
         }
         return enclosing;
+    }
+
+    // ---------------------------------------------------------------- SELECT without FROM
+
+    /**
+     * {@code SELECT … WHERE …} without a FROM (PostgreSQL and DuckDB read it over one row): Babel
+     * wants a FROM before WHERE, so the one row is written out, {@code FROM (VALUES (0))}.
+     */
+    private void selectWithoutFrom() {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!word(i, "select") || (word(0, "from") && depth(i) == 0)) {
+                continue; // DuckDB's FROM t SELECT … WHERE …: its FROM is moved, not missing
+            }
+            for (int j = i + 1; j < tokens.size() && depth(j) >= depth(i); j++) {
+                Token token = tokens.get(j);
+                if (depth(j) != depth(i) || token.kind() != Token.Kind.WORD) {
+                    continue;
+                }
+                if (token.isWord("where") || (token.isWord("group") && word(j + 1, "by")) || token.isWord("having")) {
+                    edits.insert(token.start(), "FROM (VALUES (0)) AS \"one row\" ");
+                }
+                if (token.isWord("from") || token.isWord("where") || token.isWordIn(CLAUSE_ENDS)) {
+                    break;
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- AT TIME ZONE

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A small SQL lexer, enough to cut a file into statements and to read statement headers and
  * table declarations: it knows string literals ('' escapes, E'' escapes, PostgreSQL dollar
- * quotes), quoted names, line and block comments, numbers and symbols (:: counted as one).
+ * quotes, Oracle's {@code q'[…]'}), quoted names, line and block comments, numbers and symbols
+ * (:: counted as one).
  */
 public final class SqlLexer {
     private SqlLexer() {}
@@ -26,6 +27,10 @@ public final class SqlLexer {
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int close = text.indexOf("*/", i + 2);
                 i = close < 0 ? n : close + 2;
+            } else if (quotedStringEnd(text, i) > 0) {
+                int end = quotedStringEnd(text, i);
+                tokens.add(new Token(Token.Kind.STRING, text.substring(i, end), i, end));
+                i = end;
             } else if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && text.charAt(i + 1) == '\'')) {
                 int start = i;
                 boolean backslashEscapes = c != '\'';
@@ -97,11 +102,20 @@ public final class SqlLexer {
                 tokens.add(new Token(Token.Kind.SYMBOL, operator, i, i + operator.length()));
                 i += operator.length();
             } else {
-                tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), i, i + 1));
+                tokens.add(new Token(Token.Kind.SYMBOL, c < ASCII_SYMBOLS.length ? ASCII_SYMBOLS[c] : String.valueOf(c), i, i + 1));
                 i++;
             }
         }
         return tokens;
+    }
+
+    /** One string per ASCII character, shared by every one-character symbol of a file. */
+    private static final String[] ASCII_SYMBOLS = new String[128];
+
+    static {
+        for (char c = 0; c < ASCII_SYMBOLS.length; c++) {
+            ASCII_SYMBOLS[c] = String.valueOf(c);
+        }
     }
 
     /** Operators of more than one character, longest first. */
@@ -145,6 +159,30 @@ public final class SqlLexer {
                 j++;
             }
             return j;
+        }
+        return -1;
+    }
+
+    /**
+     * The end of Oracle's alternative quoting at {@code i} ({@code q'[it's]'}, {@code Q'{…}'},
+     * {@code nq'!…!'}: the quote is the bracket or character after {@code q'}), or -1.
+     */
+    private static int quotedStringEnd(String text, int i) {
+        int q = text.charAt(i) == 'n' || text.charAt(i) == 'N' ? i + 1 : i;
+        if (q + 2 >= text.length() || (text.charAt(q) != 'q' && text.charAt(q) != 'Q') || text.charAt(q + 1) != '\''
+                || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '_'))) {
+            return -1;
+        }
+        char open = text.charAt(q + 2);
+        if (Character.isWhitespace(open)) {
+            return -1;
+        }
+        int pair = "[{(<".indexOf(open);
+        char close = pair >= 0 ? "]})>".charAt(pair) : open;
+        for (int j = q + 3; j + 1 < text.length(); j++) {
+            if (text.charAt(j) == close && text.charAt(j + 1) == '\'') {
+                return j + 2;
+            }
         }
         return -1;
     }

@@ -167,4 +167,28 @@ class SqlScriptParserTest {
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.statements()).hasSize(65);
     }
+
+    /** Forms that gave FQL000 although valid in their dialect (issue 19): slices, q-quotes, no FROM, PIVOT. */
+    @Test
+    void slicesQuotedStringsPivotsAndSelectsWithoutFromParse() {
+        String sql = """
+                SELECT steps[1:2] AS first_two, steps[:n] AS head, steps[2:] AS tail, name[1:3] FROM paths;
+                SELECT path[2:-1][1] AS second FROM (SELECT list(event ORDER BY ts) AS path FROM events GROUP BY user_id) p;
+                SELECT q'[it's a 'quoted' name]' AS label, Q'{a}' AS other, nq'!x!' AS national FROM dual;
+                SELECT COUNT(*) FROM events WHERE note = q'(can't)';
+                SELECT 1 AS ok WHERE EXISTS (SELECT 1 FROM events WHERE ts > now() - INTERVAL '1 day');
+                SELECT :flag AS flag WHERE :flag;
+                PIVOT monthly ON month USING sum(revenue) GROUP BY account_id;
+                PIVOT (SELECT account_id, month, revenue FROM orders) ON month IN ('2024-01', '2024-02') USING sum(revenue) AS total, count(*);
+                PIVOT events ON event_name;
+                UNPIVOT monthly ON jan, feb, mar INTO NAME month VALUE revenue;
+                SELECT * FROM monthly PIVOT (sum(revenue) FOR month IN ('jan', 'feb') GROUP BY account_id);
+                SELECT * FROM (SELECT account_id, step, ts FROM funnel) PIVOT (COUNT(ts) AS n FOR step IN ('view' AS viewed, 'buy' AS bought));
+                SELECT * FROM (SELECT account_id, step, ts FROM funnel) PIVOT (COUNT(ts) FOR step IN ('view' viewed, 'buy' bought));
+                SELECT * FROM monthly UNPIVOT (revenue FOR month IN (jan, feb, mar));
+                """;
+        ParsedFile parsed = new SqlScriptParser().parse(SqlFile.of("forms.sql", sql));
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.statements()).hasSize(14);
+    }
 }
