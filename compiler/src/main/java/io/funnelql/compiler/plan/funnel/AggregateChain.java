@@ -131,8 +131,9 @@ final class AggregateChain {
     }
 
     /**
-     * Where a step's rows come from when no event order is needed: the source, filtered by the
-     * step's condition. Null: from the events stage by the step's flag.
+     * Where a step's rows come from when they do not come from the events stage by the step's
+     * flag: the source filtered by the step's condition (no event order), or the first window's
+     * rows ({@link #firstWindowRows}). Null: the events stage.
      */
     interface StepRows {
         void push(Step step);
@@ -140,9 +141,8 @@ final class AggregateChain {
 
     /**
      * Pushes step {@code step}'s rows (key, microseconds, then the event order when {@code
-     * ordered}, else the time): straight from the source by the step's condition when no order is needed and
-     * {@code rows} is given ({@link EventsStage#pushConditionRows}), else from the events stage by
-     * the step's flag.
+     * ordered}, else the time): from {@code rows} when given, else from the events stage by the
+     * step's flag.
      */
     private static void pushStepRows(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
             boolean ordered, int step) {

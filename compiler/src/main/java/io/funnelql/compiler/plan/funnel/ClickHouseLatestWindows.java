@@ -63,8 +63,8 @@ final class ClickHouseLatestWindows {
             String name = FunnelPlanner.stageName(query, level, "chain");
             String purpose = "level " + level + ": the latest chain that reached step " + level + ", at each event";
             // Each level is read once, by the next; DuckDB plans a few inlined window passes as one
-            // query (3 steps: 1.6 times as fast as writing each out), but its planning of a long
-            // inlined chain grows exponentially with the depth (see SqlRenderer).
+            // query (3 steps at 1M events: 1.42 s against 1.66 s with each written out), but its
+            // planning of a long inlined chain grows exponentially with the depth (see SqlRenderer).
             current = steps <= INLINED_UP_TO_STEPS ? context.addInlinedStage(name, purpose, List.of())
                     : context.addStage(name, purpose, List.of());
         }
