@@ -10,19 +10,17 @@ WITH "f_events" AS (
   GROUP BY "user_id"
 ),
 "f_b" AS MATERIALIZED (
-  SELECT "f_a"."key_user_id", epoch_us((MIN("t0"."event_time"))) AS "step_2_micros", MIN("t0"."event_time") AS "step_2_time", MIN("f_a"."window_end") AS "window_end"
+  SELECT "f_a"."key_user_id", epoch_us((MIN("events"."occurred_at"))) AS "step_2_micros", MIN("events"."occurred_at") AS "step_2_time", MIN("f_a"."window_end") AS "window_end"
   FROM "f_a"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time"
-      FROM "events"
-      WHERE "event_name" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_time" < "t0"."event_time" AND "f_a"."window_end" >= "t0"."event_time"
+    INNER JOIN "events" ON "f_a"."key_user_id" = "events"."user_id" AND "f_a"."step_1_time" < "events"."occurred_at" AND "f_a"."window_end" >= "events"."occurred_at"
+  WHERE "events"."event_name" = 'b'
   GROUP BY "f_a"."key_user_id"
 ),
 "f_c" AS MATERIALIZED (
-  SELECT "f_b"."key_user_id", epoch_us((MIN("t0"."event_time"))) AS "step_3_micros", MIN("t0"."event_time") AS "step_3_time"
+  SELECT "f_b"."key_user_id", epoch_us((MIN("events"."occurred_at"))) AS "step_3_micros", MIN("events"."occurred_at") AS "step_3_time"
   FROM "f_b"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time"
-      FROM "events"
-      WHERE "event_name" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_time" < "t0"."event_time" AND "f_b"."window_end" >= "t0"."event_time"
+    INNER JOIN "events" ON "f_b"."key_user_id" = "events"."user_id" AND "f_b"."step_2_time" < "events"."occurred_at" AND "f_b"."window_end" >= "events"."occurred_at"
+  WHERE "events"."event_name" = 'c'
   GROUP BY "f_b"."key_user_id"
 ),
 "f_attempts" AS MATERIALIZED (

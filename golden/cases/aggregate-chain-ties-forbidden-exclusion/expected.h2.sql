@@ -10,19 +10,17 @@ WITH "f_events" AS (
   GROUP BY "USER_ID"
 ),
 "f_b" AS (
-  SELECT "f_a"."key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("t0"."event_time"))) AS "step_2_micros", MIN("t0"."event_time") AS "step_2_time", MIN("f_a"."window_end") AS "window_end"
+  SELECT "f_a"."key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("EVENTS"."OCCURRED_AT"))) AS "step_2_micros", MIN("EVENTS"."OCCURRED_AT") AS "step_2_time", MIN("f_a"."window_end") AS "window_end"
   FROM "f_a"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time"
-      FROM "EVENTS"
-      WHERE "EVENT_NAME" = 'b') AS "t0" ON "f_a"."key_user_id" = "t0"."key_user_id" AND "f_a"."step_1_time" < "t0"."event_time" AND "f_a"."window_end" >= "t0"."event_time"
+    INNER JOIN "EVENTS" ON "f_a"."key_user_id" = "EVENTS"."USER_ID" AND "f_a"."step_1_time" < "EVENTS"."OCCURRED_AT" AND "f_a"."window_end" >= "EVENTS"."OCCURRED_AT"
+  WHERE "EVENTS"."EVENT_NAME" = 'b'
   GROUP BY "f_a"."key_user_id"
 ),
 "f_c" AS (
-  SELECT "f_b"."key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("t0"."event_time"))) AS "step_3_micros", MIN("t0"."event_time") AS "step_3_time"
+  SELECT "f_b"."key_user_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("EVENTS"."OCCURRED_AT"))) AS "step_3_micros", MIN("EVENTS"."OCCURRED_AT") AS "step_3_time"
   FROM "f_b"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "OCCURRED_AT" AS "event_time"
-      FROM "EVENTS"
-      WHERE "EVENT_NAME" = 'c') AS "t0" ON "f_b"."key_user_id" = "t0"."key_user_id" AND "f_b"."step_2_time" < "t0"."event_time" AND "f_b"."window_end" >= "t0"."event_time"
+    INNER JOIN "EVENTS" ON "f_b"."key_user_id" = "EVENTS"."USER_ID" AND "f_b"."step_2_time" < "EVENTS"."OCCURRED_AT" AND "f_b"."window_end" >= "EVENTS"."OCCURRED_AT"
+  WHERE "EVENTS"."EVENT_NAME" = 'c'
   GROUP BY "f_b"."key_user_id"
 ),
 "f_attempts" AS (

@@ -68,5 +68,5 @@ WITH "f_events" ("key_user_id", "event_time", "event_micros", "event_order", "st
   SELECT "breakdown_value" "platform", 3 "step", 'c' "name", COALESCE("reached_3", 0) "count", COALESCE("reached_2", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
   FROM "f_reached"
 )
-SELECT "platform", "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "previous_count") / (2 * "previous_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "first_count") / (2 * "first_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
+SELECT "platform", "step", "name", "count", CAST(TRUNC((20000 * "count" + "previous_count") / (NULLIF(2 * "previous_count", 0))) AS DOUBLE PRECISION) / 1.000E2 "conversion_from_previous", CAST(TRUNC((20000 * "count" + "first_count") / (NULLIF(2 * "first_count", 0))) AS DOUBLE PRECISION) / 1.000E2 "conversion_from_first"
 FROM "f_step_counts"

@@ -39,5 +39,5 @@ WITH `f_events` AS (
   SELECT `breakdown_value` `signup_day`, 2 `step`, 'b' `name`, COALESCE(`reached_2`, 0) `count`, COALESCE(`reached_1`, 0) `previous_count`, COALESCE(`reached_1`, 0) `first_count`
   FROM `f_reached`
 )
-SELECT `signup_day`, `step`, `name`, `count`, CASE WHEN `previous_count` = 0 THEN NULL ELSE CAST((CAST((20000 * `count` + `previous_count`) AS BIGINT) DIV CAST((2 * `previous_count`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `conversion_from_previous`, CASE WHEN `first_count` = 0 THEN NULL ELSE CAST((CAST((20000 * `count` + `first_count`) AS BIGINT) DIV CAST((2 * `first_count`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `conversion_from_first`
+SELECT `signup_day`, `step`, `name`, `count`, CAST((CAST((20000 * `count` + `previous_count`) AS BIGINT) DIV CAST((NULLIF(2 * `previous_count`, 0)) AS BIGINT)) AS DOUBLE) / 1.000E2 `conversion_from_previous`, CAST((CAST((20000 * `count` + `first_count`) AS BIGINT) DIV CAST((NULLIF(2 * `first_count`, 0)) AS BIGINT)) AS DOUBLE) / 1.000E2 `conversion_from_first`
 FROM `f_step_counts`

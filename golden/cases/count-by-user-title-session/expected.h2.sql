@@ -10,19 +10,17 @@ WITH "f_events" AS (
   GROUP BY "USER_ID", "TITLE_ID", "SESSION_ID"
 ),
 "f_detail" AS (
-  SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("t0"."event_time"))) AS "step_2_micros", MIN("t0"."event_time") AS "step_2_time", DATEADD(MICROSECOND, 600000000 , (MIN("t0"."event_time"))) AS "window_end"
+  SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("EVENTS"."OCCURRED_AT"))) AS "step_2_micros", MIN("EVENTS"."OCCURRED_AT") AS "step_2_time", DATEADD(MICROSECOND, 600000000 , (MIN("EVENTS"."OCCURRED_AT"))) AS "window_end"
   FROM "f_impression"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", "OCCURRED_AT" AS "event_time"
-      FROM "EVENTS"
-      WHERE "EVENT_NAME" = 'detail') AS "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_time" < "t0"."event_time" AND "f_impression"."window_end" >= "t0"."event_time"
+    INNER JOIN "EVENTS" ON "f_impression"."key_user_id" = "EVENTS"."USER_ID" AND "f_impression"."key_title_id" = "EVENTS"."TITLE_ID" AND "f_impression"."key_session_id" = "EVENTS"."SESSION_ID" AND "f_impression"."step_1_time" < "EVENTS"."OCCURRED_AT" AND "f_impression"."window_end" >= "EVENTS"."OCCURRED_AT"
+  WHERE "EVENTS"."EVENT_NAME" = 'detail'
   GROUP BY "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id"
 ),
 "f_play" AS (
-  SELECT "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("t0"."event_time"))) AS "step_3_micros", MIN("t0"."event_time") AS "step_3_time"
+  SELECT "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("EVENTS"."OCCURRED_AT"))) AS "step_3_micros", MIN("EVENTS"."OCCURRED_AT") AS "step_3_time"
   FROM "f_detail"
-    INNER JOIN (SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", "OCCURRED_AT" AS "event_time"
-      FROM "EVENTS"
-      WHERE "EVENT_NAME" = 'play') AS "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_time" < "t0"."event_time" AND "f_detail"."window_end" >= "t0"."event_time"
+    INNER JOIN "EVENTS" ON "f_detail"."key_user_id" = "EVENTS"."USER_ID" AND "f_detail"."key_title_id" = "EVENTS"."TITLE_ID" AND "f_detail"."key_session_id" = "EVENTS"."SESSION_ID" AND "f_detail"."step_2_time" < "EVENTS"."OCCURRED_AT" AND "f_detail"."window_end" >= "EVENTS"."OCCURRED_AT"
+  WHERE "EVENTS"."EVENT_NAME" = 'play'
   GROUP BY "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id"
 ),
 "f_keys" AS (

@@ -10,19 +10,17 @@ WITH "f_events" AS NOT MATERIALIZED (
   GROUP BY "user_id", "title_id", "session_id"
 ),
 "f_detail" AS (
-  SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", CAST(EXTRACT(EPOCH FROM (MIN("t0"."event_time")) ) * 1000000 AS BIGINT) AS "step_2_micros", MIN("t0"."event_time") AS "step_2_time", ((MIN("t0"."event_time")) + 600000000 * INTERVAL '1 microsecond') AS "window_end"
+  SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", CAST(EXTRACT(EPOCH FROM (MIN("events"."occurred_at")) ) * 1000000 AS BIGINT) AS "step_2_micros", MIN("events"."occurred_at") AS "step_2_time", ((MIN("events"."occurred_at")) + 600000000 * INTERVAL '1 microsecond') AS "window_end"
   FROM "f_impression"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", "title_id" AS "key_title_id", "session_id" AS "key_session_id", "occurred_at" AS "event_time"
-      FROM "events"
-      WHERE "event_name" = 'detail') AS "t0" ON "f_impression"."key_user_id" = "t0"."key_user_id" AND "f_impression"."key_title_id" = "t0"."key_title_id" AND "f_impression"."key_session_id" = "t0"."key_session_id" AND "f_impression"."step_1_time" < "t0"."event_time" AND "f_impression"."window_end" >= "t0"."event_time"
+    INNER JOIN "events" ON "f_impression"."key_user_id" = "events"."user_id" AND "f_impression"."key_title_id" = "events"."title_id" AND "f_impression"."key_session_id" = "events"."session_id" AND "f_impression"."step_1_time" < "events"."occurred_at" AND "f_impression"."window_end" >= "events"."occurred_at"
+  WHERE "events"."event_name" = 'detail'
   GROUP BY "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id"
 ),
 "f_play" AS (
-  SELECT "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id", CAST(EXTRACT(EPOCH FROM (MIN("t0"."event_time")) ) * 1000000 AS BIGINT) AS "step_3_micros", MIN("t0"."event_time") AS "step_3_time"
+  SELECT "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id", CAST(EXTRACT(EPOCH FROM (MIN("events"."occurred_at")) ) * 1000000 AS BIGINT) AS "step_3_micros", MIN("events"."occurred_at") AS "step_3_time"
   FROM "f_detail"
-    INNER JOIN (SELECT "user_id" AS "key_user_id", "title_id" AS "key_title_id", "session_id" AS "key_session_id", "occurred_at" AS "event_time"
-      FROM "events"
-      WHERE "event_name" = 'play') AS "t0" ON "f_detail"."key_user_id" = "t0"."key_user_id" AND "f_detail"."key_title_id" = "t0"."key_title_id" AND "f_detail"."key_session_id" = "t0"."key_session_id" AND "f_detail"."step_2_time" < "t0"."event_time" AND "f_detail"."window_end" >= "t0"."event_time"
+    INNER JOIN "events" ON "f_detail"."key_user_id" = "events"."user_id" AND "f_detail"."key_title_id" = "events"."title_id" AND "f_detail"."key_session_id" = "events"."session_id" AND "f_detail"."step_2_time" < "events"."occurred_at" AND "f_detail"."window_end" >= "events"."occurred_at"
+  WHERE "events"."event_name" = 'play'
   GROUP BY "f_detail"."key_user_id", "f_detail"."key_title_id", "f_detail"."key_session_id"
 ),
 "f_keys" AS (

@@ -10,19 +10,17 @@ WITH `f_events` AS (
   GROUP BY `user_id`, `title_id`, `session_id`
 ),
 `f_detail` AS (
-  SELECT `f_impression`.`key_user_id`, `f_impression`.`key_title_id`, `f_impression`.`key_session_id`, unix_micros(CAST((MIN(`t0`.`event_time`)) AS TIMESTAMP)) `step_2_micros`, MIN(`t0`.`event_time`) `step_2_time`, timestampadd(MICROSECOND, 600000000 , (MIN(`t0`.`event_time`))) `window_end`
+  SELECT `f_impression`.`key_user_id`, `f_impression`.`key_title_id`, `f_impression`.`key_session_id`, unix_micros(CAST((MIN(`events`.`occurred_at`)) AS TIMESTAMP)) `step_2_micros`, MIN(`events`.`occurred_at`) `step_2_time`, timestampadd(MICROSECOND, 600000000 , (MIN(`events`.`occurred_at`))) `window_end`
   FROM `f_impression`
-    INNER JOIN (SELECT `user_id` `key_user_id`, `title_id` `key_title_id`, `session_id` `key_session_id`, `occurred_at` `event_time`
-      FROM `events`
-      WHERE `event_name` = 'detail') `t0` ON `f_impression`.`key_user_id` = `t0`.`key_user_id` AND `f_impression`.`key_title_id` = `t0`.`key_title_id` AND `f_impression`.`key_session_id` = `t0`.`key_session_id` AND `f_impression`.`step_1_time` < `t0`.`event_time` AND `f_impression`.`window_end` >= `t0`.`event_time`
+    INNER JOIN `events` ON `f_impression`.`key_user_id` = `events`.`user_id` AND `f_impression`.`key_title_id` = `events`.`title_id` AND `f_impression`.`key_session_id` = `events`.`session_id` AND `f_impression`.`step_1_time` < `events`.`occurred_at` AND `f_impression`.`window_end` >= `events`.`occurred_at`
+  WHERE `events`.`event_name` = 'detail'
   GROUP BY `f_impression`.`key_user_id`, `f_impression`.`key_title_id`, `f_impression`.`key_session_id`
 ),
 `f_play` AS (
-  SELECT `f_detail`.`key_user_id`, `f_detail`.`key_title_id`, `f_detail`.`key_session_id`, unix_micros(CAST((MIN(`t0`.`event_time`)) AS TIMESTAMP)) `step_3_micros`, MIN(`t0`.`event_time`) `step_3_time`
+  SELECT `f_detail`.`key_user_id`, `f_detail`.`key_title_id`, `f_detail`.`key_session_id`, unix_micros(CAST((MIN(`events`.`occurred_at`)) AS TIMESTAMP)) `step_3_micros`, MIN(`events`.`occurred_at`) `step_3_time`
   FROM `f_detail`
-    INNER JOIN (SELECT `user_id` `key_user_id`, `title_id` `key_title_id`, `session_id` `key_session_id`, `occurred_at` `event_time`
-      FROM `events`
-      WHERE `event_name` = 'play') `t0` ON `f_detail`.`key_user_id` = `t0`.`key_user_id` AND `f_detail`.`key_title_id` = `t0`.`key_title_id` AND `f_detail`.`key_session_id` = `t0`.`key_session_id` AND `f_detail`.`step_2_time` < `t0`.`event_time` AND `f_detail`.`window_end` >= `t0`.`event_time`
+    INNER JOIN `events` ON `f_detail`.`key_user_id` = `events`.`user_id` AND `f_detail`.`key_title_id` = `events`.`title_id` AND `f_detail`.`key_session_id` = `events`.`session_id` AND `f_detail`.`step_2_time` < `events`.`occurred_at` AND `f_detail`.`window_end` >= `events`.`occurred_at`
+  WHERE `events`.`event_name` = 'play'
   GROUP BY `f_detail`.`key_user_id`, `f_detail`.`key_title_id`, `f_detail`.`key_session_id`
 ),
 `f_keys` AS (

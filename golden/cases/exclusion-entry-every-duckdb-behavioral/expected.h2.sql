@@ -45,5 +45,5 @@ WITH "f_events" AS (
   SELECT 3 AS "step", 'buy' AS "name", COALESCE("reached_3", 0) AS "count", COALESCE("reached_2", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
   FROM "f_reached"
 )
-SELECT "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST((CAST((20000 * "count" + "previous_count") AS BIGINT) / CAST((2 * "previous_count") AS BIGINT)) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST((CAST((20000 * "count" + "first_count") AS BIGINT) / CAST((2 * "first_count") AS BIGINT)) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
+SELECT "step", "name", "count", CAST((CAST((20000 * "count" + "previous_count") AS BIGINT) / CAST((NULLIF(2 * "previous_count", 0)) AS BIGINT)) AS DOUBLE) / 1.000E2 AS "conversion_from_previous", CAST((CAST((20000 * "count" + "first_count") AS BIGINT) / CAST((NULLIF(2 * "first_count", 0)) AS BIGINT)) AS DOUBLE) / 1.000E2 AS "conversion_from_first"
 FROM "f_step_counts"

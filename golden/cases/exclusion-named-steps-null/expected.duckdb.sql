@@ -70,5 +70,5 @@ WITH "f_events" AS MATERIALIZED (
   SELECT 4 AS "step", 'd' AS "name", COALESCE("reached_4", 0) AS "count", COALESCE("reached_3", 0) AS "previous_count", COALESCE("reached_1", 0) AS "first_count"
   FROM "f_reached"
 )
-SELECT "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST(((20000 * "count" + "previous_count") // (2 * "previous_count")) AS DOUBLE) / 1.000E2 END AS "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST(((20000 * "count" + "first_count") // (2 * "first_count")) AS DOUBLE) / 1.000E2 END AS "conversion_from_first"
+SELECT "step", "name", "count", CAST(((20000 * "count" + "previous_count") // (NULLIF(2 * "previous_count", 0))) AS DOUBLE) / 1.000E2 AS "conversion_from_previous", CAST(((20000 * "count" + "first_count") // (NULLIF(2 * "first_count", 0))) AS DOUBLE) / 1.000E2 AS "conversion_from_first"
 FROM "f_step_counts"

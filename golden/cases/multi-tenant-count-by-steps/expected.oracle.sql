@@ -32,5 +32,5 @@ WITH "f_events" AS (
   SELECT 2 "step", 'b' "name", COALESCE("reached_2", 0) "count", COALESCE("reached_1", 0) "previous_count", COALESCE("reached_1", 0) "first_count"
   FROM "f_reached"
 )
-SELECT "step", "name", "count", CASE WHEN "previous_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "previous_count") / (2 * "previous_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_previous", CASE WHEN "first_count" = 0 THEN NULL ELSE CAST(TRUNC((20000 * "count" + "first_count") / (2 * "first_count")) AS DOUBLE PRECISION) / 1.000E2 END "conversion_from_first"
+SELECT "step", "name", "count", CAST(TRUNC((20000 * "count" + "previous_count") / (NULLIF(2 * "previous_count", 0))) AS DOUBLE PRECISION) / 1.000E2 "conversion_from_previous", CAST(TRUNC((20000 * "count" + "first_count") / (NULLIF(2 * "first_count", 0))) AS DOUBLE PRECISION) / 1.000E2 "conversion_from_first"
 FROM "f_step_counts"

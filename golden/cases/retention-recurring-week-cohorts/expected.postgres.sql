@@ -30,8 +30,8 @@ WITH "r_events" AS NOT MATERIALIZED (
   FROM "r_returns"
   GROUP BY "cohort"
 )
-SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST((CAST((20000 * "returned_0" + "cohort_size") AS BIGINT) / CAST((2 * "cohort_size") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "percentage"
+SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CAST((CAST((20000 * "returned_0" + "cohort_size") AS BIGINT) / CAST((NULLIF(2 * "cohort_size", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 AS "percentage"
 FROM "r_cohort_sizes"
 UNION ALL
-SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST((CAST((20000 * "returned_1" + "cohort_size") AS BIGINT) / CAST((2 * "cohort_size") AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 END AS "percentage"
+SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CAST((CAST((20000 * "returned_1" + "cohort_size") AS BIGINT) / CAST((NULLIF(2 * "cohort_size", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 AS "percentage"
 FROM "r_cohort_sizes"

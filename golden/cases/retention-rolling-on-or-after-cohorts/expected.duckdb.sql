@@ -29,11 +29,11 @@ WITH "r_events" AS (
   FROM "r_returns"
   GROUP BY "cohort"
 )
-SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST(((20000 * "returned_0" + "cohort_size") // (2 * "cohort_size")) AS DOUBLE) / 1.000E2 END AS "percentage"
+SELECT "cohort", 0 AS "offset", "cohort_size", "returned_0" AS "returned", CAST(((20000 * "returned_0" + "cohort_size") // (NULLIF(2 * "cohort_size", 0))) AS DOUBLE) / 1.000E2 AS "percentage"
 FROM "r_cohort_sizes"
 UNION ALL
-SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST(((20000 * "returned_1" + "cohort_size") // (2 * "cohort_size")) AS DOUBLE) / 1.000E2 END AS "percentage"
+SELECT "cohort", 1 AS "offset", "cohort_size", "returned_1" AS "returned", CAST(((20000 * "returned_1" + "cohort_size") // (NULLIF(2 * "cohort_size", 0))) AS DOUBLE) / 1.000E2 AS "percentage"
 FROM "r_cohort_sizes"
 UNION ALL
-SELECT "cohort", 2 AS "offset", "cohort_size", "returned_2" AS "returned", CASE WHEN "cohort_size" = 0 THEN NULL ELSE CAST(((20000 * "returned_2" + "cohort_size") // (2 * "cohort_size")) AS DOUBLE) / 1.000E2 END AS "percentage"
+SELECT "cohort", 2 AS "offset", "cohort_size", "returned_2" AS "returned", CAST(((20000 * "returned_2" + "cohort_size") // (NULLIF(2 * "cohort_size", 0))) AS DOUBLE) / 1.000E2 AS "percentage"
 FROM "r_cohort_sizes"

@@ -21,8 +21,8 @@ WITH `r_cohorts` AS (
   FROM `r_returns`
   GROUP BY `cohort`
 )
-SELECT `cohort`, 0 `offset`, `cohort_size`, `returned_0` `returned`, CASE WHEN `cohort_size` = 0 THEN NULL ELSE CAST((CAST((20000 * `returned_0` + `cohort_size`) AS BIGINT) DIV CAST((2 * `cohort_size`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `percentage`
+SELECT `cohort`, 0 `offset`, `cohort_size`, `returned_0` `returned`, CAST((CAST((20000 * `returned_0` + `cohort_size`) AS BIGINT) DIV CAST((NULLIF(2 * `cohort_size`, 0)) AS BIGINT)) AS DOUBLE) / 1.000E2 `percentage`
 FROM `r_cohort_sizes`
 UNION ALL
-SELECT `cohort`, 1 `offset`, `cohort_size`, `returned_1` `returned`, CASE WHEN `cohort_size` = 0 THEN NULL ELSE CAST((CAST((20000 * `returned_1` + `cohort_size`) AS BIGINT) DIV CAST((2 * `cohort_size`) AS BIGINT)) AS DOUBLE) / 1.000E2 END `percentage`
+SELECT `cohort`, 1 `offset`, `cohort_size`, `returned_1` `returned`, CAST((CAST((20000 * `returned_1` + `cohort_size`) AS BIGINT) DIV CAST((NULLIF(2 * `cohort_size`, 0)) AS BIGINT)) AS DOUBLE) / 1.000E2 `percentage`
 FROM `r_cohort_sizes`

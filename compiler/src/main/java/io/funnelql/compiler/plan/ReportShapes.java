@@ -16,13 +16,14 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
 public final class ReportShapes {
     private ReportShapes() {}
 
-    /** {@code 100 * part / whole} rounded half-up to 2 decimals, NULL when whole is 0: floor((20000 part + whole) / (2 whole)) / 100. */
+    /** {@code 100 * part / whole} rounded half-up to 2 decimals, NULL when whole is 0 or NULL: floor((20000 part + whole) / (2 whole)) / 100. */
     public static RexNode percent(RelBuilder b, RexNode part, RexNode whole) {
         RexNode numerator = b.call(SqlStdOperatorTable.PLUS, b.call(SqlStdOperatorTable.MULTIPLY, number(b, 20000), part), whole);
-        RexNode denominator = b.call(SqlStdOperatorTable.MULTIPLY, number(b, 2), whole);
+        // NULLIF: a quotient by NULL is NULL on every engine, which is the report's value for a whole of 0.
+        RexNode denominator = b.call(SqlStdOperatorTable.NULLIF, b.call(SqlStdOperatorTable.MULTIPLY, number(b, 2), whole),
+                number(b, 0));
         RexNode hundredths = b.call(PortableFunctions.INTEGER_QUOTIENT, numerator, denominator);
-        return b.call(SqlStdOperatorTable.CASE, b.equals(whole, number(b, 0)), nullDouble(b),
-                b.call(SqlStdOperatorTable.DIVIDE, toDouble(b, hundredths), b.literal(100.0d)));
+        return b.call(SqlStdOperatorTable.DIVIDE, toDouble(b, hundredths), b.literal(100.0d));
     }
 
     /** An integer count of microseconds divided by another count, rounded half-up to a microsecond, as seconds. */

@@ -13,6 +13,7 @@ import io.funnelql.dsl.model.Step;
 import io.funnelql.dsl.model.expression.Expression;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -284,17 +285,33 @@ final class AggregateChain {
         List<String> rowColumns = new ArrayList<>(keys);
         rowColumns.add(EventsStage.TIME);
         b.project(rowFields, rowColumns, true); // the rows' microseconds stay uncomputed
-        RexNode time = b.field(2, 1, EventsStage.TIME);
-        List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
+        SourceRows source = SourceRows.of(b.peek());
+        RexNode rowCondition = null;
+        if (source != null) {
+            // Join the table itself and test the step's condition in WHERE, as an analyst writes
+            // it: the same plan on every engine, without a renaming subquery per step.
+            b.build();
+            b.push(source.table());
+            rowCondition = RexUtil.shift(source.condition(), leftWidth);
+        }
+        RexNode time = source == null ? b.field(2, 1, EventsStage.TIME) : b.field(2, 1, source.columns().get(keys.size()));
+        List<RexNode> on = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            on.add(b.equals(b.field(2, 0, keys.get(i)), source == null ? b.field(2, 1, keys.get(i)) : b.field(2, 1, source.columns().get(i))));
+        }
         on.add(b.greaterThan(time, b.field(2, 0, stepTime(step - 1)))); // ties forbidden: strictly later
         on.add(FunnelPlanner.notPastEnd(b, rules, time, b.field(2, 0, WINDOW_END)));
         b.join(JoinRelType.INNER, on);
+        if (rowCondition != null) {
+            b.filter(rowCondition);
+        }
         List<RelBuilder.AggCall> calls = new ArrayList<>();
         boolean carry = rules.anchorAtFirstStep() && step < rules.steps();
         if (carry) {
             calls.add(b.min(b.field(previous.plan().getRowType().getFieldNames().indexOf(WINDOW_END))).as(WINDOW_END));
         }
-        calls.add(b.min(b.field(leftWidth + keys.size())).as(stepTime(step))); // the rows are (keys, time)
+        int rowTime = leftWidth + (source == null ? keys.size() : source.columns().get(keys.size()));
+        calls.add(b.min(b.field(rowTime)).as(stepTime(step)));
         List<RexNode> group = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             group.add(b.field(i));

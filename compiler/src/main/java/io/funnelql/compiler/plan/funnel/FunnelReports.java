@@ -9,8 +9,8 @@ import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.Step;
-import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexWindowBounds;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.tools.RelBuilder;
 
@@ -87,21 +87,36 @@ final class FunnelReports {
     /**
      * The steps report from one stage per step whose rows are the keys that reached it ({@link
      * AggregateChain#stepStages}): each count is a stage's row count, as an analyst writes
-     * {@code (SELECT COUNT(*) FROM carted)}, with no attempt rows joined back together.
+     * {@code (SELECT COUNT(*) FROM carted)}, with no attempt rows joined back together. The
+     * previous and the first step's counts come from the row before and the first row.
      */
     static void stepsFromStageCounts(PlanContext<FunnelQuery> context, List<Stage> stepStages) {
         FunnelQuery query = context.query();
         RelBuilder b = context.builder();
-        for (int step = 1; step <= stepStages.size(); step++) {
-            context.scan(stepStages.get(step - 1));
-            b.aggregate(b.groupKey(), b.countStar(reached(step)));
-            if (step > 1) {
-                b.join(JoinRelType.INNER, b.literal(true)); // one row each
-            }
+        List<String> columns = query.report().columns().subList(0, 3);
+        for (Step step : query.steps()) {
+            context.scan(stepStages.get(step.index() - 1));
+            b.aggregate(b.groupKey(), b.countStar(columns.get(2)));
+            b.project(List.of(number(b, step.index()), context.literalText(step.name().value()), b.field(0)), columns, true);
         }
-        Stage reached = context.addStage(ColumnNames.stageName(query, "reached"), "keys that reached each step",
+        b.union(true, query.steps().size());
+        Stage counts = context.addStage(ColumnNames.stageName(query, "step_counts"), "one row per step: the keys that reached it",
                 List.of());
-        stepCounts(context, reached, false);
+        context.scan(counts);
+        RexNode step = b.field(columns.get(0));
+        List<RexNode> fields = new ArrayList<>(b.fields());
+        fields.add(b.aggregateCall(SqlStdOperatorTable.LAG, b.field(columns.get(2))).over().orderBy(step).toRex());
+        // Over the rows before this one: the first step's count, and none for the first step itself.
+        fields.add(b.aggregateCall(SqlStdOperatorTable.FIRST_VALUE, b.field(columns.get(2))).over().orderBy(step)
+                .rowsBetween(RexWindowBounds.UNBOUNDED_PRECEDING, RexWindowBounds.preceding(number(b, 1))).toRex());
+        List<String> names = new ArrayList<>(columns);
+        names.addAll(List.of("previous_count", "first_count"));
+        b.project(fields, names, true);
+        // A stage of its own: Calcite's converter would copy each window into every use in the conversions.
+        Stage divisors = context.addStage(ColumnNames.stageName(query, "steps"),
+                "each step's count with the previous step's and the first step's", List.of());
+        context.scan(divisors);
+        conversions(b, query, columns.size());
     }
 
     private static String reached(int step) {
@@ -145,9 +160,15 @@ final class FunnelReports {
         Stage stepCounts = context.addStage(ColumnNames.stageName(query, "step_counts"),
                 "one row per step: its count, the previous step's and the first step's", List.of());
         context.scan(stepCounts);
+        conversions(b, query, columns.size() - 2);
+    }
+
+    /** The report from the relation on top, whose first {@code reported} columns are the report's and whose last two are the counts the conversions divide by. */
+    private static void conversions(RelBuilder b, FunnelQuery query, int reported) {
+        List<String> columns = b.peek().getRowType().getFieldNames();
         List<RexNode> fields = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < columns.size() - 2; i++) { // all but the two counts the conversions divide by
+        for (int i = 0; i < reported; i++) {
             fields.add(b.field(i));
             names.add(columns.get(i));
         }
