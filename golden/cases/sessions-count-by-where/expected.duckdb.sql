@@ -1,20 +1,20 @@
 WITH "s_events" AS (
-  SELECT "user_id" AS "key_user_id", "platform" AS "key_platform", "occurred_at" AS "event_time", epoch_us("occurred_at") AS "event_micros"
+  SELECT "user_id" AS "key_user_id", "platform" AS "key_platform", "occurred_at" AS "event_time"
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "platform" IS NOT NULL AND "event_name" <> 'heartbeat'
 ),
 "s_gaps" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", LAG("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "previous_micros", LEAD("event_micros") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "next_micros"
+  SELECT "key_user_id", "key_platform", "event_time", LAG("event_time") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "previous_time", LEAD("event_time") OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time") AS "next_time"
   FROM "s_events"
 ),
 "s_sessions" AS (
-  SELECT "key_user_id", "key_platform", "event_time", "event_micros", "previous_micros", "next_micros", CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END AS "starts_session", CASE WHEN "next_micros" IS NULL OR "next_micros" - "event_micros" > 600000000 THEN 1 ELSE 0 END AS "ends_session", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 600000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
+  SELECT "key_user_id", "key_platform", "event_time", "previous_time", "next_time", CASE WHEN "previous_time" IS NULL OR "event_time" > ("previous_time" + to_microseconds(600000000 )) THEN 1 ELSE 0 END AS "starts_session", CASE WHEN "next_time" IS NULL OR "next_time" > ("event_time" + to_microseconds(600000000 )) THEN 1 ELSE 0 END AS "ends_session", SUM(CASE WHEN "previous_time" IS NULL OR "event_time" > ("previous_time" + to_microseconds(600000000 )) THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", "key_platform" ORDER BY "event_time" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "session_number"
   FROM "s_gaps"
 ),
 "s_session_summary" AS (
-  SELECT "key_user_id", "key_platform", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", MIN("event_micros") AS "start_micros", MAX("event_micros") AS "end_micros", COUNT(*) AS "event_count"
+  SELECT "key_user_id", "key_platform", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", COUNT(*) AS "event_count"
   FROM "s_sessions"
   GROUP BY "key_user_id", "key_platform", "session_number"
 )
-SELECT "key_user_id" AS "user_id", "key_platform" AS "platform", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || "key_platform" || '/' || rtrim(rtrim(strftime("session_start" , '%Y-%m-%d %H:%M:%S.%f'), '0'), '.') AS "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count"
+SELECT "key_user_id" AS "user_id", "key_platform" AS "platform", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || "key_platform" || '/' || rtrim(rtrim(strftime("session_start" , '%Y-%m-%d %H:%M:%S.%f'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(epoch_us("session_end") - epoch_us("session_start") AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count"
 FROM "s_session_summary"

@@ -12,9 +12,9 @@ WITH "s_events" AS (
   FROM "s_gaps"
 ),
 "s_session_summary" AS (
-  SELECT "key_user_id", "key_platform", "session_number", MIN("event_time") "session_start", MAX("event_time") "session_end", MIN("event_micros") "start_micros", MAX("event_micros") "end_micros", COUNT(*) "event_count"
+  SELECT "key_user_id", "key_platform", "session_number", MIN("event_time") "session_start", MAX("event_time") "session_end", COUNT(*) "event_count"
   FROM "s_sessions"
   GROUP BY "key_user_id", "key_platform", "session_number"
 )
-SELECT "key_user_id" "user_id", "key_platform" "platform", CAST("session_number" AS NUMBER(19)) "session_number", "key_user_id" || '/' || "key_platform" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.FF6'), '0'), '.') "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE PRECISION) / 1.0000000E6 "duration_seconds", "event_count"
+SELECT "key_user_id" "user_id", "key_platform" "platform", CAST("session_number" AS NUMBER(19)) "session_number", "key_user_id" || '/' || "key_platform" || '/' || RTRIM(RTRIM(TO_CHAR("session_start" , 'YYYY-MM-DD HH24:MI:SS.FF6'), '0'), '.') "session_id", "session_start", "session_end", CAST(((CAST(TO_CHAR("session_end" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("session_end" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("session_end" , 'FF6') AS NUMBER(19))) - ((CAST(TO_CHAR("session_start" , 'J') AS NUMBER(19)) - 2440588) * 86400000000 + CAST(TO_CHAR("session_start" , 'SSSSS') AS NUMBER(19)) * 1000000 + CAST(TO_CHAR("session_start" , 'FF6') AS NUMBER(19))) AS DOUBLE PRECISION) / 1.0000000E6 "duration_seconds", "event_count"
 FROM "s_session_summary"

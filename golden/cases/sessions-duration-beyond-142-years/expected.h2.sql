@@ -12,9 +12,9 @@ WITH "s_events" AS (
   FROM "s_gaps"
 ),
 "s_session_summary" AS (
-  SELECT "key_user_id", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", MIN("event_micros") AS "start_micros", MAX("event_micros") AS "end_micros", COUNT(*) AS "event_count"
+  SELECT "key_user_id", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", COUNT(*) AS "event_count"
   FROM "s_sessions"
   GROUP BY "key_user_id", "session_number"
 )
-SELECT "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || RTRIM(RTRIM(FORMATDATETIME("session_start" , 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.') AS "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count"
+SELECT "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_user_id" || '/' || RTRIM(RTRIM(FORMATDATETIME("session_start" , 'yyyy-MM-dd HH:mm:ss.SSSSSS'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "session_end") - DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', "session_start") AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count"
 FROM "s_session_summary"

@@ -12,9 +12,9 @@ WITH `s_events` AS (
   FROM `s_gaps`
 ),
 `s_session_summary` AS (
-  SELECT `key_user_id`, `session_number`, MIN(`event_time`) `session_start`, MAX(`event_time`) `session_end`, MIN(`event_micros`) `start_micros`, MAX(`event_micros`) `end_micros`, COUNT(*) `event_count`
+  SELECT `key_user_id`, `session_number`, MIN(`event_time`) `session_start`, MAX(`event_time`) `session_end`, COUNT(*) `event_count`
   FROM `s_sessions`
   GROUP BY `key_user_id`, `session_number`
 )
-SELECT `key_user_id` `user_id`, CAST(`session_number` AS BIGINT) `session_number`, `key_user_id` || '/' || TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM date_format(`session_start` , 'yyyy-MM-dd HH:mm:ss.SSSSSS'))) `session_id`, `session_start`, `session_end`, CAST(`end_micros` - `start_micros` AS DOUBLE) / 1.0000000E6 `duration_seconds`, `event_count`
+SELECT `key_user_id` `user_id`, CAST(`session_number` AS BIGINT) `session_number`, `key_user_id` || '/' || TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM date_format(`session_start` , 'yyyy-MM-dd HH:mm:ss.SSSSSS'))) `session_id`, `session_start`, `session_end`, CAST(unix_micros(CAST(`session_end` AS TIMESTAMP)) - unix_micros(CAST(`session_start` AS TIMESTAMP)) AS DOUBLE) / 1.0000000E6 `duration_seconds`, `event_count`
 FROM `s_session_summary`

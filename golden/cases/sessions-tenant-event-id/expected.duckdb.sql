@@ -25,9 +25,9 @@ WITH "s_events" AS MATERIALIZED (
   FROM "s_sessions"
 ),
 "s_session_summary" AS MATERIALIZED (
-  SELECT "key_account_id", "key_user_id", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", MIN("event_micros") AS "start_micros", MAX("event_micros") AS "end_micros", COUNT(*) AS "event_count", MAX(CASE WHEN "event_order" = "first_order" THEN "event_name_value" ELSE NULL END) AS "first_event", MAX(CASE WHEN "event_order" = "last_order" THEN "event_name_value" ELSE NULL END) AS "last_event"
+  SELECT "key_account_id", "key_user_id", "session_number", MIN("event_time") AS "session_start", MAX("event_time") AS "session_end", COUNT(*) AS "event_count", MAX(CASE WHEN "event_order" = "first_order" THEN "event_name_value" ELSE NULL END) AS "first_event", MAX(CASE WHEN "event_order" = "last_order" THEN "event_name_value" ELSE NULL END) AS "last_event"
   FROM "s_session_bounds"
   GROUP BY "key_account_id", "key_user_id", "session_number"
 )
-SELECT "key_account_id" AS "account_id", "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_account_id" || '/' || "key_user_id" || '/' || rtrim(rtrim(strftime("session_start" , '%Y-%m-%d %H:%M:%S.%f'), '0'), '.') AS "session_id", "session_start", "session_end", CAST("end_micros" - "start_micros" AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count", "first_event", "last_event"
+SELECT "key_account_id" AS "account_id", "key_user_id" AS "user_id", CAST("session_number" AS BIGINT) AS "session_number", "key_account_id" || '/' || "key_user_id" || '/' || rtrim(rtrim(strftime("session_start" , '%Y-%m-%d %H:%M:%S.%f'), '0'), '.') AS "session_id", "session_start", "session_end", CAST(epoch_us("session_end") - epoch_us("session_start") AS DOUBLE) / 1.0000000E6 AS "duration_seconds", "event_count", "first_event", "last_event"
 FROM "s_session_summary"

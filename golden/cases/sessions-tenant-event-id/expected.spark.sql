@@ -25,9 +25,9 @@ WITH `s_events` AS (
   FROM `s_sessions`
 ),
 `s_session_summary` AS (
-  SELECT `key_account_id`, `key_user_id`, `session_number`, MIN(`event_time`) `session_start`, MAX(`event_time`) `session_end`, MIN(`event_micros`) `start_micros`, MAX(`event_micros`) `end_micros`, COUNT(*) `event_count`, MAX(CASE WHEN `event_order` = `first_order` THEN `event_name_value` ELSE NULL END) `first_event`, MAX(CASE WHEN `event_order` = `last_order` THEN `event_name_value` ELSE NULL END) `last_event`
+  SELECT `key_account_id`, `key_user_id`, `session_number`, MIN(`event_time`) `session_start`, MAX(`event_time`) `session_end`, COUNT(*) `event_count`, MAX(CASE WHEN `event_order` = `first_order` THEN `event_name_value` ELSE NULL END) `first_event`, MAX(CASE WHEN `event_order` = `last_order` THEN `event_name_value` ELSE NULL END) `last_event`
   FROM `s_session_bounds`
   GROUP BY `key_account_id`, `key_user_id`, `session_number`
 )
-SELECT `key_account_id` `account_id`, `key_user_id` `user_id`, CAST(`session_number` AS BIGINT) `session_number`, `key_account_id` || '/' || `key_user_id` || '/' || TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM date_format(`session_start` , 'yyyy-MM-dd HH:mm:ss.SSSSSS'))) `session_id`, `session_start`, `session_end`, CAST(`end_micros` - `start_micros` AS DOUBLE) / 1.0000000E6 `duration_seconds`, `event_count`, `first_event`, `last_event`
+SELECT `key_account_id` `account_id`, `key_user_id` `user_id`, CAST(`session_number` AS BIGINT) `session_number`, `key_account_id` || '/' || `key_user_id` || '/' || TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM date_format(`session_start` , 'yyyy-MM-dd HH:mm:ss.SSSSSS'))) `session_id`, `session_start`, `session_end`, CAST(unix_micros(CAST(`session_end` AS TIMESTAMP)) - unix_micros(CAST(`session_start` AS TIMESTAMP)) AS DOUBLE) / 1.0000000E6 `duration_seconds`, `event_count`, `first_event`, `last_event`
 FROM `s_session_summary`

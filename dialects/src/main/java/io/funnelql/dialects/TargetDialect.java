@@ -98,15 +98,18 @@ public enum TargetDialect {
         return this == DUCKDB;
     }
 
+    /** Up to this many microseconds are added to a timestamp exactly on every engine (PostgreSQL multiplies intervals in double precision). */
+    private static final long EXACT_MICROS_ADDED = 1L << 53;
+
     /**
-     * Whether the aggregate chain compares timestamps and adds its window with {@link
+     * Whether a plan may compare timestamps and add {@code micros} (a window or a gap) with {@link
      * PortableFunctions#TIMESTAMP_PLUS_MICROS} instead of computing every row's epoch
      * microseconds: PostgreSQL computes those with numeric arithmetic (150–200 ms per million
      * rows). Not Oracle: no exact interval from a number runs on both Oracle and H2's Oracle mode
      * (which lacks NUMTODSINTERVAL), and adding a number to an Oracle TIMESTAMP drops its fraction.
      */
-    public boolean addsMicrosToTimestamps() {
-        return this != ORACLE;
+    public boolean addsMicrosToTimestamps(long micros) {
+        return this != ORACLE && micros < EXACT_MICROS_ADDED;
     }
 
     /**

@@ -42,7 +42,7 @@ public final class EventsStage {
      * carried along, whether rows get an event order, and whether only rows that set some flag
      * are kept (a plan that never reads the others: they cost a scan, a sort and memory), and
      * whether the order may stop at the last column the flags and carried columns read ({@link
-     * #eventOrder}).
+     * #eventOrder}), and whether each row carries its epoch microseconds.
      */
     public record Request(
             Map<String, Expression> flags,
@@ -51,11 +51,24 @@ public final class EventsStage {
             Map<String, Column> carried,
             boolean ordered,
             boolean flaggedRowsOnly,
-            boolean orderByReadColumns) {
+            boolean orderByReadColumns,
+            boolean micros) {
 
         public Request(Map<String, Expression> flags, List<Expression> conditionsUnderNullPolicy,
                 NullConditionPolicy nullPolicy, Map<String, Column> carried, boolean ordered) {
             this(flags, conditionsUnderNullPolicy, nullPolicy, carried, ordered, false, false);
+        }
+
+        public Request(Map<String, Expression> flags, List<Expression> conditionsUnderNullPolicy,
+                NullConditionPolicy nullPolicy, Map<String, Column> carried, boolean ordered, boolean flaggedRowsOnly,
+                boolean orderByReadColumns) {
+            this(flags, conditionsUnderNullPolicy, nullPolicy, carried, ordered, flaggedRowsOnly, orderByReadColumns, true);
+        }
+
+        /** The same request without each row's epoch microseconds: its reader compares timestamps. */
+        public Request withoutMicros() {
+            return new Request(flags, conditionsUnderNullPolicy, nullPolicy, carried, ordered, flaggedRowsOnly,
+                    orderByReadColumns, false);
         }
     }
 
@@ -82,8 +95,10 @@ public final class EventsStage {
         RexNode time = b.field(context.databaseName(query.source().time()));
         fields.add(time);
         names.add(TIME);
-        fields.add(b.call(PortableFunctions.EPOCH_MICROS, time));
-        names.add(MICROS);
+        if (request.micros()) {
+            fields.add(b.call(PortableFunctions.EPOCH_MICROS, time));
+            names.add(MICROS);
+        }
         if (request.ordered()) {
             fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over()
                     .partitionBy(keyFields)

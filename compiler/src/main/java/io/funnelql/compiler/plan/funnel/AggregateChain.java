@@ -49,8 +49,6 @@ import static io.funnelql.compiler.plan.PlanHelpers.number;
  * key's minima's, for the reports.
  */
 final class AggregateChain {
-    /** Windows up to 2^53 microseconds are added to timestamps exactly on every engine (PostgreSQL multiplies intervals in double precision). */
-    private static final long EXACT_INTERVAL_MICROS = 1L << 53;
     private static final String WINDOW_END = "window_end";
     /**
      * Up to this many steps each step reads its own rows (from the source by its condition, or
@@ -112,7 +110,7 @@ final class AggregateChain {
     static List<Stage> stepStages(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows sourceRows,
             FunnelRules rules, boolean ordered, boolean withMicros) {
         FunnelQuery query = context.query();
-        boolean timestamps = !ordered && context.target().addsMicrosToTimestamps() && rules.window() < EXACT_INTERVAL_MICROS;
+        boolean timestamps = !ordered && context.target().addsMicrosToTimestamps(rules.window());
         // The source carries no event order: with one, every step reads the events stage.
         StepRows rows = ordered ? null : sourceRows;
         List<Stage> reached = new ArrayList<>();

@@ -153,21 +153,27 @@ public final class SessionsPlanner {
             carried.put(name, column);
             tieBreakNames.add(name);
         }
-        EventsStage.Events events = EventsStage.build(context, translator,
-                new EventsStage.Request(Map.of(), List.of(), NullConditionPolicy.FALSE, carried, false));
+        // Where the engine adds the gap to a timestamp exactly, neighbours' times are compared as
+        // timestamps (as an analyst writes it) and no row's epoch microseconds are computed.
+        boolean timestamps = context.target().addsMicrosToTimestamps(Micros.of(query.gap()));
+        EventsStage.Request request = new EventsStage.Request(Map.of(), List.of(), NullConditionPolicy.FALSE, carried, false);
+        EventsStage.Events events = EventsStage.build(context, translator, timestamps ? request.withoutMicros() : request);
         List<String> keys = events.keys();
+        String time = timestamps ? EventsStage.TIME : EventsStage.MICROS;
+        String previous = timestamps ? "previous_time" : "previous_micros";
+        String next = timestamps ? "next_time" : "next_micros";
 
         context.scan(events.stage());
         List<RexNode> fields = new ArrayList<>(b.fields());
         List<String> names = new ArrayList<>(b.peek().getRowType().getFieldNames());
         List<RexNode> partition = keys.stream().<RexNode>map(b::field).toList();
         List<RexNode> order = order(b, tieBreakNames, tieBreaks);
-        fields.add(b.aggregateCall(SqlStdOperatorTable.LAG, b.field(EventsStage.MICROS)).over()
+        fields.add(b.aggregateCall(SqlStdOperatorTable.LAG, b.field(time)).over()
                 .partitionBy(partition).orderBy(order).toRex());
-        names.add("previous_micros");
-        fields.add(b.aggregateCall(SqlStdOperatorTable.LEAD, b.field(EventsStage.MICROS)).over()
+        names.add(previous);
+        fields.add(b.aggregateCall(SqlStdOperatorTable.LEAD, b.field(time)).over()
                 .partitionBy(partition).orderBy(order).toRex());
-        names.add("next_micros");
+        names.add(next);
         b.project(fields, names, true);
         Stage gaps = context.addInlinedStage(ColumnNames.stageName(query, "gaps"),
                 "each event with the previous and the next event's time in the key's event order", List.of());
@@ -175,11 +181,12 @@ public final class SessionsPlanner {
         context.scan(gaps);
         fields = new ArrayList<>(b.fields());
         names = new ArrayList<>(b.peek().getRowType().getFieldNames());
-        fields.add(gapStart(context));
+        fields.add(beyondGap(context, b.field(previous), b.field(previous), b.field(time), timestamps));
         names.add("starts_session");
-        fields.add(beyondGap(context, b.field("next_micros"), b.field(EventsStage.MICROS), b.field("next_micros")));
+        fields.add(beyondGap(context, b.field(next), b.field(time), b.field(next), timestamps));
         names.add("ends_session");
-        fields.add(runningCount(b, keys, order(b, tieBreakNames, tieBreaks), gapStart(context)));
+        fields.add(runningCount(b, keys, order(b, tieBreakNames, tieBreaks),
+                beyondGap(context, b.field(previous), b.field(previous), b.field(time), timestamps)));
         names.add("session_number");
         b.project(fields, names, true);
         Stage numbered = context.addInlinedStage(ColumnNames.stageName(query, "sessions"),
@@ -200,14 +207,21 @@ public final class SessionsPlanner {
     /** Whether the event starts a new session by the gap rule: the key's first event, or more than the gap after the previous one. */
     private static RexNode gapStart(PlanContext<SessionsQuery> context) {
         RelBuilder b = context.builder();
-        return beyondGap(context, b.field("previous_micros"), b.field("previous_micros"), b.field(EventsStage.MICROS));
+        return beyondGap(context, b.field("previous_micros"), b.field("previous_micros"), b.field(EventsStage.MICROS), false);
     }
 
-    /** 1 when there is no {@code neighbour} event, or {@code later} is more than the gap after {@code earlier}; else 0. */
-    private static RexNode beyondGap(PlanContext<SessionsQuery> context, RexNode neighbour, RexNode earlier, RexNode later) {
+    /**
+     * 1 when there is no {@code neighbour} event, or {@code later} is more than the gap after
+     * {@code earlier}; else 0. {@code timestamps}: the two are timestamps, else epoch microseconds.
+     */
+    private static RexNode beyondGap(PlanContext<SessionsQuery> context, RexNode neighbour, RexNode earlier, RexNode later,
+            boolean timestamps) {
         RelBuilder b = context.builder();
-        return flag(b, b.or(b.isNull(neighbour), b.greaterThan(b.call(SqlStdOperatorTable.MINUS, later, earlier),
-                number(b, Micros.of(context.query().gap())))));
+        long gap = Micros.of(context.query().gap());
+        RexNode beyond = timestamps
+                ? b.greaterThan(later, b.call(PortableFunctions.TIMESTAMP_PLUS_MICROS, earlier, b.literal(gap)))
+                : b.greaterThan(b.call(SqlStdOperatorTable.MINUS, later, earlier), number(b, gap));
+        return flag(b, b.or(b.isNull(neighbour), beyond));
     }
 
     /** A running count of {@code flag} in the key's event order (the numbered order, or {@code order}). */
@@ -408,8 +422,6 @@ public final class SessionsPlanner {
         List<RelBuilder.AggCall> calls = new ArrayList<>(List.of(
                 b.min(b.field(EventsStage.TIME)).as("session_start"),
                 b.max(b.field(EventsStage.TIME)).as("session_end"),
-                b.min(b.field(EventsStage.MICROS)).as("start_micros"),
-                b.max(b.field(EventsStage.MICROS)).as("end_micros"),
                 b.count().as("event_count")));
         if (incremental) {
             calls.add(b.min(b.field(NUMBER_OFFSET)).as("number_offset"));
@@ -440,7 +452,10 @@ public final class SessionsPlanner {
         names.add("session_start");
         fields.add(b.field("session_end"));
         names.add("session_end");
-        fields.add(ReportShapes.wholeMicrosAsSeconds(b, b.call(SqlStdOperatorTable.MINUS, b.field("end_micros"), b.field("start_micros"))));
+        // Microseconds of the two ends only, once per session.
+        fields.add(ReportShapes.wholeMicrosAsSeconds(b, b.call(SqlStdOperatorTable.MINUS,
+                b.call(PortableFunctions.EPOCH_MICROS, b.field("session_end")),
+                b.call(PortableFunctions.EPOCH_MICROS, b.field("session_start")))));
         names.add("duration_seconds");
         fields.add(b.field("event_count"));
         names.add("event_count");
