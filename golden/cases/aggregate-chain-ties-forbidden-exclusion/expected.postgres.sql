@@ -6,8 +6,9 @@ WITH "f_events" AS NOT MATERIALIZED (
 "f_a" AS (
   SELECT "user_id" AS "key_user_id", CAST(EXTRACT(EPOCH FROM (MIN("occurred_at")) ) * 1000000 AS BIGINT) AS "step_1_micros", MIN("occurred_at") AS "step_1_time", ((MIN("occurred_at")) + 3600000000 * INTERVAL '1 microsecond') AS "window_end"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" = 'a'
+  WHERE "event_name" = 'a'
   GROUP BY "user_id"
+  HAVING "user_id" IS NOT NULL AND MIN("occurred_at") IS NOT NULL
 ),
 "f_b" AS (
   SELECT "f_a"."key_user_id", CAST(EXTRACT(EPOCH FROM (MIN("events"."occurred_at")) ) * 1000000 AS BIGINT) AS "step_2_micros", MIN("events"."occurred_at") AS "step_2_time", MIN("f_a"."window_end") AS "window_end"

@@ -6,8 +6,9 @@ WITH `f_events` AS (
 `f_a` AS (
   SELECT `user_id` `key_user_id`, unix_micros(CAST((MIN(`occurred_at`)) AS TIMESTAMP)) `step_1_micros`, MIN(`occurred_at`) `step_1_time`, timestampadd(MICROSECOND, 3600000000 , (MIN(`occurred_at`))) `window_end`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` = 'a'
+  WHERE `event_name` = 'a'
   GROUP BY `user_id`
+  HAVING `user_id` IS NOT NULL AND MIN(`occurred_at`) IS NOT NULL
 ),
 `f_b` AS (
   SELECT `f_a`.`key_user_id`, unix_micros(CAST((MIN(`events`.`occurred_at`)) AS TIMESTAMP)) `step_2_micros`, MIN(`events`.`occurred_at`) `step_2_time`, MIN(`f_a`.`window_end`) `window_end`

@@ -6,8 +6,9 @@ WITH "f_events" AS (
 "f_impression" AS MATERIALIZED (
   SELECT "user_id" AS "key_user_id", "title_id" AS "key_title_id", "session_id" AS "key_session_id", epoch_us((MIN("occurred_at"))) AS "step_1_micros", MIN("occurred_at") AS "step_1_time", ((MIN("occurred_at")) + to_microseconds(600000000 )) AS "window_end"
   FROM "events"
-  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "title_id" IS NOT NULL AND "session_id" IS NOT NULL AND "event_name" = 'impression'
+  WHERE "event_name" = 'impression'
   GROUP BY "user_id", "title_id", "session_id"
+  HAVING "user_id" IS NOT NULL AND "title_id" IS NOT NULL AND "session_id" IS NOT NULL AND MIN("occurred_at") IS NOT NULL
 ),
 "f_detail" AS MATERIALIZED (
   SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", epoch_us((MIN("events"."occurred_at"))) AS "step_2_micros", MIN("events"."occurred_at") AS "step_2_time", ((MIN("events"."occurred_at")) + to_microseconds(600000000 )) AS "window_end"

@@ -6,8 +6,9 @@ WITH "f_events" AS (
 "f_impression" AS (
   SELECT "USER_ID" AS "key_user_id", "TITLE_ID" AS "key_title_id", "SESSION_ID" AS "key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("OCCURRED_AT"))) AS "step_1_micros", MIN("OCCURRED_AT") AS "step_1_time", DATEADD(MICROSECOND, 600000000 , (MIN("OCCURRED_AT"))) AS "window_end"
   FROM "EVENTS"
-  WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL AND "SESSION_ID" IS NOT NULL AND "EVENT_NAME" = 'impression'
+  WHERE "EVENT_NAME" = 'impression'
   GROUP BY "USER_ID", "TITLE_ID", "SESSION_ID"
+  HAVING "USER_ID" IS NOT NULL AND "TITLE_ID" IS NOT NULL AND "SESSION_ID" IS NOT NULL AND MIN("OCCURRED_AT") IS NOT NULL
 ),
 "f_detail" AS (
   SELECT "f_impression"."key_user_id", "f_impression"."key_title_id", "f_impression"."key_session_id", DATEDIFF(MICROSECOND, TIMESTAMP '1970-01-01 00:00:00', (MIN("EVENTS"."OCCURRED_AT"))) AS "step_2_micros", MIN("EVENTS"."OCCURRED_AT") AS "step_2_time", DATEADD(MICROSECOND, 600000000 , (MIN("EVENTS"."OCCURRED_AT"))) AS "window_end"

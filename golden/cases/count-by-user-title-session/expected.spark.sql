@@ -6,8 +6,9 @@ WITH `f_events` AS (
 `f_impression` AS (
   SELECT `user_id` `key_user_id`, `title_id` `key_title_id`, `session_id` `key_session_id`, unix_micros(CAST((MIN(`occurred_at`)) AS TIMESTAMP)) `step_1_micros`, MIN(`occurred_at`) `step_1_time`, timestampadd(MICROSECOND, 600000000 , (MIN(`occurred_at`))) `window_end`
   FROM `events`
-  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `title_id` IS NOT NULL AND `session_id` IS NOT NULL AND `event_name` = 'impression'
+  WHERE `event_name` = 'impression'
   GROUP BY `user_id`, `title_id`, `session_id`
+  HAVING `user_id` IS NOT NULL AND `title_id` IS NOT NULL AND `session_id` IS NOT NULL AND MIN(`occurred_at`) IS NOT NULL
 ),
 `f_detail` AS (
   SELECT `f_impression`.`key_user_id`, `f_impression`.`key_title_id`, `f_impression`.`key_session_id`, unix_micros(CAST((MIN(`events`.`occurred_at`)) AS TIMESTAMP)) `step_2_micros`, MIN(`events`.`occurred_at`) `step_2_time`, timestampadd(MICROSECOND, 600000000 , (MIN(`events`.`occurred_at`))) `window_end`

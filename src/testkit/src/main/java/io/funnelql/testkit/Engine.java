@@ -12,7 +12,13 @@ public enum Engine {
     /** H2, in memory. */
     H2("h2"),
     /** H2 in its Oracle compatibility mode, running the Oracle SQL: not a real Oracle. */
-    ORACLE_H2("oracle-h2");
+    ORACLE_H2("oracle-h2"),
+    /**
+     * Spark SQL on a local session ({@code FUNNELQL_SPARK_MASTER} names another master): needs
+     * {@code io.funnelql:funnelql-spark} on the test class path and Spark's JVM options
+     * (docs/test-kit.md); without the module, a check on it fails saying so.
+     */
+    SPARK("spark");
 
     private final String engineName;
 
@@ -20,7 +26,7 @@ public enum Engine {
         this.engineName = engineName;
     }
 
-    /** The name {@code funnelql run --engine} takes: duckdb, postgres, h2, oracle-h2. */
+    /** The name {@code funnelql run --engine} takes: duckdb, postgres, h2, oracle-h2, spark. */
     public String engineName() {
         return engineName;
     }

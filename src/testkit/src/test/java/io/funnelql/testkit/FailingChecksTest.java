@@ -23,15 +23,16 @@ class FailingChecksTest {
                 fails(() -> Checks.checkout().onEngines(Engine.values()).assertRows(Checks.WRONG_ROWS));
 
         assertThat(failure.getMessage())
-                .startsWith(HEADLINE + "not the expected rows on reference, duckdb, postgres, h2, oracle-h2\n\n"
+                .startsWith(HEADLINE + "not the expected rows on reference, duckdb, postgres, h2, oracle-h2, spark\n\n"
                         + "on the reference executor (- expected, + reference):\n"
                         + "  - 2 | cart | 3 | 66.67d | 66.67d\n"
                         + "  + 2 | cart | 2 | 66.67d | 66.67d\n\n"
                         + "on duckdb — DuckDB ")
                 .contains("\n\non postgres — PostgreSQL ")
                 .contains("\n\non h2 — H2 ")
-                .endsWith("\n\non oracle-h2 — H2 in Oracle mode (not a real Oracle): the same rows as the reference"
+                .contains("\n\non oracle-h2 — H2 in Oracle mode (not a real Oracle): the same rows as the reference"
                         + " executor")
+                .containsPattern("\n\non spark — Spark SQL [0-9.]+ \\(local\\[2\\]\\): the same rows as the reference executor$")
                 .doesNotContain("the SQL that ran");
         assertThat(failure.getExpected().getStringRepresentation()).isEqualTo(Checks.WRONG_ROWS);
         assertThat(failure.getActual().getStringRepresentation()).isEqualTo(Checks.ROWS);

@@ -119,7 +119,8 @@ final class AggregateChain {
         StepRows laterRows = rows;
         if (readsFirstWindow(context, rules)) {
             Stage inside = firstWindowRows(context, events, reached.get(0), rules, timestamps);
-            laterRows = step -> pushFlaggedRows(context, inside, events.keys(), ordered, sameCondition(query, step.index()));
+            laterRows = (step, keyAndTimeChecked) -> pushFlaggedRows(context, inside, events.keys(), ordered,
+                    sameCondition(query, step.index()));
         }
         for (Step step : query.steps().subList(1, query.steps().size())) {
             Stage previous = reached.get(reached.size() - 1);
@@ -132,10 +133,12 @@ final class AggregateChain {
     /**
      * Where a step's rows come from when they do not come from the events stage by the step's
      * flag: the source filtered by the step's condition (no event order), or the first window's
-     * rows ({@link #firstWindowRows}). Null: the events stage.
+     * rows ({@link #firstWindowRows}). Null: the events stage. {@code keyAndTimeChecked}: the
+     * reader rejects NULL keys and times itself (a join on the key comparing times, or step 1's
+     * check per group), so the source's rows need no check of their own.
      */
     interface StepRows {
-        void push(Step step);
+        void push(Step step, boolean keyAndTimeChecked);
     }
 
     /**
@@ -144,9 +147,9 @@ final class AggregateChain {
      * step's flag.
      */
     private static void pushStepRows(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows,
-            boolean ordered, int step) {
+            boolean ordered, int step, boolean keyAndTimeChecked) {
         if (rows != null) {
-            rows.push(context.query().steps().get(step - 1));
+            rows.push(context.query().steps().get(step - 1), keyAndTimeChecked);
             return;
         }
         pushFlaggedRows(context, events.stage(), events.keys(), ordered, step);
@@ -262,11 +265,30 @@ final class AggregateChain {
             FunnelRules rules, boolean withMicros) {
         FunnelQuery query = context.query();
         RelBuilder b = context.builder();
-        pushStepRows(context, events, rows, false, 1);
+        pushStepRows(context, events, rows, false, 1, true);
         b.aggregate(b.groupKey(events.keys().stream().map(b::field).toList()), b.min(b.field(EventsStage.TIME)).as(stepTime(1)));
+        dropGroupsWithoutKeyOrTime(context, events, rows);
         stepColumns(context, rules, 1, events.keys().size(), -1, withMicros);
         return context.addStage(stageName(query, 1), "step 1: each key's first entry event",
                 List.of(new Stage.DeclaredKey(events.keys(), "grouped by the key")));
+    }
+
+    /**
+     * Step 1's rows read from the source ({@code rows}) keep NULL keys and times, which the
+     * reference drops: after the aggregate (keys, then the step's minima), the groups of a NULL
+     * key part or without a time go, a check per key (a HAVING) rather than per row; an aggregate
+     * never counts a NULL time. The events stage has dropped such rows already.
+     */
+    private static void dropGroupsWithoutKeyOrTime(PlanContext<FunnelQuery> context, EventsStage.Events events, StepRows rows) {
+        if (rows == null) {
+            return;
+        }
+        RelBuilder b = context.builder();
+        List<RexNode> present = new ArrayList<>();
+        for (int i = 0; i <= events.keys().size(); i++) { // the keys and the first minimum
+            present.add(b.isNotNull(b.field(i)));
+        }
+        b.filter(present);
     }
 
     /** {@link #nextStep} on timestamps: later than the previous step's time, not past the window's end. */
@@ -277,7 +299,7 @@ final class AggregateChain {
         List<String> keys = events.keys();
         int leftWidth = previous.plan().getRowType().getFieldCount();
         context.scan(previous);
-        pushStepRows(context, events, rows, false, step);
+        pushStepRows(context, events, rows, false, step, true);
         List<RexNode> rowFields = new ArrayList<>(keys.stream().map(b::field).toList());
         rowFields.add(b.field(EventsStage.TIME));
         List<String> rowColumns = new ArrayList<>(keys);
@@ -326,7 +348,8 @@ final class AggregateChain {
             boolean ordered) {
         FunnelQuery query = context.query();
         RelBuilder b = context.builder();
-        pushStepRows(context, events, rows, ordered, 1);
+        // On microseconds (Oracle) the rows keep their checks: H2's Oracle mode rejects a HAVING on that MIN.
+        pushStepRows(context, events, rows, ordered, 1, false);
         List<RelBuilder.AggCall> calls = new ArrayList<>();
         // The event order follows time, so the first entry's time and order are both minima.
         calls.add(b.min(b.field(EventsStage.MICROS)).as(AttemptColumns.micros(1)));
@@ -346,7 +369,7 @@ final class AggregateChain {
         List<String> keys = events.keys();
         int leftWidth = previous.plan().getRowType().getFieldCount();
         context.scan(previous);
-        pushStepRows(context, events, rows, ordered, step);
+        pushStepRows(context, events, rows, ordered, step, true);
 
         RexNode micros = b.field(2, 1, EventsStage.MICROS);
         RexNode priorMicros = b.field(2, 0, AttemptColumns.micros(step - 1));

@@ -117,10 +117,12 @@ public final class FunnelPlanner {
             // Each step reads its rows from the source by its own condition (an engine estimates it and
             // pushes it into the scan), unless the engine shares one scan of the events stage among
             // many steps (TargetDialect.sharesRepeatedScans). Steps after the first join on the key and
-            // compare times, which rejects NULL keys and times without a check of their own.
+            // compare times, which rejects NULL keys and times without a check of their own; step 1
+            // on timestamps drops its groups of a NULL key or without a time, per key, not per row.
             boolean rowsFromSource = !context.target().sharesRepeatedScans() || rules.steps() <= AggregateChain.OWN_ROWS_UP_TO_STEPS;
             AggregateChain.StepRows rows = rowsFromSource
-                    ? step -> EventsStage.pushConditionRows(context, translator, request, step.condition(), step.index() > 1)
+                    ? (step, keyAndTimeChecked) -> EventsStage.pushConditionRows(context, translator, request, step.condition(),
+                            keyAndTimeChecked)
                     : null;
             if (FunnelReports.countsStepStages(query)) {
                 FunnelReports.stepsFromStageCounts(context, AggregateChain.stepStages(context, events, rows, rules, ordered, false));
