@@ -101,8 +101,8 @@ public final class SequencePlanner {
             value = end(step);
         }
         Stage ends = matchEnds(current, value);
-        Stage counts = matchCounts(ends);
-        report(events, ends, counts, query);
+        Stage walk = matchWalk(ends);
+        report(events, ends, walk, query);
     }
 
     /** Each key's events on which some condition holds, numbered 1..n in event order, with n. */
@@ -311,7 +311,7 @@ public final class SequencePlanner {
     }
 
     /** sequenceCount: from event 1, match after match, each next start looked up at the previous match's end. */
-    private Stage matchCounts(Stage ends) {
+    private Stage matchWalk(Stage ends) {
         SequenceQuery query = context.query();
         context.scan(ends);
         b.filter(b.equals(b.field(NUMBER), number(b, 1)));
@@ -327,80 +327,72 @@ public final class SequencePlanner {
         PlanContext.Recursion walk = context.beginRecursiveStage(ColumnNames.stageName(query, "match_walk"),
                 "each key's matches, one row per match: where the search for the next one starts",
                 List.of(new Stage.DeclaredKey(walkKey, "each iteration adds one match per key")));
-        context.scan(walk);
+        // The events first: H2 re-runs the CTE it probes for every probing row, and the walk of the last
+        // iteration is cheap to probe, where the stack of window stages behind the ends is not.
         context.scan(ends);
+        context.scan(walk);
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
-        on.add(b.equals(b.field(2, 0, NEXT), b.field(2, 1, NUMBER)));
+        on.add(b.equals(b.field(2, 0, NUMBER), b.field(2, 1, NEXT)));
         b.join(JoinRelType.INNER, on);
-        int width = walkNames.size();
+        int endsWidth = keys.size() + 3;
         List<RexNode> step = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            step.add(b.field(i));
+            step.add(b.field(endsWidth + i));
         }
-        step.add(bigint(b, b.field(width + keys.size() + 2)));
-        step.add(bigint(b, b.call(SqlStdOperatorTable.PLUS, b.field(width - 1), number(b, 1))));
+        step.add(bigint(b, b.field(keys.size() + 2)));
+        step.add(bigint(b, b.call(SqlStdOperatorTable.PLUS, b.field(endsWidth + walkNames.size() - 1), number(b, 1))));
         b.project(step, walkNames, true);
-        Stage walked = context.addRecursiveStage(walk);
-        context.scan(walked);
-        b.aggregate(b.groupKey(keys.stream().map(b::field).toList()), b.max(b.field(MATCHES)).as(MATCHES));
-        return context.addStage(ColumnNames.stageName(query, "match_counts"), "per key, its number of matches", List.of());
+        return context.addRecursiveStage(walk);
     }
 
-    private void report(EventsStage.Events events, Stage ends, Stage counts, SequenceQuery query) {
+    /**
+     * Per key: its stored events, the match from its first event and its number of matches. The
+     * three are one UNION ALL grouped by key rather than joins: H2 re-runs a CTE for every row that
+     * probes it, and the walk and the stack of window stages behind the ends must be read once.
+     */
+    private void report(EventsStage.Events events, Stage ends, Stage walk, SequenceQuery query) {
+        List<String> names = new ArrayList<>(keys);
+        names.addAll(List.of(STORED, "match_end", MATCHES));
         context.scan(events.stage());
         RexNode any = b.or(query.conditions().stream().map(c -> isSet(b, b.field(flag(c.index())))).toList());
-        b.aggregate(b.groupKey(keys.stream().map(b::field).toList()),
-                b.sum(PlanHelpers.flag(b, any)).as(STORED));
-        Stage perKey = context.addStage(ColumnNames.stageName(query, "keys"), "every key, with its number of stored events",
-                List.of());
+        b.project(withKeys(List.of(bigint(b, PlanHelpers.flag(b, any)), nullBigint(b), bigint(b, number(b, 0)))), names, true);
         context.scan(ends);
         b.filter(b.equals(b.field(NUMBER), number(b, 1)));
-        List<RexNode> firstFields = new ArrayList<>(keys.stream().map(b::field).toList());
-        firstFields.add(b.field("match_end"));
-        List<String> firstNames = new ArrayList<>(keys);
-        firstNames.add("match_end");
-        b.project(firstFields, firstNames, true);
-        List<String> firstKey = new ArrayList<>(keys);
-        Stage first = context.addStage(ColumnNames.stageName(query, "first_match"), "per key, the match found from its first event",
-                List.of(new Stage.DeclaredKey(firstKey, "one row per key: its event number 1")));
-
+        b.project(withKeys(List.of(bigint(b, number(b, 0)), bigint(b, b.field("match_end")), bigint(b, number(b, 0)))), names, true);
+        context.scan(walk);
+        b.project(withKeys(List.of(bigint(b, number(b, 0)), nullBigint(b), bigint(b, b.field(MATCHES)))), names, true);
+        b.union(true, 3);
+        b.aggregate(b.groupKey(keys.stream().map(b::field).toList()), b.sum(b.field(STORED)).as(STORED),
+                b.max(b.field("match_end")).as("match_end"), b.max(b.field(MATCHES)).as(MATCHES));
+        Stage perKey = context.addStage(ColumnNames.stageName(query, "per_key"),
+                "per key: its stored events, where the match from its first event ends, its number of matches", List.of());
         context.scan(perKey);
-        context.scan(first);
-        b.join(JoinRelType.LEFT, PlanHelpers.keysEqual(b, keys));
-        context.scan(counts);
-        List<RexNode> on = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            on.add(b.equals(b.field(2, 0, i), b.field(2, 1, i)));
-        }
-        b.join(JoinRelType.LEFT, on);
-        int keyCount = keys.size();
-        RexNode storedEvents = b.field(keyCount);
-        RexNode matchEnd = b.field(keyCount + 1 + keyCount);
-        RexNode matches = b.field(keyCount + 1 + keyCount + 1 + keyCount);
         boolean emptyMatches = passesAtEnd(0) && query.profile() == Profile.CLICKHOUSE;
-        RexNode matched = b.call(SqlStdOperatorTable.CASE, b.equals(storedEvents, number(b, 0)), number(b, emptyMatches ? 1 : 0),
-                b.isNotNull(matchEnd), number(b, 1), number(b, 0));
-        RexNode count = b.call(SqlStdOperatorTable.COALESCE, matches, number(b, 0));
-        List<RexNode> fields = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        PlanHelpers.addReportKeys(b, query, keys, fields, names);
+        RexNode matched = b.call(SqlStdOperatorTable.CASE, b.equals(b.field(STORED), number(b, 0)), number(b, emptyMatches ? 1 : 0),
+                b.isNotNull(b.field("match_end")), number(b, 1), number(b, 0));
+        RexNode count = b.field(MATCHES);
         if (query.report() == SequenceReport.PER_KEY) {
+            List<RexNode> fields = new ArrayList<>();
+            List<String> output = new ArrayList<>();
+            PlanHelpers.addReportKeys(b, query, keys, fields, output);
             fields.add(b.call(PortableFunctions.FLAG_AS_BOOLEAN, matched));
-            names.add("matched");
+            output.add("matched");
             fields.add(bigint(b, count));
-            names.add("matches");
-            b.project(fields, names, true);
+            output.add("matches");
+            b.project(fields, output, true);
             return;
         }
-        b.project(List.of(matched, count), List.of("matched", "matches"), true);
-        Stage rows = context.addStage(ColumnNames.stageName(query, "per_key"), "per key, whether it matched and its matches",
-                List.of());
-        context.scan(rows);
-        b.aggregate(b.groupKey(), b.count().as("keys"), b.sum(b.field("matched")).as("matched_keys"),
-                b.sum(b.field("matches")).as("matches"));
+        b.aggregate(b.groupKey(), b.count().as("keys"), b.sum(matched).as("matched_keys"), b.sum(count).as("matches"));
         b.project(List.of(bigint(b, b.field("keys")),
                         bigint(b, b.call(SqlStdOperatorTable.COALESCE, b.field("matched_keys"), number(b, 0))),
                         bigint(b, b.call(SqlStdOperatorTable.COALESCE, b.field("matches"), number(b, 0)))),
                 List.of("keys", "matched_keys", "matches"), true);
+    }
+
+    /** The key columns of the relation on the builder, then {@code values}. */
+    private List<RexNode> withKeys(List<RexNode> values) {
+        List<RexNode> fields = new ArrayList<>(keys.stream().map(b::field).toList());
+        fields.addAll(values);
+        return fields;
     }
 }
