@@ -259,6 +259,8 @@ public final class SequencePlanner {
         RexNode result;
         if (never) {
             result = nullBigint(b);
+        } else if (land.here() && land.anyTime()) {
+            result = following; // a check that always holds where there is an event: '(?t>=0)'
         } else if (land.here()) {
             RexNode elapsed = b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), lag(b.field(EventsStage.MICROS)));
             result = when(b, b.or(ranges.stream().map(r -> within(elapsed, r)).toList()), following);
@@ -298,11 +300,17 @@ public final class SequencePlanner {
         List<String> names = new ArrayList<>(keys);
         fields.add(b.field(NUMBER));
         names.add(NUMBER);
-        fields.add(b.field(value));
+        // ClickHouse's backtracking, having failed everywhere, stops at the end of the events with the
+        // whole pattern left: when every step passes there, that is a match too, ending there.
+        RexNode end = passesAtEnd(0) && context.query().profile() == Profile.CLICKHOUSE
+                ? bigint(b, b.call(SqlStdOperatorTable.COALESCE, b.field(value),
+                        b.call(SqlStdOperatorTable.PLUS, b.field(STORED), number(b, 1))))
+                : b.field(value);
+        fields.add(end);
         names.add("match_end");
         // A match that consumed nothing ends where it started; the next search starts one event later.
-        fields.add(b.call(SqlStdOperatorTable.CASE, b.equals(b.field(value), b.field(NUMBER)),
-                b.call(SqlStdOperatorTable.PLUS, b.field(NUMBER), number(b, 1)), b.field(value)));
+        fields.add(b.call(SqlStdOperatorTable.CASE, b.equals(end, b.field(NUMBER)),
+                b.call(SqlStdOperatorTable.PLUS, b.field(NUMBER), number(b, 1)), end));
         names.add(NEXT);
         b.project(fields, names, true);
         b.filter(b.isNotNull(b.field("match_end")));
