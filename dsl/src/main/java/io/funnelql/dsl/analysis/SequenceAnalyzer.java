@@ -1,12 +1,10 @@
 package io.funnelql.dsl.analysis;
 
 import io.funnelql.dsl.ast.CountByClause;
-import io.funnelql.dsl.ast.NamedCondition;
 import io.funnelql.dsl.ast.NullConditionClause;
 import io.funnelql.dsl.ast.SequenceClause;
 import io.funnelql.dsl.ast.Statement;
 import io.funnelql.dsl.ast.WhereClause;
-import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.SequenceCondition;
@@ -14,8 +12,6 @@ import io.funnelql.dsl.model.SequencePattern;
 import io.funnelql.dsl.model.SequenceQuery;
 import io.funnelql.dsl.model.SequenceReport;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,20 +54,7 @@ final class SequenceAnalyzer {
     }
 
     private List<SequenceCondition> conditions(SequenceClause.Conditions clause) {
-        List<NamedCondition> written = clause.conditions();
-        if (written.size() < 2 || written.size() > RetentionAnalyzer.MAX_CONDITIONS) {
-            diagnostics.error(clause.location(), "a sequence takes 2 to " + RetentionAnalyzer.MAX_CONDITIONS
-                    + " conditions (as sequenceMatch and sequence_match do), found " + written.size());
-        }
-        Set<Name> seen = new HashSet<>();
-        List<SequenceCondition> conditions = new ArrayList<>();
-        for (NamedCondition condition : written) {
-            if (!seen.add(condition.name().name())) {
-                diagnostics.error(condition.name().location(), "duplicate condition " + condition.name().name().display());
-            }
-            conditions.add(new SequenceCondition(conditions.size() + 1, condition.name().name(),
-                    scope.expressions.condition(condition.condition(), "a sequence condition")));
-        }
-        return conditions;
+        return scope.conditionList(clause.conditions(), clause.location(), "a sequence", "a sequence condition",
+                SequenceCondition::new);
     }
 }
