@@ -4,7 +4,7 @@ WITH RECURSIVE "s_events" ("key_user_id", "event_time", "event_micros", "event_o
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "s_stored_events" ("key_user_id", "event_number", "stored_events", "event_micros", "condition_1", "condition_2", "condition_3") AS (
-  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "event_number", COUNT(*) OVER (PARTITION BY "key_user_id" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "stored_events", "event_micros", "condition_1", "condition_2", "condition_3"
+  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "event_number", COUNT(*) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "stored_events", "event_micros", "condition_1", "condition_2", "condition_3"
   FROM "s_events"
   WHERE "condition_1" = 1 OR "condition_2" = 1 OR "condition_3" = 1
 ),

@@ -4,7 +4,7 @@ WITH RECURSIVE "s_events" ("key_platform", "event_time", "event_micros", "event_
   WHERE "occurred_at" IS NOT NULL AND "platform" IS NOT NULL AND "platform" <> 'tv' AND "event_name" IS NOT NULL
 ),
 "s_stored_events" ("key_platform", "event_number", "stored_events", "event_micros", "condition_1", "condition_2") AS MATERIALIZED (
-  SELECT "key_platform", ROW_NUMBER() OVER (PARTITION BY "key_platform" ORDER BY "event_order") AS "event_number", COUNT(*) OVER (PARTITION BY "key_platform" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "stored_events", "event_micros", "condition_1", "condition_2"
+  SELECT "key_platform", ROW_NUMBER() OVER (PARTITION BY "key_platform" ORDER BY "event_order") AS "event_number", COUNT(*) OVER (PARTITION BY "key_platform" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "stored_events", "event_micros", "condition_1", "condition_2"
   FROM "s_events"
   WHERE "condition_1" = 1 OR "condition_2" = 1
 ),

@@ -4,7 +4,7 @@ WITH "s_events" ("key_platform", "event_time", "event_micros", "event_order", "c
   WHERE "OCCURRED_AT" IS NOT NULL AND "PLATFORM" IS NOT NULL AND "PLATFORM" <> 'tv' AND "EVENT_NAME" IS NOT NULL
 ),
 "s_stored_events" ("key_platform", "event_number", "stored_events", "event_micros", "condition_1", "condition_2") AS (
-  SELECT "key_platform", ROW_NUMBER() OVER (PARTITION BY "key_platform" ORDER BY "event_order") "event_number", COUNT(*) OVER (PARTITION BY "key_platform" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "stored_events", "event_micros", "condition_1", "condition_2"
+  SELECT "key_platform", ROW_NUMBER() OVER (PARTITION BY "key_platform" ORDER BY "event_order") "event_number", COUNT(*) OVER (PARTITION BY "key_platform" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "stored_events", "event_micros", "condition_1", "condition_2"
   FROM "s_events"
   WHERE "condition_1" = 1 OR "condition_2" = 1
 ),

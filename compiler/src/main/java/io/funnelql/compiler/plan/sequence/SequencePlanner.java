@@ -116,7 +116,8 @@ public final class SequencePlanner {
         fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over().partitionBy(partition)
                 .orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
         names.add(NUMBER);
-        fields.add(b.count().over().partitionBy(partition).toRex());
+        // With an ORDER BY: Oracle rejects a frame without one (ORA-30485).
+        fields.add(b.count().over().partitionBy(partition).orderBy(b.field(EventsStage.ORDER)).rowsUnbounded().toRex());
         names.add(STORED);
         fields.add(b.field(EventsStage.MICROS));
         names.add(EventsStage.MICROS);
