@@ -9,6 +9,7 @@ import io.funnelql.compiler.plan.funnel.FunnelPlanner;
 import io.funnelql.compiler.plan.metric.MetricPlanner;
 import io.funnelql.compiler.plan.retention.ConditionRetentionPlanner;
 import io.funnelql.compiler.plan.retention.RetentionPlanner;
+import io.funnelql.compiler.plan.sequence.SequencePlanner;
 import io.funnelql.compiler.plan.sessions.SessionsPlanner;
 import io.funnelql.compiler.proof.FanOutProof;
 import io.funnelql.compiler.render.SqlRenderer;
@@ -22,6 +23,7 @@ import io.funnelql.dsl.model.Parameter;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
+import io.funnelql.dsl.model.SequenceQuery;
 import io.funnelql.dsl.model.SessionsQuery;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -64,6 +66,11 @@ public final class SqlCompiler {
             @Override
             public CompiledQuery metric(MetricQuery metric) {
                 return SqlCompiler.compile(metric, target, inlined, MetricPlanner::plan);
+            }
+
+            @Override
+            public CompiledQuery sequence(SequenceQuery sequence) {
+                return SqlCompiler.compile(sequence, target, inlined, SequencePlanner::plan);
             }
         });
     }

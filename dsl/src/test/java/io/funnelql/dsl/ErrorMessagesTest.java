@@ -47,7 +47,7 @@ class ErrorMessagesTest {
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x')",
                         "line 2:79: unexpected end of input. Expecting: ';'"),
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x');;",
-                        "line 2:80: mismatched input ';'. Expecting: 'funnel', 'metric', 'param', 'retention', 'sessions', 'source'"),
+                        "line 2:80: mismatched input ';'. Expecting: 'funnel', 'metric', 'param', 'retention', 'sequence', 'sessions', 'source'"),
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x' and);",
                         "line 2:82: mismatched input ')'. Expecting: <expression>"),
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x) ;",

@@ -1,5 +1,5 @@
 /*
- * The FunnelQL language: sources, parameters and three kinds of query.
+ * The FunnelQL language: sources, parameters and five kinds of query.
  * docs/language.md is the user-facing description; keep the two in step.
  *
  * Every alternative of a rule that the AstBuilder turns into a node is labelled, so the
@@ -24,6 +24,7 @@ statement
     | SESSIONS name=identifier FROM source=identifier sessionsClause*        # sessionsQuery
     | RETENTION name=identifier FROM source=identifier retentionClause*      # retentionQuery
     | METRIC name=identifier FROM source=identifier metricClause*            # metricQuery
+    | SEQUENCE name=identifier FROM source=identifier sequenceClause*        # sequenceQuery
     ;
 
 sourceElement
@@ -122,6 +123,23 @@ metricClause
     | SUM identifier (',' identifier)*                                         # sumClause
     ;
 
+// A pattern over named conditions, as ClickHouse's sequenceMatch writes it; the analyzer parses
+// the pattern text so that its errors point inside the string.
+sequenceClause
+    : countByClause                                                            # sequenceCountBy
+    | whereClause                                                              # sequenceWhere
+    | PROFILE profile=identifier                                               # sequenceProfileClause
+    | nullConditionClause                                                      # sequenceNullCondition
+    | CONDITIONS '(' namedCondition (',' namedCondition)* ','? ')'             # sequenceConditionsClause
+    | PATTERN pattern=string                                                   # patternClause
+    | REPORT sequenceReport                                                    # sequenceReportClause
+    ;
+
+sequenceReport
+    : PER KEY                                                                  # perKeySequenceReport
+    | SUMMARY                                                                  # summarySequenceReport
+    ;
+
 countByClause
     : COUNT BY identifier (',' identifier)*
     ;
@@ -217,9 +235,9 @@ nonReserved
     | DECIMAL | DEFAULT | DOUBLE | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
     | FALSE | FIRST | FORBIDDEN | FROM | FUNNEL | GAP | HOUR | ID | IN | INCLUSIVE | INT
     | INTEGER | INTERVAL | IS | KEY | LAST | LATE | LATEST | LENGTH | LIKE | MAX | METRIC | MICROSECOND
-    | MILLISECOND | MINUTE | MODE | MONTH | NAME | NOT | NULL | OFFSETS | ON | OR | PARAM | PER
+    | MILLISECOND | MINUTE | MODE | MONTH | NAME | NOT | NULL | OFFSETS | ON | OR | PARAM | PATTERN | PER
     | PERIOD | PREVIOUS | PROFILE | RECURRING | REPORT | RETENTION | RETURN | RETURNING
-    | ROLLING | ROW | SECOND | SESSIONS | SKIPS | SOURCE | STEP | STEPS | SUM | TABLE | TENANT
+    | ROLLING | ROW | SECOND | SEQUENCE | SESSIONS | SKIPS | SOURCE | STEP | STEPS | SUM | SUMMARY | TABLE | TENANT
     | TEXT | TIES | TIME | TIMESTAMP | TO | TRUE | VARCHAR | WEEK | WHERE | WITHIN | YEAR
     | ZONE
     ;
@@ -285,6 +303,7 @@ OFFSETS: 'offsets';
 ON: 'on';
 OR: 'or';
 PARAM: 'param';
+PATTERN: 'pattern';
 PER: 'per';
 PERIOD: 'period';
 PREVIOUS: 'previous';
@@ -297,12 +316,14 @@ RETURNING: 'returning';
 ROLLING: 'rolling';
 ROW: 'row';
 SECOND: 'second' 's'?;
+SEQUENCE: 'sequence';
 SESSIONS: 'sessions';
 SKIPS: 'skips';
 SOURCE: 'source';
 STEP: 'step';
 STEPS: 'steps';
 SUM: 'sum';
+SUMMARY: 'summary';
 TABLE: 'table';
 TENANT: 'tenant';
 TEXT: 'text';

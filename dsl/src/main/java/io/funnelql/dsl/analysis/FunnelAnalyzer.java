@@ -76,11 +76,16 @@ final class FunnelAnalyzer {
     }
 
     private Optional<Profile> profile(FunnelClause.ProfileClause clause) {
-        String written = clause.profile().name().value();
+        return profile(clause.profile(), diagnostics);
+    }
+
+    /** The profile a {@code profile} clause names (funnels and sequences), or an error listing the valid ones. */
+    static Optional<Profile> profile(Identifier name, Diagnostics diagnostics) {
+        String written = name.name().value();
         Optional<Profile> profile = Arrays.stream(Profile.values()).filter(p -> p.keyword().equals(written)).findFirst();
         if (profile.isEmpty()) {
             List<String> valid = Arrays.stream(Profile.values()).map(Profile::keyword).toList();
-            diagnostics.error(clause.profile().location(), Suggestions.sentence("unknown profile '" + written + "'", written, valid)
+            diagnostics.error(name.location(), Suggestions.sentence("unknown profile '" + written + "'", written, valid)
                     + " Valid profiles: " + String.join(", ", valid));
         }
         return profile;

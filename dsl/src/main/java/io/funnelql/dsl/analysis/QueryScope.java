@@ -2,7 +2,9 @@ package io.funnelql.dsl.analysis;
 
 import io.funnelql.dsl.ast.CountByClause;
 import io.funnelql.dsl.ast.Identifier;
+import io.funnelql.dsl.ast.NamedCondition;
 import io.funnelql.dsl.ast.WhereClause;
+import io.funnelql.dsl.diagnostic.SourceLocation;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Source;
@@ -60,5 +62,33 @@ final class QueryScope {
             diagnostics.error(identifier.location(), ExpressionAnalyzer.unknownColumnMessage(source, identifier));
         }
         return column;
+    }
+
+    /** Makes the resolved form of one condition of a list: its 1-based index, its name and its expression. */
+    interface ConditionFactory<T> {
+        T make(int index, Name name, Expression condition);
+    }
+
+    /**
+     * A list of named conditions (condition-list retention, sequences): 2 to {@link
+     * RetentionAnalyzer#MAX_CONDITIONS}, names unique, each a boolean condition ({@code what} names
+     * it in messages).
+     */
+    <T> List<T> conditionList(List<NamedCondition> written, SourceLocation location, String kind, String what,
+            ConditionFactory<T> factory) {
+        if (written.size() < 2 || written.size() > RetentionAnalyzer.MAX_CONDITIONS) {
+            diagnostics.error(location, kind + " takes 2 to " + RetentionAnalyzer.MAX_CONDITIONS
+                    + " conditions, found " + written.size());
+        }
+        Set<Name> seen = new HashSet<>();
+        List<T> conditions = new ArrayList<>();
+        for (NamedCondition condition : written) {
+            if (!seen.add(condition.name().name())) {
+                diagnostics.error(condition.name().location(), "duplicate condition " + condition.name().name().display());
+            }
+            conditions.add(factory.make(conditions.size() + 1, condition.name().name(),
+                    expressions.condition(condition.condition(), what)));
+        }
+        return conditions;
     }
 }

@@ -1,7 +1,6 @@
 package io.funnelql.dsl.analysis;
 
 import io.funnelql.dsl.ast.CountByClause;
-import io.funnelql.dsl.ast.NamedCondition;
 import io.funnelql.dsl.ast.NullConditionClause;
 import io.funnelql.dsl.ast.RetentionClause;
 import io.funnelql.dsl.ast.Statement;
@@ -9,7 +8,6 @@ import io.funnelql.dsl.ast.WhereClause;
 import io.funnelql.dsl.model.CohortKind;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
-import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.RetentionCondition;
@@ -22,7 +20,6 @@ import io.funnelql.dsl.model.expression.Expression;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -149,20 +146,7 @@ final class RetentionAnalyzer {
     }
 
     private List<RetentionCondition> conditions(RetentionClause.Conditions clause) {
-        List<NamedCondition> written = clause.conditions();
-        if (written.size() < 2 || written.size() > MAX_CONDITIONS) {
-            diagnostics.error(clause.location(), "a condition-list retention takes 2 to " + MAX_CONDITIONS
-                    + " conditions, found " + written.size());
-        }
-        Set<Name> seen = new HashSet<>();
-        List<RetentionCondition> conditions = new ArrayList<>();
-        for (NamedCondition condition : written) {
-            if (!seen.add(condition.name().name())) {
-                diagnostics.error(condition.name().location(), "duplicate condition " + condition.name().name().display());
-            }
-            conditions.add(new RetentionCondition(conditions.size() + 1, condition.name().name(),
-                    scope.expressions.condition(condition.condition(), "a retention condition")));
-        }
-        return conditions;
+        return scope.conditionList(clause.conditions(), clause.location(), "a condition-list retention",
+                "a retention condition", RetentionCondition::new);
     }
 }

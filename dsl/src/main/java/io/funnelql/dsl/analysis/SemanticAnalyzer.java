@@ -74,6 +74,8 @@ public final class SemanticAnalyzer {
                 query = new SessionsAnalyzer(scope).analyze(sessions);
             } else if (statement instanceof Statement.MetricDeclaration metric) {
                 query = new MetricAnalyzer(scope).analyze(metric);
+            } else if (statement instanceof Statement.SequenceDeclaration sequence) {
+                query = new SequenceAnalyzer(scope).analyze(sequence);
             } else {
                 query = new RetentionAnalyzer(scope).analyze((Statement.RetentionDeclaration) statement);
             }
@@ -95,6 +97,9 @@ public final class SemanticAnalyzer {
         }
         if (statement instanceof Statement.MetricDeclaration metric) {
             return metric.source();
+        }
+        if (statement instanceof Statement.SequenceDeclaration sequence) {
+            return sequence.source();
         }
         return ((Statement.RetentionDeclaration) statement).source();
     }

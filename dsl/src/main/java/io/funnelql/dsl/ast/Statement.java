@@ -45,4 +45,11 @@ public sealed interface Statement extends Node {
             clauses = List.copyOf(clauses);
         }
     }
+
+    record SequenceDeclaration(Identifier name, Identifier source, List<SequenceClause> clauses, SourceLocation location)
+            implements Statement {
+        public SequenceDeclaration {
+            clauses = List.copyOf(clauses);
+        }
+    }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** A resolved query of any kind: every knob has its final value, defaults applied. */
-public sealed interface Query permits FunnelQuery, SessionsQuery, RetentionQuery, ConditionRetentionQuery, MetricQuery {
+public sealed interface Query permits FunnelQuery, SessionsQuery, RetentionQuery, ConditionRetentionQuery, MetricQuery,
+        SequenceQuery {
     Name name();
 
     Source source();

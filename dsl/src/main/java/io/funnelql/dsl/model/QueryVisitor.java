@@ -15,4 +15,6 @@ public interface QueryVisitor<R> {
     R conditionRetention(ConditionRetentionQuery query);
 
     R metric(MetricQuery query);
+
+    R sequence(SequenceQuery query);
 }

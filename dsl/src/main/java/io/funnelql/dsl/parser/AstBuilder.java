@@ -11,6 +11,7 @@ import io.funnelql.dsl.ast.NamedCondition;
 import io.funnelql.dsl.ast.NullConditionClause;
 import io.funnelql.dsl.ast.QualifiedName;
 import io.funnelql.dsl.ast.RetentionClause;
+import io.funnelql.dsl.ast.SequenceClause;
 import io.funnelql.dsl.ast.SessionsClause;
 import io.funnelql.dsl.ast.SourceElement;
 import io.funnelql.dsl.ast.Statement;
@@ -29,6 +30,7 @@ import io.funnelql.dsl.model.NullConditionPolicy;
 import io.funnelql.dsl.model.PeriodUnit;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.ReturnMatch;
+import io.funnelql.dsl.model.SequenceReport;
 import io.funnelql.dsl.model.SessionsReport;
 import io.funnelql.dsl.model.TiePolicy;
 import io.funnelql.dsl.model.WindowAnchor;
@@ -86,6 +88,12 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     public Statement visitRetentionQuery(FunnelQLParser.RetentionQueryContext context) {
         return new Statement.RetentionDeclaration(identifier(context.name), identifier(context.source),
                 list(context.retentionClause(), RetentionClause.class), location(context));
+    }
+
+    @Override
+    public Statement visitSequenceQuery(FunnelQLParser.SequenceQueryContext context) {
+        return new Statement.SequenceDeclaration(identifier(context.name), identifier(context.source),
+                list(context.sequenceClause(), SequenceClause.class), location(context));
     }
 
     // ---- source elements
@@ -330,6 +338,55 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     @Override
     public Object visitRetentionCountBy(FunnelQLParser.RetentionCountByContext context) {
         return visit(context.countByClause());
+    }
+
+    // ---- sequence clauses
+
+    @Override
+    public Object visitSequenceCountBy(FunnelQLParser.SequenceCountByContext context) {
+        return visit(context.countByClause());
+    }
+
+    @Override
+    public Object visitSequenceWhere(FunnelQLParser.SequenceWhereContext context) {
+        return visit(context.whereClause());
+    }
+
+    @Override
+    public Object visitSequenceNullCondition(FunnelQLParser.SequenceNullConditionContext context) {
+        return visit(context.nullConditionClause());
+    }
+
+    @Override
+    public SequenceClause visitSequenceProfileClause(FunnelQLParser.SequenceProfileClauseContext context) {
+        return new SequenceClause.ProfileClause(identifier(context.profile), location(context));
+    }
+
+    @Override
+    public SequenceClause visitSequenceConditionsClause(FunnelQLParser.SequenceConditionsClauseContext context) {
+        return new SequenceClause.Conditions(list(context.namedCondition(), NamedCondition.class), location(context));
+    }
+
+    @Override
+    public SequenceClause visitPatternClause(FunnelQLParser.PatternClauseContext context) {
+        Token token = context.pattern.getStart();
+        return new SequenceClause.Pattern(unquote(token), new SourceLocation(token.getLine(), token.getCharPositionInLine() + 2),
+                location(context));
+    }
+
+    @Override
+    public SequenceClause visitSequenceReportClause(FunnelQLParser.SequenceReportClauseContext context) {
+        return new SequenceClause.Report((SequenceReport) visit(context.sequenceReport()), location(context));
+    }
+
+    @Override
+    public SequenceReport visitPerKeySequenceReport(FunnelQLParser.PerKeySequenceReportContext context) {
+        return SequenceReport.PER_KEY;
+    }
+
+    @Override
+    public SequenceReport visitSummarySequenceReport(FunnelQLParser.SummarySequenceReportContext context) {
+        return SequenceReport.SUMMARY;
     }
 
     // ---- metric clauses

@@ -18,9 +18,9 @@ class KeywordsTest {
                 "decimal", "default", "double", "entry", "event", "events", "every", "exclude", "exclusive",
                 "false", "first", "forbidden", "from", "funnel", "gap", "hour", "id", "in", "inclusive", "int",
                 "integer", "interval", "is", "key", "last", "late", "latest", "length", "like", "max", "metric", "microsecond",
-                "millisecond", "minute", "mode", "month", "name", "not", "null", "offsets", "on", "or", "param", "per",
+                "millisecond", "minute", "mode", "month", "name", "not", "null", "offsets", "on", "or", "param", "pattern", "per",
                 "period", "previous", "profile", "recurring", "report", "retention", "return", "returning",
-                "rolling", "row", "second", "sessions", "skips", "source", "step", "steps", "sum", "table", "tenant",
+                "rolling", "row", "second", "sequence", "sessions", "skips", "source", "step", "steps", "sum", "summary", "table", "tenant",
                 "text", "ties", "time", "timestamp", "to", "true", "varchar", "week", "where", "within", "year",
                 "zone");
     }

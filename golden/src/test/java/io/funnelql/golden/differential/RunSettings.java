@@ -21,6 +21,9 @@ final class RunSettings implements AroundPropertyHook {
     /** Tries of the Spark property (DifferentialTest#sparkAgreesWithTheReference): the first pairs of the same seed. */
     static final String SPARK_TRIES_PROPERTY = "funnelql.spark.tries";
     static final int DEFAULT_SPARK_TRIES = 4;
+    /** Tries of the sequence property (DifferentialTest#sequencesAgreeWithTheReference): sequence specs only. */
+    static final String SEQUENCE_TRIES_PROPERTY = "funnelql.sequence.tries";
+    static final int DEFAULT_SEQUENCE_TRIES = 60;
     /** With {@link DifferentialTest#DATASETS_PER_SPEC} datasets each: the pairs docs/differential-testing.md measures. */
     static final int DEFAULT_TRIES = 250;
     static final String DEFAULT_SEED = "20250605";
@@ -31,6 +34,10 @@ final class RunSettings implements AroundPropertyHook {
 
     static int sparkTries() {
         return Integer.parseInt(System.getProperty(SPARK_TRIES_PROPERTY, String.valueOf(DEFAULT_SPARK_TRIES)).strip());
+    }
+
+    static int sequenceTries() {
+        return Integer.parseInt(System.getProperty(SEQUENCE_TRIES_PROPERTY, String.valueOf(DEFAULT_SEQUENCE_TRIES)).strip());
     }
 
     /** FULL by default; {@code -Dfunnelql.shrinking=OFF} reports a failure at once, unshrunk (a full shrink can take many minutes). */
@@ -52,6 +59,14 @@ final class RunSettings implements AroundPropertyHook {
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
             return run(context, property, sparkTries());
+        }
+    }
+
+    /** The same settings with {@link #sequenceTries()} tries. */
+    static final class Sequences implements AroundPropertyHook {
+        @Override
+        public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+            return run(context, property, sequenceTries());
         }
     }
 

@@ -10,6 +10,7 @@ import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
+import io.funnelql.dsl.model.SequenceQuery;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.Specification;
 
@@ -93,6 +94,11 @@ public final class BenchSpecs {
 
             @Override
             public List<Baseline> metric(MetricQuery metric) {
+                return List.of();
+            }
+
+            @Override
+            public List<Baseline> sequence(SequenceQuery sequence) {
                 return List.of();
             }
         });

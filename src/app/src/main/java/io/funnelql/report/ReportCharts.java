@@ -7,6 +7,8 @@ import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.RetentionReport;
+import io.funnelql.dsl.model.SequenceQuery;
+import io.funnelql.dsl.model.SequenceReport;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.SessionsReport;
 
@@ -55,6 +57,11 @@ final class ReportCharts {
             public Optional<String> metric(MetricQuery metric) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<String> sequence(SequenceQuery sequence) {
+                return sequence.report() == SequenceReport.PER_KEY ? PerKeyBars.trueCounts(run.result()) : Optional.empty();
+            }
         });
     }
 
@@ -84,6 +91,11 @@ final class ReportCharts {
             @Override
             public Optional<Enum<?>> metric(MetricQuery metric) {
                 return Optional.empty();
+            }
+
+            @Override
+            public Optional<Enum<?>> sequence(SequenceQuery sequence) {
+                return Optional.of(sequence.report());
             }
         });
         return form.map(value -> "report " + value.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("");

@@ -1,0 +1,78 @@
+package io.funnelql.reference.sequence;
+
+import io.funnelql.dsl.model.Profile;
+import io.funnelql.dsl.model.SequenceCondition;
+import io.funnelql.dsl.model.SequenceQuery;
+import io.funnelql.dsl.model.SequenceReport;
+import io.funnelql.reference.KeyGroup;
+import io.funnelql.reference.KeyGrouping;
+import io.funnelql.reference.QueryExecutor;
+import io.funnelql.reference.QueryRows;
+import io.funnelql.result.ResultTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A sequence query: per key, its stored events (rows on which some condition holds, in event
+ * order) matched by the profile's matcher; reported per key or as totals.
+ */
+public final class SequenceExecutor implements QueryExecutor {
+    private final SequenceQuery query;
+    private final SequenceMatcher matcher;
+    private final List<List<Object>> perKey = new ArrayList<>();
+    private long keys;
+    private long matchedKeys;
+    private long matches;
+
+    public SequenceExecutor(SequenceQuery query) {
+        this.query = query;
+        this.matcher = query.profile() == Profile.CLICKHOUSE
+                ? new ClickHouseSequenceMatcher(query.pattern())
+                : new DuckDbSequenceMatcher(query.pattern());
+    }
+
+    @Override
+    public void accumulate(QueryRows rows) {
+        long[] masks = rows.masks(query.conditions().stream().map(SequenceCondition::condition).toList(),
+                query.nullConditions());
+        for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
+                row -> masks[row] >= 0)) {
+            int stored = 0;
+            for (int row : group.rows()) {
+                stored += masks[row] != 0 ? 1 : 0;
+            }
+            long[] times = new long[stored];
+            long[] storedMasks = new long[stored];
+            for (int i = 0, j = 0; i < group.size(); i++) {
+                long mask = masks[group.rows()[i]];
+                if (mask != 0) {
+                    times[j] = group.times()[i];
+                    storedMasks[j++] = mask;
+                }
+            }
+            StoredEvents events = new StoredEvents(times, storedMasks);
+            boolean matched = matcher.matches(events);
+            long count = matcher.count(events);
+            keys++;
+            matchedKeys += matched ? 1 : 0;
+            matches += count;
+            List<Object> row = new ArrayList<>(group.key());
+            row.add(matched);
+            row.add(count);
+            perKey.add(row);
+        }
+    }
+
+    @Override
+    public ResultTable finish() {
+        if (query.report() == SequenceReport.SUMMARY) {
+            return ResultTable.sorted(List.of("keys", "matched_keys", "matches"),
+                    List.of(ResultTable.row(keys, matchedKeys, matches)));
+        }
+        List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
+        columns.add("matched");
+        columns.add("matches");
+        return ResultTable.sorted(columns, perKey);
+    }
+}
