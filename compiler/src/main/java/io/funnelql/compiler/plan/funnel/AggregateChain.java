@@ -20,6 +20,7 @@ import org.apache.calcite.tools.RelBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import static io.funnelql.compiler.plan.PlanHelpers.isSet;
 import static io.funnelql.compiler.plan.PlanHelpers.number;
@@ -307,17 +308,21 @@ final class AggregateChain {
         b.project(rowFields, rowColumns, true); // the rows' microseconds stay uncomputed
         SourceRows source = SourceRows.of(b.peek());
         RexNode rowCondition = null;
+        // Where the right side holds each row column (keys, then the time): the rows as projected,
+        // or the table's own columns.
+        List<Integer> rowColumn = IntStream.rangeClosed(0, keys.size()).boxed().toList();
         if (source != null) {
             // Join the table itself and test the step's condition in WHERE, as an analyst writes
             // it: the same plan on every engine, without a renaming subquery per step.
             b.build();
             b.push(source.table());
             rowCondition = RexUtil.shift(source.condition(), leftWidth);
+            rowColumn = source.columns();
         }
-        RexNode time = source == null ? b.field(2, 1, EventsStage.TIME) : b.field(2, 1, source.columns().get(keys.size()));
+        RexNode time = b.field(2, 1, rowColumn.get(keys.size()));
         List<RexNode> on = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            on.add(b.equals(b.field(2, 0, keys.get(i)), source == null ? b.field(2, 1, keys.get(i)) : b.field(2, 1, source.columns().get(i))));
+            on.add(b.equals(b.field(2, 0, keys.get(i)), b.field(2, 1, rowColumn.get(i))));
         }
         on.add(b.greaterThan(time, b.field(2, 0, stepTime(step - 1)))); // ties forbidden: strictly later
         on.add(FunnelPlanner.notPastEnd(b, rules, time, b.field(2, 0, WINDOW_END)));
@@ -330,8 +335,7 @@ final class AggregateChain {
         if (carry) {
             calls.add(b.min(b.field(previous.plan().getRowType().getFieldNames().indexOf(WINDOW_END))).as(WINDOW_END));
         }
-        int rowTime = leftWidth + (source == null ? keys.size() : source.columns().get(keys.size()));
-        calls.add(b.min(b.field(rowTime)).as(stepTime(step)));
+        calls.add(b.min(b.field(leftWidth + rowColumn.get(keys.size()))).as(stepTime(step)));
         List<RexNode> group = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             group.add(b.field(i));
