@@ -138,6 +138,9 @@ sequenceClause
 sequenceReport
     : PER KEY                                                                  # perKeySequenceReport
     | SUMMARY                                                                  # summarySequenceReport
+    | EVENTS                                                                   # eventsSequenceReport
+    | direction=(NEXT | PREVIOUS) NODE value=identifier FROM base=identifier
+      (BASE '(' condition=expression ')')?                                     # nodeSequenceReport
     ;
 
 countByClause
@@ -230,12 +233,12 @@ identifier
 
 // Every keyword is non-reserved; KeywordsTest pins this list.
 nonReserved
-    : AFTER | ALLOWED | AND | ATTRIBUTED | BETWEEN | BIGINT | BOOLEAN | BREAKDOWN | BY
+    : AFTER | ALLOWED | AND | ATTRIBUTED | BASE | BETWEEN | BIGINT | BOOLEAN | BREAKDOWN | BY
     | COHORT | COHORTS | COLUMNS | CONDITION | CONDITIONS | CONVERT | COUNT | DATE | DAY
     | DECIMAL | DEFAULT | DOUBLE | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
     | FALSE | FIRST | FORBIDDEN | FROM | FUNNEL | GAP | HOUR | ID | IN | INCLUSIVE | INT
     | INTEGER | INTERVAL | IS | KEY | LAST | LATE | LATEST | LENGTH | LIKE | MAX | METRIC | MICROSECOND
-    | MILLISECOND | MINUTE | MODE | MONTH | NAME | NOT | NULL | OFFSETS | ON | OR | PARAM | PATTERN | PER
+    | MILLISECOND | MINUTE | MODE | MONTH | NAME | NEXT | NODE | NOT | NULL | OFFSETS | ON | OR | PARAM | PATTERN | PER
     | PERIOD | PREVIOUS | PROFILE | RECURRING | REPORT | RETENTION | RETURN | RETURNING
     | ROLLING | ROW | SECOND | SEQUENCE | SESSIONS | SKIPS | SOURCE | STEP | STEPS | SUM | SUMMARY | TABLE | TENANT
     | TEXT | TIES | TIME | TIMESTAMP | TO | TRUE | VARCHAR | WEEK | WHERE | WITHIN | YEAR
@@ -246,6 +249,7 @@ AFTER: 'after';
 ALLOWED: 'allowed';
 AND: 'and';
 ATTRIBUTED: 'attributed';
+BASE: 'base';
 BETWEEN: 'between';
 BIGINT: 'bigint';
 BOOLEAN: 'boolean';
@@ -297,6 +301,8 @@ MINUTE: 'minute' 's'?;
 MODE: 'mode';
 MONTH: 'month' 's'?;
 NAME: 'name';
+NEXT: 'next';
+NODE: 'node';
 NOT: 'not';
 NULL: 'null';
 OFFSETS: 'offsets';

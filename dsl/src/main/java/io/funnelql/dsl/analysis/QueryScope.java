@@ -76,8 +76,14 @@ final class QueryScope {
      */
     <T> List<T> conditionList(List<NamedCondition> written, SourceLocation location, String kind, String what,
             ConditionFactory<T> factory) {
-        if (written.size() < 2 || written.size() > RetentionAnalyzer.MAX_CONDITIONS) {
-            diagnostics.error(location, kind + " takes 2 to " + RetentionAnalyzer.MAX_CONDITIONS
+        return conditionList(written, 2, location, kind, what, factory);
+    }
+
+    /** {@link #conditionList}, with at least {@code minimum} conditions. */
+    <T> List<T> conditionList(List<NamedCondition> written, int minimum, SourceLocation location, String kind, String what,
+            ConditionFactory<T> factory) {
+        if (written.size() < minimum || written.size() > RetentionAnalyzer.MAX_CONDITIONS) {
+            diagnostics.error(location, kind + " takes " + minimum + " to " + RetentionAnalyzer.MAX_CONDITIONS
                     + " conditions, found " + written.size());
         }
         Set<Name> seen = new HashSet<>();

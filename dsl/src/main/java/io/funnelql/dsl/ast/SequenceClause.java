@@ -4,10 +4,11 @@ import io.funnelql.dsl.diagnostic.SourceLocation;
 import io.funnelql.dsl.model.SequenceReport;
 
 import java.util.List;
+import java.util.Optional;
 
 public sealed interface SequenceClause extends Clause
         permits CountByClause, WhereClause, NullConditionClause, SequenceClause.ProfileClause, SequenceClause.Conditions,
-                SequenceClause.Pattern, SequenceClause.Report {
+                SequenceClause.Pattern, SequenceClause.Report, SequenceClause.NodeReport {
 
     record ProfileClause(Identifier profile, SourceLocation location) implements SequenceClause {
         @Override
@@ -53,7 +54,20 @@ public sealed interface SequenceClause extends Clause
         }
     }
 
+    /** {@code report per key | summary | events}: a report that names nothing to resolve. */
     record Report(SequenceReport report, SourceLocation location) implements SequenceClause {
+        @Override
+        public String keyword() {
+            return "report";
+        }
+    }
+
+    /**
+     * {@code report next|previous node VALUE from BASE [base (CONDITION)]}: the value column and
+     * the base as written, resolved by the analyzer.
+     */
+    record NodeReport(SequenceReport.Direction direction, Identifier value, Identifier base,
+            Optional<ExpressionNode> baseCondition, SourceLocation location) implements SequenceClause {
         @Override
         public String keyword() {
             return "report";

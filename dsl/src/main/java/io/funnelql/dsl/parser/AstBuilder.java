@@ -376,17 +376,32 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
 
     @Override
     public SequenceClause visitSequenceReportClause(FunnelQLParser.SequenceReportClauseContext context) {
-        return new SequenceClause.Report((SequenceReport) visit(context.sequenceReport()), location(context));
+        Object report = visit(context.sequenceReport());
+        return report instanceof SequenceClause.NodeReport node ? node
+                : new SequenceClause.Report((SequenceReport) report, location(context));
     }
 
     @Override
     public SequenceReport visitPerKeySequenceReport(FunnelQLParser.PerKeySequenceReportContext context) {
-        return SequenceReport.PER_KEY;
+        return new SequenceReport.PerKey();
     }
 
     @Override
     public SequenceReport visitSummarySequenceReport(FunnelQLParser.SummarySequenceReportContext context) {
-        return SequenceReport.SUMMARY;
+        return new SequenceReport.Summary();
+    }
+
+    @Override
+    public SequenceReport visitEventsSequenceReport(FunnelQLParser.EventsSequenceReportContext context) {
+        return new SequenceReport.MatchedEvents();
+    }
+
+    @Override
+    public SequenceClause visitNodeSequenceReport(FunnelQLParser.NodeSequenceReportContext context) {
+        SequenceReport.Direction direction = context.direction.getType() == FunnelQLLexer.NEXT
+                ? SequenceReport.Direction.FORWARD : SequenceReport.Direction.BACKWARD;
+        return new SequenceClause.NodeReport(direction, identifier(context.value), identifier(context.base),
+                Optional.ofNullable(context.condition).map(this::expression), location(context.getParent()));
     }
 
     // ---- metric clauses

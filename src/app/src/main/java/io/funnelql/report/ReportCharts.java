@@ -60,44 +60,48 @@ final class ReportCharts {
 
             @Override
             public Optional<String> sequence(SequenceQuery sequence) {
-                return sequence.report() == SequenceReport.PER_KEY ? PerKeyBars.trueCounts(run.result()) : Optional.empty();
+                return sequence.report() instanceof SequenceReport.PerKey ? PerKeyBars.trueCounts(run.result()) : Optional.empty();
             }
         });
     }
 
     /** "report steps", "report per key", ...: the report form as written in the language, when the kind has one. */
     static String reportForm(Query query) {
-        Optional<Enum<?>> form = query.accept(new QueryVisitor<>() {
+        Optional<String> form = query.accept(new QueryVisitor<>() {
             @Override
-            public Optional<Enum<?>> funnel(FunnelQuery funnel) {
-                return Optional.of(funnel.report());
+            public Optional<String> funnel(FunnelQuery funnel) {
+                return Optional.of(written(funnel.report()));
             }
 
             @Override
-            public Optional<Enum<?>> sessions(SessionsQuery sessions) {
-                return Optional.of(sessions.report());
+            public Optional<String> sessions(SessionsQuery sessions) {
+                return Optional.of(written(sessions.report()));
             }
 
             @Override
-            public Optional<Enum<?>> retention(RetentionQuery retention) {
-                return Optional.of(retention.report());
+            public Optional<String> retention(RetentionQuery retention) {
+                return Optional.of(written(retention.report()));
             }
 
             @Override
-            public Optional<Enum<?>> conditionRetention(ConditionRetentionQuery conditions) {
-                return Optional.of(conditions.report());
+            public Optional<String> conditionRetention(ConditionRetentionQuery conditions) {
+                return Optional.of(written(conditions.report()));
             }
 
             @Override
-            public Optional<Enum<?>> metric(MetricQuery metric) {
+            public Optional<String> metric(MetricQuery metric) {
                 return Optional.empty();
             }
 
             @Override
-            public Optional<Enum<?>> sequence(SequenceQuery sequence) {
-                return Optional.of(sequence.report());
+            public Optional<String> sequence(SequenceQuery sequence) {
+                return Optional.of(sequence.report().written());
             }
         });
-        return form.map(value -> "report " + value.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("");
+        return form.map(value -> "report " + value).orElse("");
+    }
+
+    private static String written(Enum<?> report) {
+        return report.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

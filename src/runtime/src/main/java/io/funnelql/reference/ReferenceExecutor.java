@@ -8,12 +8,14 @@ import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.SequenceQuery;
+import io.funnelql.dsl.model.SequenceReport;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.events.EventTable;
 import io.funnelql.reference.funnel.FunnelExecutor;
 import io.funnelql.reference.metric.MetricExecutor;
 import io.funnelql.reference.retention.ConditionRetentionExecutor;
 import io.funnelql.reference.retention.RetentionExecutor;
+import io.funnelql.reference.sequence.NodeExecutor;
 import io.funnelql.reference.sequence.SequenceExecutor;
 import io.funnelql.reference.sessions.SessionsExecutor;
 import io.funnelql.result.ResultTable;
@@ -67,7 +69,8 @@ public final class ReferenceExecutor {
 
             @Override
             public QueryExecutor sequence(SequenceQuery sequence) {
-                return new SequenceExecutor(sequence);
+                return sequence.report() instanceof SequenceReport.Node node
+                        ? new NodeExecutor(sequence, node) : new SequenceExecutor(sequence);
             }
         });
     }

@@ -7,6 +7,7 @@ import io.funnelql.compiler.plan.PlanContext;
 import io.funnelql.compiler.plan.PlanHelpers;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
+import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.SequenceCondition;
 import io.funnelql.dsl.model.SequenceQuery;
@@ -44,6 +45,8 @@ public final class SequencePlanner {
     static final String STORED = "stored_events";
     static final String NEXT = "next_start";
     static final String MATCHES = "matches";
+    static final String POSITION = "position";
+    static final String PATTERN_STEP = "pattern_step";
     /** Packs (event number, end) into one BIGINT whose MIN is the earliest event's end: ends stay below 2^32. */
     private static final long PACK = 1L << 32;
 
@@ -52,9 +55,12 @@ public final class SequencePlanner {
     private final List<String> keys;
     private final List<String> carried = new ArrayList<>();
     private final List<PatternStep> steps;
+    /** The events report: each landing step also says on which event it lands ({@code at_k}), for the walk of the first match. */
+    private final boolean tracking;
 
     private SequencePlanner(PlanContext<SequenceQuery> context, List<String> keys) {
         this.context = context;
+        this.tracking = context.query().report() instanceof SequenceReport.MatchedEvents;
         this.b = context.builder();
         this.keys = keys;
         this.steps = PatternStep.of(context.query().pattern(), context.query().profile());
@@ -70,6 +76,10 @@ public final class SequencePlanner {
 
     public static void plan(PlanContext<SequenceQuery> context, ExpressionTranslator translator) {
         SequenceQuery query = context.query();
+        if (query.report() instanceof SequenceReport.Node node) {
+            NodePlanner.plan(context, translator, node);
+            return;
+        }
         Map<String, Expression> flags = new LinkedHashMap<>();
         query.conditions().forEach(c -> flags.put(flag(c.index()), c.condition()));
         EventsStage.Events events = EventsStage.build(context, translator, new EventsStage.Request(flags,
@@ -100,6 +110,10 @@ public final class SequencePlanner {
             }
             value = end(step);
         }
+        if (tracking) {
+            matchedEvents(current, value);
+            return;
+        }
         Stage ends = matchEnds(current, value);
         Stage walk = matchWalk(ends);
         report(events, ends, walk, query);
@@ -121,6 +135,10 @@ public final class SequencePlanner {
         names.add(STORED);
         fields.add(b.field(EventsStage.MICROS));
         names.add(EventsStage.MICROS);
+        if (tracking) {
+            fields.add(b.field(EventsStage.TIME));
+            names.add(EventsStage.TIME);
+        }
         for (SequenceCondition condition : query.conditions()) {
             fields.add(b.field(flag(condition.index())));
             names.add(flag(condition.index()));
@@ -258,35 +276,63 @@ public final class SequencePlanner {
         context.scan(source);
         RexNode following = valueOf(value);
         RexNode result;
+        RexNode position; // the event it lands on, for the events report
         if (never) {
             result = nullBigint(b);
+            position = nullBigint(b);
         } else if (land.here() && land.anyTime()) {
             result = following; // a check that always holds where there is an event: '(?t>=0)'
+            position = when(b, b.isNotNull(following), b.field(NUMBER));
         } else if (land.here()) {
             RexNode elapsed = b.call(SqlStdOperatorTable.MINUS, b.field(EventsStage.MICROS), lag(b.field(EventsStage.MICROS)));
-            result = when(b, b.or(ranges.stream().map(r -> within(elapsed, r)).toList()), following);
+            RexNode holds = b.or(ranges.stream().map(r -> within(elapsed, r)).toList());
+            result = when(b, holds, following);
+            position = when(b, b.and(holds, b.isNotNull(following)), b.field(NUMBER));
         } else if (land.anyTime()) {
-            result = unpacked(fromHereOn(packed(following)));
+            RexNode earliest = fromHereOn(packed(following));
+            result = unpacked(earliest);
+            position = eventOf(earliest);
         } else {
             RexNode base = land.fromPrevious() ? lag(b.field(EventsStage.MICROS)) : b.field(EventsStage.MICROS);
             List<RexNode> candidates = new ArrayList<>();
+            List<RexNode> positions = new ArrayList<>();
             for (int i = 0; i < ranges.size(); i++) {
                 PatternStep.Range range = ranges.get(i);
                 if (range.from() == 0) {
                     // From this event on, within the range while the elapsed time stays below its end: the earliest set value.
                     RexNode earliestTime = fromHereOn(when(b, b.isNotNull(following), b.field(EventsStage.MICROS)));
                     RexNode elapsed = b.call(SqlStdOperatorTable.MINUS, earliestTime, base);
-                    candidates.add(when(b, range.bounded() ? b.lessThanOrEqual(elapsed, number(b, range.to())) : b.literal(true),
-                            unpacked(fromHereOn(packed(following)))));
+                    RexNode inRange = range.bounded() ? b.lessThanOrEqual(elapsed, number(b, range.to())) : b.literal(true);
+                    RexNode earliest = fromHereOn(packed(following));
+                    candidates.add(when(b, inRange, unpacked(earliest)));
+                    positions.add(when(b, inRange, eventOf(earliest)));
                 } else {
                     RexNode frame = land.fromPrevious() ? lag(b.field(frame(step, i))) : b.field(frame(step, i));
                     candidates.add(unpacked(frame));
+                    positions.add(eventOf(frame));
                 }
             }
             result = candidates.size() == 1 ? candidates.get(0) : b.call(SqlStdOperatorTable.COALESCE, candidates);
+            position = positions.size() == 1 ? positions.get(0) : b.call(SqlStdOperatorTable.COALESCE, positions);
+        }
+        if (tracking) {
+            Stage stage = next(List.of(bigint(b, result), bigint(b, position)), List.of(end(step), landing(step)), "step_" + step,
+                    "where the first match from step " + step + " at each event ends, and the event step " + step
+                            + " lands on");
+            carried.add(landing(step));
+            return stage;
         }
         return next(List.of(bigint(b, result)), List.of(end(step)), "step_" + step,
                 "where the first match from step " + step + " at each event ends");
+    }
+
+    /** The event number of a packed (event number, value). */
+    private RexNode eventOf(RexNode packed) {
+        return bigint(b, b.call(PortableFunctions.INTEGER_QUOTIENT, packed, bigint(b, number(b, PACK))));
+    }
+
+    private static String landing(int step) {
+        return "lands_" + step;
     }
 
     private RexNode within(RexNode elapsed, PatternStep.Range range) {
@@ -355,6 +401,107 @@ public final class SequencePlanner {
     }
 
     /**
+     * The events report: the first match walked from event 1, one landing at a time (a join to the
+     * event it lands on, one row per key), the positions its conditions take collected as columns;
+     * then each key's stored events joined to that one row and kept where they were taken.
+     */
+    private void matchedEvents(Stage steps, String value) {
+        SequenceQuery query = context.query();
+        context.scan(steps);
+        b.filter(b.equals(b.field(NUMBER), number(b, 1)), b.isNotNull(b.field(value)));
+        List<String> taken = new ArrayList<>();
+        List<Integer> takenConditions = new ArrayList<>();
+        List<RexNode> fields = new ArrayList<>(keys.stream().map(b::field).toList());
+        fields.add(b.field(landing(0)));
+        b.project(fields, pathNames(taken), true);
+        Stage path = context.addStage(ColumnNames.stageName(query, "match_path_0"),
+                "each key whose first match starts at or after event 1, and the event step 0 lands on", List.of(perKey()));
+        context.scan(path);
+        for (int step = 1; step < this.steps.size(); step++) {
+            PatternStep patternStep = this.steps.get(step);
+            if (patternStep instanceof PatternStep.Consume consume) {
+                fields = new ArrayList<>(keys.stream().map(b::field).toList());
+                for (String name : taken) {
+                    fields.add(b.field(name));
+                }
+                if (consume.condition() > 0) {
+                    taken.add("taken_" + (taken.size() + 1));
+                    takenConditions.add(consume.condition());
+                    fields.add(b.field(POSITION));
+                }
+                fields.add(bigint(b, b.call(SqlStdOperatorTable.PLUS, b.field(POSITION), number(b, 1))));
+                b.project(fields, pathNames(taken), true);
+                continue;
+            }
+            boolean consumesLater = this.steps.subList(step, this.steps.size()).stream().anyMatch(PatternStep.Consume.class::isInstance);
+            if (!consumesLater) {
+                break; // what is left lands after the last taken event
+            }
+            b.as("path");
+            context.scan(steps);
+            b.as("landing");
+            List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
+            on.add(b.equals(b.field(2, 0, POSITION), b.field(2, 1, NUMBER)));
+            b.join(JoinRelType.INNER, on);
+            fields = new ArrayList<>(keys.stream().map(name -> (RexNode) b.field("path", name)).toList());
+            for (String name : taken) {
+                fields.add(b.field("path", name));
+            }
+            fields.add(b.field("landing", landing(step)));
+            b.project(fields, pathNames(taken), true);
+            path = context.addStage(ColumnNames.stageName(query, "match_path_" + step),
+                    "each key's first match up to step " + step + ": the events its conditions took, and where step "
+                            + step + " lands", List.of(perKey()));
+            context.scan(path);
+        }
+        Stage walked = context.addStage(ColumnNames.stageName(query, "match_events"),
+                "each key's first match: the event each condition of the pattern took", List.of(perKey()));
+        context.scan(steps);
+        b.as("event");
+        context.scan(walked);
+        b.as("match");
+        b.join(JoinRelType.INNER, PlanHelpers.keysEqual(b, keys));
+        List<RexNode> isTaken = new ArrayList<>();
+        List<RexNode> stepCases = new ArrayList<>();
+        List<RexNode> conditionCases = new ArrayList<>();
+        for (int i = 0; i < taken.size(); i++) {
+            RexNode here = b.equals(b.field("event", NUMBER), b.field("match", taken.get(i)));
+            isTaken.add(here);
+            stepCases.addAll(List.of(here, number(b, i + 1)));
+            conditionCases.addAll(List.of(here, context.literalText(
+                    query.conditions().get(takenConditions.get(i) - 1).name().value())));
+        }
+        b.filter(isTaken.isEmpty() ? b.literal(false) : b.or(isTaken));
+        stepCases.add(nullBigint(b));
+        conditionCases.add(context.nullText());
+        List<RexNode> output = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Column> columns = query.partitionKey();
+        for (int i = 0; i < keys.size(); i++) {
+            output.add(b.field("event", keys.get(i)));
+            names.add(columns.get(i).name().value());
+        }
+        output.add(bigint(b, isTaken.isEmpty() ? nullBigint(b) : b.call(SqlStdOperatorTable.CASE, stepCases)));
+        names.add(PATTERN_STEP);
+        output.add(isTaken.isEmpty() ? context.nullText() : b.call(SqlStdOperatorTable.CASE, conditionCases));
+        names.add("condition");
+        output.add(b.field("event", EventsStage.TIME));
+        names.add("event_time");
+        b.project(output, names, true);
+    }
+
+    private List<String> pathNames(List<String> taken) {
+        List<String> names = new ArrayList<>(keys);
+        names.addAll(taken);
+        names.add(POSITION);
+        return names;
+    }
+
+    private Stage.DeclaredKey perKey() {
+        return new Stage.DeclaredKey(keys, "one row per key: its first match, from event 1");
+    }
+
+    /**
      * Per key: its stored events, the match from its first event and its number of matches. The
      * three are one UNION ALL grouped by key rather than joins: H2 re-runs a CTE for every row that
      * probes it, and the walk and the stack of window stages behind the ends must be read once.
@@ -380,7 +527,7 @@ public final class SequencePlanner {
         RexNode matched = b.call(SqlStdOperatorTable.CASE, b.equals(b.field(STORED), number(b, 0)), number(b, emptyMatches ? 1 : 0),
                 b.isNotNull(b.field("match_end")), number(b, 1), number(b, 0));
         RexNode count = b.field(MATCHES);
-        if (query.report() == SequenceReport.PER_KEY) {
+        if (query.report() instanceof SequenceReport.PerKey) {
             List<RexNode> fields = new ArrayList<>();
             List<String> output = new ArrayList<>();
             PlanHelpers.addReportKeys(b, query, keys, fields, output);

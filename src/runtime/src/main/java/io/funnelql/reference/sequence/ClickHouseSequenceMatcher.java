@@ -6,6 +6,7 @@ import io.funnelql.dsl.model.TimeComparison;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -80,6 +81,24 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
         return count;
     }
 
+    @Override
+    public int[] firstMatchEvents(StoredEvents events) {
+        if ((events.seen() & used) != used) {
+            return null;
+        }
+        int[] consumed = new int[actions.length];
+        // Backtracking finds the same first match as the set of states, and says which events it took.
+        return backtrack(events, 0, consumed) < 0 ? null : Arrays.copyOf(consumed, conditionCount());
+    }
+
+    private int conditionCount() {
+        int count = 0;
+        for (Action action : actions) {
+            count += action.kind == Kind.CONDITION ? 1 : 0;
+        }
+        return count;
+    }
+
     /**
      * The pattern without time constraints as a set of active states, one per event or '.'
      * condition passed; a '.*' lets its state stay active. Stops at the last state.
@@ -131,7 +150,13 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
      * (never {@code start} itself: one past it then), or -1 when there is none.
      */
     private int backtrack(StoredEvents events, int start) {
+        return backtrack(events, start, null);
+    }
+
+    /** {@link #backtrack(StoredEvents, int)}, writing into {@code consumed} the event each condition of the match took. */
+    private int backtrack(StoredEvents events, int start, int[] consumed) {
         int n = events.size();
+        int taken = 0;
         long[] times = events.times();
         Deque<int[]> choices = new ArrayDeque<>();
         int action = 0;
@@ -143,6 +168,10 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
             switch (current.kind) {
                 case CONDITION -> {
                     if (events.holds(position, current.condition)) {
+                        if (consumed != null) {
+                            consumed[taken] = position;
+                        }
+                        taken++;
                         base = position;
                         action++;
                         position++;
@@ -156,7 +185,7 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
                     position++;
                 }
                 case STAR -> {
-                    choices.push(new int[] {action, position, base});
+                    choices.push(new int[] {action, position, base, taken});
                     base = position;
                     action++;
                 }
@@ -171,7 +200,7 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
                         case NOT_EQUAL -> throw new IllegalStateException("'!=' is not a ClickHouse time constraint");
                     };
                     if (holds) {
-                        choices.push(new int[] {action, position, base});
+                        choices.push(new int[] {action, position, base, taken});
                         base = position;
                         action++;
                     } else if (current.comparison == TimeComparison.LESS_OR_EQUAL || current.comparison == TimeComparison.LESS) {
@@ -191,6 +220,7 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
                     action = choice[0];
                     position = choice[1] + 1;
                     base = choice[2];
+                    taken = choice[3];
                     resumed = position != n;
                 }
                 if (!resumed) {

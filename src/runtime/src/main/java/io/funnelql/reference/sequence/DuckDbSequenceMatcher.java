@@ -54,6 +54,43 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
         return run(events, true);
     }
 
+    @Override
+    public int[] firstMatchEvents(StoredEvents events) {
+        if (events.size() == 0 || steps.isEmpty()) {
+            return null;
+        }
+        int[] consumed = new int[conditions.size()];
+        if (conditionsOnly) {
+            int k = conditions.size();
+            for (int i = 0; i + k <= events.size(); i++) {
+                boolean matched = true;
+                for (int j = 0; j < k && matched; j++) {
+                    matched = events.holds(i + j, conditions.get(j));
+                    consumed[j] = i + j;
+                }
+                if (matched) {
+                    return consumed;
+                }
+            }
+            return null;
+        }
+        if (starSeparated) {
+            int step = 0;
+            for (int position = 0; position < events.size() && step < conditions.size(); position++) {
+                if (events.holds(position, conditions.get(step))) {
+                    consumed[step++] = position;
+                }
+            }
+            return step == conditions.size() ? consumed : null;
+        }
+        for (int start = 0; start < events.size(); start++) {
+            if (search(events, start, consumed) >= 0) {
+                return consumed;
+            }
+        }
+        return null;
+    }
+
     private long run(StoredEvents events, boolean all) {
         if (events.size() == 0 || steps.isEmpty()) {
             return 0;
@@ -122,38 +159,60 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
 
     /** The lazy search anchored at {@code start}: the last event position of its first match (0 when none consumed), or -1. */
     private int search(StoredEvents events, int start) {
+        return search(events, start, null);
+    }
+
+    /** A consumed condition's event in a search state: a list shared by the states that extend it. */
+    private record Taken(int position, Taken before) {}
+
+    /** {@link #search(StoredEvents, int)}, writing into {@code consumed} the event each condition of the match took. */
+    private int search(StoredEvents events, int start, int[] consumed) {
         long[] times = events.times();
         Deque<long[]> states = new ArrayDeque<>(); // {event position, step, last consumed time, whether one was}
+        Deque<Taken> paths = new ArrayDeque<>(); // the conditions' events of each state, pushed and popped with it
         states.push(new long[] {start, 0, 0, 0});
+        paths.push(new Taken(-1, null));
         while (!states.isEmpty()) {
             long[] state = states.pop();
+            Taken path = paths.pop();
             int position = (int) state[0];
             int step = (int) state[1];
             if (step >= steps.size()) {
+                if (consumed != null) {
+                    for (int i = consumed.length - 1; i >= 0; i--, path = path.before()) {
+                        consumed[i] = path.position();
+                    }
+                }
                 return position > 0 ? position - 1 : 0;
             }
             PatternElement element = steps.get(step);
             if (position >= events.size()) {
                 if (element instanceof PatternElement.AnyEvents) {
                     states.push(new long[] {position, step + 1, state[2], state[3]});
+                    paths.push(path);
                 }
                 continue;
             }
             if (element instanceof PatternElement.ConditionEvent event) {
                 if (events.holds(position, event.condition())) {
                     states.push(new long[] {position + 1, step + 1, times[position], 1});
+                    paths.push(new Taken(position, path));
                 }
             } else if (element instanceof PatternElement.AnyEvents) {
                 states.push(new long[] {position + 1, step, state[2], state[3]}); // consume one more: tried last
+                paths.push(path);
                 states.push(new long[] {position, step + 1, state[2], state[3]}); // lazy: advance first
+                paths.push(path);
             } else if (element instanceof PatternElement.AnyEvent) {
                 states.push(new long[] {position + 1, step + 1, times[position], 1});
+                paths.push(path);
             } else {
                 PatternElement.TimeConstraint constraint = (PatternElement.TimeConstraint) element;
                 boolean holds = state[3] == 0
                         || constraint.comparison().holds((times[position] - state[2]) / MICROS_PER_SECOND, constraint.seconds());
                 if (holds) {
                     states.push(new long[] {position, step + 1, state[2], state[3]});
+                    paths.push(path);
                 }
             }
         }

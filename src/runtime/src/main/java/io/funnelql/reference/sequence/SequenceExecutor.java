@@ -1,5 +1,6 @@
 package io.funnelql.reference.sequence;
 
+import io.funnelql.dsl.model.PatternElement;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.SequenceCondition;
 import io.funnelql.dsl.model.SequenceQuery;
@@ -18,6 +19,9 @@ import java.util.List;
  * order) matched by the profile's matcher; reported per key or as totals.
  */
 public final class SequenceExecutor implements QueryExecutor {
+    /** The events report's column: which (?N) of the pattern, counted from 1. */
+    public static final String PATTERN_STEP = "pattern_step";
+
     private final SequenceQuery query;
     private final SequenceMatcher matcher;
     private final List<List<Object>> perKey = new ArrayList<>();
@@ -44,14 +48,20 @@ public final class SequenceExecutor implements QueryExecutor {
             }
             long[] times = new long[stored];
             long[] storedMasks = new long[stored];
+            int[] storedRows = new int[stored];
             for (int i = 0, j = 0; i < group.size(); i++) {
                 long mask = masks[group.rows()[i]];
                 if (mask != 0) {
                     times[j] = group.times()[i];
+                    storedRows[j] = group.rows()[i];
                     storedMasks[j++] = mask;
                 }
             }
             StoredEvents events = new StoredEvents(times, storedMasks);
+            if (query.report() instanceof SequenceReport.MatchedEvents) {
+                addMatchedEvents(rows, group, events, storedRows);
+                continue;
+            }
             boolean matched = matcher.matches(events);
             long count = matcher.count(events);
             keys++;
@@ -64,13 +74,35 @@ public final class SequenceExecutor implements QueryExecutor {
         }
     }
 
+    /** One row per (?N) of the pattern: the time of the event it took in the first match. */
+    private void addMatchedEvents(QueryRows rows, KeyGroup group, StoredEvents events, int[] storedRows) {
+        int[] consumed = matcher.firstMatchEvents(events);
+        if (consumed == null) {
+            return;
+        }
+        int time = rows.table().columnIndex(query.source().time());
+        List<PatternElement.ConditionEvent> taken = query.pattern().elements().stream()
+                .filter(PatternElement.ConditionEvent.class::isInstance).map(PatternElement.ConditionEvent.class::cast).toList();
+        for (int i = 0; i < consumed.length; i++) {
+            List<Object> row = new ArrayList<>(group.key());
+            row.add((long) i + 1);
+            row.add(query.conditions().get(taken.get(i).condition() - 1).name().value());
+            row.add(rows.table().value(time, storedRows[consumed[i]]));
+            perKey.add(row);
+        }
+    }
+
     @Override
     public ResultTable finish() {
-        if (query.report() == SequenceReport.SUMMARY) {
+        if (query.report() instanceof SequenceReport.Summary) {
             return ResultTable.sorted(List.of("keys", "matched_keys", "matches"),
                     List.of(ResultTable.row(keys, matchedKeys, matches)));
         }
         List<String> columns = new ArrayList<>(query.partitionKey().stream().map(c -> c.name().value()).toList());
+        if (query.report() instanceof SequenceReport.MatchedEvents) {
+            columns.addAll(List.of(PATTERN_STEP, "condition", "event_time"));
+            return ResultTable.sorted(columns, perKey);
+        }
         columns.add("matched");
         columns.add("matches");
         return ResultTable.sorted(columns, perKey);

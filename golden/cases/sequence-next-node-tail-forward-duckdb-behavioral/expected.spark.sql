@@ -1,0 +1,22 @@
+WITH `s_events` AS (
+  SELECT `user_id` `key_user_id`, `occurred_at` `event_time`, CASE WHEN `event_name` = 'buy' THEN 1 ELSE 0 END `condition_1`, `page` `node_value`
+  FROM `events`
+  WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL
+),
+`s_node_events` AS (
+  SELECT `key_user_id`, ROW_NUMBER() OVER (PARTITION BY `key_user_id` ORDER BY `event_time` NULLS LAST, `node_value`, CAST(`condition_1` * 1 AS BIGINT) NULLS LAST) `event_number`, COUNT(*) OVER (PARTITION BY `key_user_id` RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) `stored_events`, `node_value`, `condition_1`
+  FROM `s_events`
+),
+`s_node_bases` AS (
+  SELECT `key_user_id`, `node`
+  FROM (SELECT `key_user_id`, CASE WHEN `event_number` = `stored_events` AND `condition_1` = 1 THEN 1 ELSE 0 END `chain_holds`, LEAD(`node_value`, 1) OVER (PARTITION BY `key_user_id` ORDER BY `event_number` NULLS LAST) `node`
+      FROM `s_node_events`) `t`
+  WHERE `chain_holds` = 1
+)
+SELECT `key_user_id` `user_id`, MAX(`node`) `next_node`
+FROM (SELECT *
+      FROM `s_node_bases`
+      UNION ALL
+      SELECT `key_user_id`, NULL `node`
+      FROM `s_events`) `t0`
+GROUP BY `key_user_id`

@@ -1,0 +1,22 @@
+WITH "s_events" AS NOT MATERIALIZED (
+  SELECT "user_id" AS "key_user_id", "occurred_at" AS "event_time", CASE WHEN "event_name" = 'home' THEN 1 ELSE 0 END AS "condition_1", "page" AS "node_value"
+  FROM "events"
+  WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL
+),
+"s_node_events" AS (
+  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" COLLATE "C" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT)) AS "event_number", "node_value", "condition_1"
+  FROM "s_events"
+),
+"s_node_bases" AS (
+  SELECT "key_user_id", "node"
+  FROM (SELECT "key_user_id", CASE WHEN "event_number" = 1 AND "condition_1" = 1 THEN 1 ELSE 0 END AS "chain_holds", LAG("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_number") AS "node"
+      FROM "s_node_events") AS "t"
+  WHERE "chain_holds" = 1
+)
+SELECT "key_user_id" AS "user_id", MAX("node") AS "previous_node"
+FROM (SELECT *
+      FROM "s_node_bases"
+      UNION ALL
+      SELECT "key_user_id", NULL AS "node"
+      FROM "s_events") AS "t0"
+GROUP BY "key_user_id"
