@@ -10,7 +10,7 @@ WITH "s_events" AS NOT MATERIALIZED (
 ),
 "s_node_bases" AS (
   SELECT "key_user_id", "node"
-  FROM (SELECT "key_user_id", CASE WHEN "event_number" = (MAX(CASE WHEN "condition_1" = 1 AND "base_condition" = 1 THEN "event_number" ELSE NULL END) OVER (PARTITION BY "key_user_id" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AND "condition_1" = 1 AND (LEAD("condition_2", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_number")) = 1 THEN 1 ELSE 0 END AS "chain_holds", LEAD("node_value", 2) OVER (PARTITION BY "key_user_id" ORDER BY "event_number") AS "node"
+  FROM (SELECT "key_user_id", CASE WHEN "event_number" = (MAX(CASE WHEN "condition_1" = 1 AND "base_condition" = 1 THEN "event_number" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_number" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AND "condition_1" = 1 AND (LEAD("condition_2", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_number")) = 1 THEN 1 ELSE 0 END AS "chain_holds", LEAD("node_value", 2) OVER (PARTITION BY "key_user_id" ORDER BY "event_number") AS "node"
       FROM "s_node_events") AS "t"
   WHERE "chain_holds" = 1
 )

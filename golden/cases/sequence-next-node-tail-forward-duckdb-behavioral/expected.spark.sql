@@ -4,7 +4,7 @@ WITH `s_events` AS (
   WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL
 ),
 `s_node_events` AS (
-  SELECT `key_user_id`, ROW_NUMBER() OVER (PARTITION BY `key_user_id` ORDER BY `event_time` NULLS LAST, `node_value`, CAST(`condition_1` * 1 AS BIGINT) NULLS LAST) `event_number`, COUNT(*) OVER (PARTITION BY `key_user_id` RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) `stored_events`, `node_value`, `condition_1`
+  SELECT `key_user_id`, ROW_NUMBER() OVER (PARTITION BY `key_user_id` ORDER BY `event_time` NULLS LAST, `node_value`, CAST(`condition_1` * 1 AS BIGINT) NULLS LAST) `event_number`, COUNT(*) OVER (PARTITION BY `key_user_id` ORDER BY `event_time` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) `stored_events`, `node_value`, `condition_1`
   FROM `s_events`
 ),
 `s_node_bases` AS (

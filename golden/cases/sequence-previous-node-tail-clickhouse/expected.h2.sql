@@ -4,7 +4,7 @@ WITH "s_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "s_node_events" AS (
-  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 + "condition_2" * 2 AS BIGINT)) AS "event_number", COUNT(*) OVER (PARTITION BY "key_user_id" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "stored_events", "node_value", "condition_1", "condition_2"
+  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 + "condition_2" * 2 AS BIGINT)) AS "event_number", COUNT(*) OVER (PARTITION BY "key_user_id" ORDER BY "event_time" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "stored_events", "node_value", "condition_1", "condition_2"
   FROM "s_events"
   WHERE "node_value" IS NOT NULL
 ),

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * Sequence queries in both profiles: 2 to 4 conditions and a pattern of 1 to 6 elements —
  * conditions by number or name, '.', '.*' and time constraints whose length is the dataset grid's
  * unit (or 0, or twice it), so events fall on a constraint's boundary, 1 µs either side, and,
- * under duckdb_behavioral, on both sides of a whole second.
+ * under duckdb_behavioral, on both sides of a whole second — reported per key, as totals or as the
+ * first match's events; and next or previous node reports ({@link #nodes}).
  */
 final class SequenceSpecs {
     private static final List<String> CLICKHOUSE_COMPARISONS = List.of("<=", "<", ">=", ">", "==");
@@ -26,7 +27,45 @@ final class SequenceSpecs {
     /** One element as drawn: its kind (0 condition, 1 '.', 2 '.*', 3 time) and two numbers to pick with. */
     private record Drawn(int kind, int pick, int scale) {}
 
+    /** A pattern query (most often) or a next or previous node report. */
     static Arbitrary<GeneratedSpec> any(SourceShape shape) {
+        return Arbitraries.frequencyOf(Tuple.of(3, patterns(shape)), Tuple.of(1, nodes(shape)));
+    }
+
+    /**
+     * Next and previous node reports: 1 to 3 conditions chained, every base (ClickHouse's
+     * refused pairs under duckdb_behavioral only), with or without a base condition; the value is
+     * the event name, whose generated texts (hostile, empty, non-ASCII) order same-time events.
+     */
+    static Arbitrary<GeneratedSpec> nodes(SourceShape shape) {
+        return Combinators.combine(
+                        Conditions.countBy(shape),
+                        Conditions.where(shape),
+                        Conditions.step(shape).list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of("", "null condition skips row", "null condition is false"),
+                        Arbitraries.of("next", "previous"),
+                        Arbitraries.of("head", "tail", "first_match", "last_match"),
+                        Arbitraries.of(false, true),
+                        Arbitraries.frequencyOf(Tuple.of(2, Arbitraries.just("")),
+                                Tuple.of(1, Conditions.step(shape).map(c -> "base (" + c + ")"))))
+                .as((countBy, where, conditions, nulls, direction, base, duckDb, baseCondition) -> {
+                    List<String> named = new ArrayList<>();
+                    for (int i = 0; i < conditions.size(); i++) {
+                        named.add("c" + (i + 1) + ": " + conditions.get(i));
+                    }
+                    boolean refused = direction.equals("next") ? base.equals("tail") : base.equals("head");
+                    String report = "report " + direction + " node " + SourceShape.EVENT_NAME + " from " + base
+                            + (baseCondition.isEmpty() ? "" : " " + baseCondition);
+                    String query = "sequence s from events\n  " + Stream.of(countBy, where,
+                                    duckDb || refused ? "profile duckdb_behavioral" : "", nulls,
+                                    "conditions (" + String.join(", ", named) + ")", report)
+                            .filter(c -> !c.isEmpty()).collect(Collectors.joining("\n  ")) + ";";
+                    return new GeneratedSpec(shape, query, TimeGrid.around(new DurationLiteral("1 second", 1_000_000L),
+                            LocalDateTime.of(2024, 1, 1, 10, 0)));
+                });
+    }
+
+    private static Arbitrary<GeneratedSpec> patterns(SourceShape shape) {
         Arbitrary<Drawn> element = Combinators.combine(
                         Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(2, 1), Tuple.of(3, 2), Tuple.of(3, 3)),
                         Arbitraries.integers().between(0, 11), Arbitraries.integers().between(0, 3))
@@ -39,7 +78,7 @@ final class SequenceSpecs {
                         Conditions.where(shape),
                         Conditions.step(shape).list().ofMinSize(2).ofMaxSize(4),
                         Arbitraries.of("", "null condition skips row", "null condition is false"),
-                        Arbitraries.of("", "report per key", "report summary"),
+                        Arbitraries.of("", "report per key", "report summary", "report events"),
                         Arbitraries.of(false, true),
                         element.list().ofMinSize(1).ofMaxSize(6),
                         unit)

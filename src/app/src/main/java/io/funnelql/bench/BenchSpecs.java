@@ -11,6 +11,7 @@ import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
 import io.funnelql.dsl.model.SequenceQuery;
+import io.funnelql.dsl.model.SequenceReport;
 import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.dsl.model.Specification;
 
@@ -64,7 +65,8 @@ public final class BenchSpecs {
      * The hand-written baselines for a query on one engine: for funnels the naive self-join and
      * CTE chain and the expert's aggregate chain; for sessions the expert's per-session aggregate
      * and the single window pass that only counts them (the floor); for retention the expert's
-     * cohort and activity aggregate. An expert file written for one dialect
+     * cohort and activity aggregate; for sequences the expert's one ordered pass (the count of
+     * '(?1).*(?2)', or the next node). An expert file written for one dialect
      * ({@code NAME.duckdb.sql}) is taken over the portable one ({@code NAME.sql}).
      */
     public static List<Baseline> baselines(Query query, TargetDialect dialect) {
@@ -99,7 +101,10 @@ public final class BenchSpecs {
 
             @Override
             public List<Baseline> sequence(SequenceQuery sequence) {
-                return List.of();
+                if (sequence.report() instanceof SequenceReport.Node) {
+                    return List.of(Baseline.expert("expert next node", dialectResource("expert_next_node", dialect)));
+                }
+                return List.of(Baseline.expert("expert sequence count", dialectResource("expert_sequence_count", dialect)));
             }
         });
     }

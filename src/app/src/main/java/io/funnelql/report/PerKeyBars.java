@@ -3,8 +3,10 @@ package io.funnelql.report;
 import io.funnelql.result.ResultTable;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Optional;
  * holds true for.
  */
 final class PerKeyBars {
+    /** More distinct values than this are summed up by the table, not drawn. */
+    private static final int TOP_VALUES = 20;
+
     private PerKeyBars() {}
 
     /** {@code stepNames} in order; level 0 (never entered) gets a bar only when some key has it. */
@@ -61,6 +66,30 @@ final class PerKeyBars {
         }
         return Optional.of(section("Keys per column", "Of " + result.rows().size() + " rows, how many are true in each column.",
                 HorizontalBars.svg("rows true per column", bars)));
+    }
+
+    /** The most frequent values of {@code column} (a next or previous node), a bar each, NULL as "(none)". */
+    static Optional<String> valueCounts(ResultTable result, String column, String title) {
+        int at = result.columns().indexOf(column);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (List<Object> row : result.rows()) {
+            Object value = row.get(at);
+            counts.merge(value == null ? "(none)" : value.toString(), 1L, Long::sum);
+        }
+        List<Map.Entry<String, Long>> top = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_VALUES).toList();
+        List<HorizontalBars.Bar> bars = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : top) {
+            bars.add(new HorizontalBars.Bar(entry.getKey(), entry.getValue(),
+                    entry.getValue() + share(entry.getValue(), result.rows().size())));
+        }
+        String more = counts.size() > TOP_VALUES ? " The " + TOP_VALUES + " most frequent of " + counts.size() + " values." : "";
+        return Optional.of(section(title, "Of " + result.rows().size() + " keys, how many have each " + column
+                + " ((none): no base, or the chain failed)." + more, HorizontalBars.svg(title, bars)));
     }
 
     private static String share(long part, long whole) {

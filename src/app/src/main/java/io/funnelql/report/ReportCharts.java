@@ -60,6 +60,10 @@ final class ReportCharts {
 
             @Override
             public Optional<String> sequence(SequenceQuery sequence) {
+                if (sequence.report() instanceof SequenceReport.Node node) {
+                    return PerKeyBars.valueCounts(run.result(), node.column(),
+                            node.direction() == SequenceReport.Direction.FORWARD ? "What came next" : "What came before");
+                }
                 return sequence.report() instanceof SequenceReport.PerKey ? PerKeyBars.trueCounts(run.result()) : Optional.empty();
             }
         });

@@ -130,6 +130,20 @@ class ReportPageTest {
     }
 
     @Test
+    void aNextNodeReportCountsKeysPerNodeMostFrequentFirst() {
+        String sequence = SOURCE + """
+                sequence n from events conditions (cart: event_name = 'add_to_cart') report next node event_name from first_match;
+                """;
+        ResultTable nodes = new ResultTable(List.of("user_id", "next_node"),
+                List.of(row("u1", "purchase"), row("u2", "page_view"), row("u3", "purchase"), row("u4", null)));
+        String page = ReportPages.page(sequence, "n", nodes, Optional.empty());
+        assertThat(page).contains("What came next", "data-label=\"purchase\" data-value=\"2\"",
+                "data-label=\"page_view\" data-value=\"1\"", "data-label=\"(none)\" data-value=\"1\"", "2  ·  50.0 %");
+        assertThat(page.indexOf("data-label=\"purchase\"")).isLessThan(page.indexOf("data-label=\"(none)\""));
+        assertThat(count(page, "<rect class=\"bar\"")).isEqualTo(3);
+    }
+
+    @Test
     void anyOtherResultIsATableOnlyCutAfterFiveHundredRows() {
         List<List<Object>> rows = new ArrayList<>();
         for (long i = 0; i < 600; i++) {
