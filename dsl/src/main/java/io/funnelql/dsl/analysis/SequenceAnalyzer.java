@@ -7,6 +7,7 @@ import io.funnelql.dsl.ast.Statement;
 import io.funnelql.dsl.ast.WhereClause;
 import io.funnelql.dsl.model.Column;
 import io.funnelql.dsl.model.DataType;
+import io.funnelql.dsl.model.PatternElement;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.SequenceCondition;
@@ -60,6 +61,11 @@ final class SequenceAnalyzer {
         SequenceReport report = nodeReport.map(node -> nodeReport(node, profile))
                 .orElseGet(() -> clauses.first(SequenceClause.Report.class).map(SequenceClause.Report::report)
                         .orElse(new SequenceReport.PerKey()));
+        if (report instanceof SequenceReport.MatchedEvents && pattern.isPresent()
+                && pattern.get().elements().stream().noneMatch(PatternElement.ConditionEvent.class::isInstance)) {
+            diagnostics.error(patternClause.get().location(), "report events lists the events the pattern's (?N) take, "
+                    + "and this pattern has none: every key would have no rows; add a (?N) or report per key");
+        }
         if (diagnostics.count() > errorsBefore || pattern.isEmpty()) {
             return Optional.empty();
         }
