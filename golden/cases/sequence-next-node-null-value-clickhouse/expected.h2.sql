@@ -4,20 +4,9 @@ WITH "s_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL AND "EVENT_NAME" IS NOT NULL
 ),
 "s_node_events" AS (
-  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT)) AS "event_number", "node_value", "condition_1"
+  SELECT "key_user_id", CASE WHEN "node_value" IS NOT NULL AND "condition_1" = 1 AND (SUM(CASE WHEN "condition_1" = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id", CASE WHEN "node_value" IS NULL THEN 1 ELSE 0 END ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT) ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) = 1 THEN LEAD("node_value", 1) OVER (PARTITION BY "key_user_id", CASE WHEN "node_value" IS NULL THEN 1 ELSE 0 END ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT)) ELSE NULL END AS "node"
   FROM "s_events"
-  WHERE "node_value" IS NOT NULL
-),
-"s_node_bases" AS (
-  SELECT "key_user_id", "node"
-  FROM (SELECT "key_user_id", CASE WHEN "event_number" = (MIN(CASE WHEN "condition_1" = 1 THEN "event_number" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_number" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AND "condition_1" = 1 THEN 1 ELSE 0 END AS "chain_holds", LEAD("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_number") AS "node"
-      FROM "s_node_events") AS "t"
-  WHERE "chain_holds" = 1
 )
 SELECT "key_user_id" AS "user_id", MAX("node") AS "next_node"
-FROM (SELECT *
-      FROM "s_node_bases"
-      UNION ALL
-      SELECT "key_user_id", NULL AS "node"
-      FROM "s_events") AS "t0"
+FROM "s_node_events"
 GROUP BY "key_user_id"

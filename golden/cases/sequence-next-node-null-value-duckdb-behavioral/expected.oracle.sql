@@ -4,19 +4,9 @@ WITH "s_events" AS (
   WHERE "OCCURRED_AT" IS NOT NULL AND "USER_ID" IS NOT NULL
 ),
 "s_node_events" AS (
-  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, "base_condition", CAST("condition_1" * 1 AS NUMBER(19))) "event_number", "node_value", "base_condition", "condition_1"
+  SELECT "key_user_id", CASE WHEN "condition_1" = 1 AND "base_condition" = 1 AND (SUM(CASE WHEN "condition_1" = 1 AND "base_condition" = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, "base_condition", CAST("condition_1" * 1 AS NUMBER(19)) ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) = 1 THEN LEAD("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, "base_condition", CAST("condition_1" * 1 AS NUMBER(19))) ELSE NULL END "node"
   FROM "s_events"
-),
-"s_node_bases" AS (
-  SELECT "key_user_id", "node"
-  FROM (SELECT "key_user_id", CASE WHEN "event_number" = (MIN(CASE WHEN "condition_1" = 1 AND "base_condition" = 1 THEN "event_number" ELSE NULL END) OVER (PARTITION BY "key_user_id" ORDER BY "event_number" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) AND "condition_1" = 1 THEN 1 ELSE 0 END "chain_holds", LEAD("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_number") "node"
-      FROM "s_node_events") "t"
-  WHERE "chain_holds" = 1
 )
 SELECT "key_user_id" "user_id", MAX("node") "next_node"
-FROM (SELECT *
-      FROM "s_node_bases"
-      UNION ALL
-      SELECT "key_user_id", NULL "node"
-      FROM "s_events") "t0"
+FROM "s_node_events"
 GROUP BY "key_user_id"

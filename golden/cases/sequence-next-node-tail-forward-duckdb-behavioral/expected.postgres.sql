@@ -4,19 +4,9 @@ WITH "s_events" AS NOT MATERIALIZED (
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL
 ),
 "s_node_events" AS (
-  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" COLLATE "C" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT)) AS "event_number", COUNT(*) OVER (PARTITION BY "key_user_id" ORDER BY "event_time" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "stored_events", "node_value", "condition_1"
+  SELECT "key_user_id", CASE WHEN (SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" COLLATE "C" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT) ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)) = 1 AND "condition_1" = 1 THEN LEAD("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" COLLATE "C" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT)) ELSE NULL END AS "node"
   FROM "s_events"
-),
-"s_node_bases" AS (
-  SELECT "key_user_id", "node"
-  FROM (SELECT "key_user_id", CASE WHEN "event_number" = "stored_events" AND "condition_1" = 1 THEN 1 ELSE 0 END AS "chain_holds", LEAD("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_number") AS "node"
-      FROM "s_node_events") AS "t"
-  WHERE "chain_holds" = 1
 )
 SELECT "key_user_id" AS "user_id", MAX("node") AS "next_node"
-FROM (SELECT *
-      FROM "s_node_bases"
-      UNION ALL
-      SELECT "key_user_id", NULL AS "node"
-      FROM "s_events") AS "t0"
+FROM "s_node_events"
 GROUP BY "key_user_id"

@@ -4,19 +4,9 @@ WITH "s_events" AS (
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL
 ),
 "s_node_events" AS MATERIALIZED (
-  SELECT "key_user_id", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT)) AS "event_number", "node_value", "condition_1"
+  SELECT "key_user_id", CASE WHEN (SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT) ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)) = 1 AND "condition_1" = 1 THEN LAG("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_time", "node_value" NULLS FIRST, CAST("condition_1" * 1 AS BIGINT)) ELSE NULL END AS "node"
   FROM "s_events"
-),
-"s_node_bases" AS MATERIALIZED (
-  SELECT "key_user_id", "node"
-  FROM (SELECT "key_user_id", CASE WHEN "event_number" = 1 AND "condition_1" = 1 THEN 1 ELSE 0 END AS "chain_holds", LAG("node_value", 1) OVER (PARTITION BY "key_user_id" ORDER BY "event_number") AS "node"
-      FROM "s_node_events") AS "t"
-  WHERE "chain_holds" = 1
 )
 SELECT "key_user_id" AS "user_id", MAX("node") AS "previous_node"
-FROM (SELECT *
-      FROM "s_node_bases"
-      UNION ALL
-      SELECT "key_user_id", NULL AS "node"
-      FROM "s_events") AS "t0"
+FROM "s_node_events"
 GROUP BY "key_user_id"

@@ -4,20 +4,9 @@ WITH `s_events` AS (
   WHERE `occurred_at` IS NOT NULL AND `user_id` IS NOT NULL AND `event_name` IS NOT NULL
 ),
 `s_node_events` AS (
-  SELECT `key_user_id`, ROW_NUMBER() OVER (PARTITION BY `key_user_id` ORDER BY `event_time` NULLS LAST, `node_value`, CAST(`condition_1` * 1 + `condition_2` * 2 AS BIGINT) NULLS LAST) `event_number`, COUNT(*) OVER (PARTITION BY `key_user_id` ORDER BY `event_time` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) `stored_events`, `node_value`, `condition_1`, `condition_2`
+  SELECT `key_user_id`, CASE WHEN `node_value` IS NOT NULL AND (SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) OVER (PARTITION BY `key_user_id`, CASE WHEN `node_value` IS NULL THEN 1 ELSE 0 END ORDER BY `event_time` NULLS LAST, `node_value`, CAST(`condition_1` * 1 + `condition_2` * 2 AS BIGINT) NULLS LAST ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING)) = 1 AND `condition_1` = 1 AND (LAG(`condition_2`, 1) OVER (PARTITION BY `key_user_id`, CASE WHEN `node_value` IS NULL THEN 1 ELSE 0 END ORDER BY `event_time` NULLS LAST, `node_value`, CAST(`condition_1` * 1 + `condition_2` * 2 AS BIGINT) NULLS LAST)) = 1 THEN LAG(`node_value`, 2) OVER (PARTITION BY `key_user_id`, CASE WHEN `node_value` IS NULL THEN 1 ELSE 0 END ORDER BY `event_time` NULLS LAST, `node_value`, CAST(`condition_1` * 1 + `condition_2` * 2 AS BIGINT) NULLS LAST) ELSE NULL END `node`
   FROM `s_events`
-  WHERE `node_value` IS NOT NULL
-),
-`s_node_bases` AS (
-  SELECT `key_user_id`, `node`
-  FROM (SELECT `key_user_id`, CASE WHEN `event_number` = `stored_events` AND `condition_1` = 1 AND (LAG(`condition_2`, 1) OVER (PARTITION BY `key_user_id` ORDER BY `event_number` NULLS LAST)) = 1 THEN 1 ELSE 0 END `chain_holds`, LAG(`node_value`, 2) OVER (PARTITION BY `key_user_id` ORDER BY `event_number` NULLS LAST) `node`
-      FROM `s_node_events`) `t`
-  WHERE `chain_holds` = 1
 )
 SELECT `key_user_id` `user_id`, MAX(`node`) `previous_node`
-FROM (SELECT *
-      FROM `s_node_bases`
-      UNION ALL
-      SELECT `key_user_id`, NULL `node`
-      FROM `s_events`) `t0`
+FROM `s_node_events`
 GROUP BY `key_user_id`

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** The source columns an expression reads. */
-final class ExpressionColumns {
+public final class ExpressionColumns {
     private ExpressionColumns() {}
 
-    static void collect(Expression expression, Set<Column> columns) {
+    public static void collect(Expression expression, Set<Column> columns) {
         for (Expression operand : operands(expression)) {
             collect(operand, columns);
         }
