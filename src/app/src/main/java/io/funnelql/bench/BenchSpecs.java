@@ -7,6 +7,7 @@ import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.MetricQuery;
+import io.funnelql.dsl.model.PathsQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
@@ -99,6 +100,11 @@ public final class BenchSpecs {
 
             @Override
             public List<Baseline> sequence(SequenceQuery sequence) {
+                return List.of();
+            }
+
+            @Override
+            public List<Baseline> paths(PathsQuery paths) {
                 return List.of();
             }
         });

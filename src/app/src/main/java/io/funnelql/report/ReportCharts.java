@@ -3,6 +3,8 @@ package io.funnelql.report;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.MetricQuery;
+import io.funnelql.dsl.model.PathDirection;
+import io.funnelql.dsl.model.PathsQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
@@ -62,6 +64,11 @@ final class ReportCharts {
             public Optional<String> sequence(SequenceQuery sequence) {
                 return sequence.report() == SequenceReport.PER_KEY ? PerKeyBars.trueCounts(run.result()) : Optional.empty();
             }
+
+            @Override
+            public Optional<String> paths(PathsQuery paths) {
+                return PathsSankey.render(run.result(), paths.direction() == PathDirection.BEFORE_ANCHOR);
+            }
         });
     }
 
@@ -96,6 +103,11 @@ final class ReportCharts {
             @Override
             public Optional<Enum<?>> sequence(SequenceQuery sequence) {
                 return Optional.of(sequence.report());
+            }
+
+            @Override
+            public Optional<Enum<?>> paths(PathsQuery paths) {
+                return Optional.empty(); // one report form, written or not
             }
         });
         return form.map(value -> "report " + value.name().toLowerCase(Locale.ROOT).replace('_', ' ')).orElse("");
