@@ -265,6 +265,15 @@ public final class PathsPlanner {
                 List.of(new Stage.DeclaredKey(with(keys, POSITION), "one row per step")));
     }
 
+    /** 1 for NULL, else 0: NULLs after every node, written out (engines differ on where NULLs sort, H2 puts them first). */
+    private RexNode nullLast(String column) {
+        return flag(b, b.isNull(b.field(column)));
+    }
+
+    private RexNode nodeOrder(String column) {
+        return b.call(PortableFunctions.CODE_POINT_ORDER, b.field(column));
+    }
+
     /** Keys per (depth, from, to), the top N of each depth by keys, then from and to. */
     private void report(Stage transitions) {
         PathsQuery query = context.query();
@@ -280,9 +289,8 @@ public final class PathsPlanner {
         List<String> columns = List.of("depth", "from_node", "to_node", "keys");
         List<RexNode> fields = new ArrayList<>(fieldsOf(columns));
         fields.add(b.aggregateCall(SqlStdOperatorTable.ROW_NUMBER).over().partitionBy(b.field("depth"))
-                .orderBy(b.desc(b.field("keys")),
-                        b.nullsLast(b.call(PortableFunctions.CODE_POINT_ORDER, b.field("from_node"))),
-                        b.nullsLast(b.call(PortableFunctions.CODE_POINT_ORDER, b.field("to_node"))))
+                .orderBy(b.desc(b.field("keys")), nullLast("from_node"), nodeOrder("from_node"), nullLast("to_node"),
+                        nodeOrder("to_node"))
                 .rowsUnbounded().toRex());
         b.project(fields, with(columns, "transition_rank"), true);
         Stage ranked = context.addStage(ColumnNames.stageName(query, "ranked_transitions"),
