@@ -21,13 +21,13 @@ WITH `p_events` AS (
   FROM `p_anchored_events`
   WHERE `anchor_order` IS NOT NULL AND `path_order` >= `anchor_order`
 ),
-`p_cut_path` AS (
+`p_path_neighbours` AS (
   SELECT `key_user_id`, `node`, `path_order`, LAG(`node`) OVER (PARTITION BY `key_user_id` ORDER BY `path_order` NULLS LAST) `nearer_node`
   FROM `p_path_events`
 ),
 `p_path_steps` AS (
   SELECT `key_user_id`, `node`, ROW_NUMBER() OVER (PARTITION BY `key_user_id` ORDER BY `path_order` NULLS LAST) `position`
-  FROM `p_cut_path`
+  FROM `p_path_neighbours`
   WHERE `nearer_node` IS NULL OR `node` <> `nearer_node`
 ),
 `p_key_transitions` AS (

@@ -208,25 +208,22 @@ class DifferentialTest {
 
     @Provide
     Arbitrary<DifferentialCase> cases() {
-        return GeneratedSpecs.any().flatMap(spec -> {
-            boolean batched = batchable(spec);
-            return Datasets.any(spec).list().ofSize(batched ? DATASETS_PER_BATCH : DATASETS_PER_SPEC)
-                    .map(datasets -> new DifferentialCase(spec, datasets, batched));
-        });
+        return withDatasets(GeneratedSpecs.any());
     }
 
     @Provide
     Arbitrary<DifferentialCase> sequenceCases() {
-        return GeneratedSpecs.shapes().flatMap(SequenceSpecs::any).flatMap(spec -> {
-            boolean batched = batchable(spec);
-            return Datasets.any(spec).list().ofSize(batched ? DATASETS_PER_BATCH : DATASETS_PER_SPEC)
-                    .map(datasets -> new DifferentialCase(spec, datasets, batched));
-        });
+        return withDatasets(GeneratedSpecs.shapes().flatMap(SequenceSpecs::any));
     }
 
     @Provide
     Arbitrary<DifferentialCase> pathCases() {
-        return GeneratedSpecs.shapes().flatMap(PathSpecs::any).flatMap(spec -> {
+        return withDatasets(GeneratedSpecs.shapes().flatMap(PathSpecs::any));
+    }
+
+    /** Each spec with its datasets: a batch in one table when its rows name their user, else a few one by one. */
+    private static Arbitrary<DifferentialCase> withDatasets(Arbitrary<GeneratedSpec> specs) {
+        return specs.flatMap(spec -> {
             boolean batched = batchable(spec);
             return Datasets.any(spec).list().ofSize(batched ? DATASETS_PER_BATCH : DATASETS_PER_SPEC)
                     .map(datasets -> new DifferentialCase(spec, datasets, batched));

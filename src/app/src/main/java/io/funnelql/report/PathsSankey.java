@@ -4,6 +4,7 @@ import io.funnelql.result.ResultTable;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,10 +91,17 @@ final class PathsSankey {
         double scale = (HEIGHT - NODE_GAP * (mostBoxes - 1.0)) / tallest;
         double[] next = new double[depth + 1];
         Arrays.fill(next, TOP);
-        for (Box box : boxes.values()) {
+        // Within a column: most keys first, then by name, the drop-off (or path start) last; bands
+        // leave and enter each box in the order of the boxes at their other end, so fewer cross.
+        List<Box> ordered = new ArrayList<>(boxes.values());
+        ordered.sort(Comparator.comparingInt((Box box) -> box.column).thenComparing(box -> box.node == null)
+                .thenComparing(Box::keys, Comparator.reverseOrder())
+                .thenComparing(box -> box.node, Comparator.nullsLast(Comparator.naturalOrder())));
+        for (Box box : ordered) {
             box.y = next[box.column];
             next[box.column] += box.keys() * scale + NODE_GAP;
         }
+        links.sort(Comparator.comparingDouble((Link link) -> link.from().y).thenComparingDouble(link -> link.to().y));
         int width = COLUMN_WIDTH * depth + BOX_WIDTH + 150;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"sankey\" role=\"img\" aria-label=\"paths: transitions by depth\" xmlns=\"http://www.w3.org/2000/svg\" ")
@@ -103,6 +111,7 @@ final class PathsSankey {
             int step = beforeAnchor ? column - depth : column;
             svg.append(text(x(column), 16, step == 0 ? "anchor" : (step > 0 ? "+" : "") + step, "column"));
         }
+        // Each end stacks its bands in the order of the boxes at the other end.
         for (Link link : links) {
             double thickness = link.keys() * scale;
             double x0 = x(link.from().column) + BOX_WIDTH;

@@ -234,8 +234,9 @@ public final class PathsPlanner {
                 names = with(names, "nearer_node");
             }
             b.project(fields, names, true);
-            current = context.addStage(ColumnNames.stageName(query, "cut_path"),
-                    "each key's path up to the first gap, with the node of the event before it on the path",
+            String purpose = (cut ? "each key's path up to the first gap" : "each key's path")
+                    + (query.collapseRepeats() ? ", with the node of each event's neighbour nearer the anchor" : "");
+            current = context.addStage(ColumnNames.stageName(query, cut ? "cut_path" : "path_neighbours"), purpose,
                     List.of(new Stage.DeclaredKey(with(keys, ORDER), "one row per numbered event")));
         }
         context.scan(current);
