@@ -37,9 +37,9 @@ WITH `p_events` AS (
   GROUP BY `node`, `position`, `next_node`
 ),
 `p_ranked_transitions` AS (
-  SELECT `depth`, `from_node`, `to_node`, `keys`, ROW_NUMBER() OVER (PARTITION BY `depth` ORDER BY `keys` DESC NULLS FIRST, CASE WHEN `from_node` IS NULL THEN 1 ELSE 0 END NULLS LAST, `from_node` NULLS LAST, CASE WHEN `to_node` IS NULL THEN 1 ELSE 0 END NULLS LAST, `to_node` NULLS LAST) `transition_rank`
+  SELECT `depth`, `from_node`, `to_node`, `keys`, ROW_NUMBER() OVER (PARTITION BY `depth` ORDER BY `keys` DESC NULLS FIRST, CASE WHEN `from_node` IS NULL THEN 1 ELSE 0 END NULLS LAST, `from_node` NULLS LAST, CASE WHEN `to_node` IS NULL THEN 1 ELSE 0 END NULLS LAST, `to_node` NULLS LAST) `transition_rank`, SUM(`keys`) OVER (PARTITION BY `depth` ORDER BY `keys` NULLS LAST RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) `depth_keys`
   FROM `p_transition_counts`
 )
-SELECT CAST(`depth` AS BIGINT) `depth`, `from_node`, `to_node`, CAST(`keys` AS BIGINT) `keys`
+SELECT CAST(`depth` AS BIGINT) `depth`, `from_node`, `to_node`, CAST(`keys` AS BIGINT) `keys`, CAST((CAST((20000 * `keys` + `depth_keys`) AS BIGINT) DIV CAST((NULLIF(2 * `depth_keys`, 0)) AS BIGINT)) AS DOUBLE) / 1.000E2 `percentage`
 FROM `p_ranked_transitions`
 WHERE `transition_rank` <= 10

@@ -37,9 +37,9 @@ WITH "p_events" AS (
   GROUP BY "node", "position", "next_node"
 ),
 "p_ranked_transitions" AS MATERIALIZED (
-  SELECT "depth", "from_node", "to_node", "keys", ROW_NUMBER() OVER (PARTITION BY "depth" ORDER BY "keys" DESC NULLS FIRST, CASE WHEN "from_node" IS NULL THEN 1 ELSE 0 END, "from_node", CASE WHEN "to_node" IS NULL THEN 1 ELSE 0 END, "to_node") AS "transition_rank"
+  SELECT "depth", "from_node", "to_node", "keys", ROW_NUMBER() OVER (PARTITION BY "depth" ORDER BY "keys" DESC NULLS FIRST, CASE WHEN "from_node" IS NULL THEN 1 ELSE 0 END, "from_node", CASE WHEN "to_node" IS NULL THEN 1 ELSE 0 END, "to_node") AS "transition_rank", SUM("keys") OVER (PARTITION BY "depth" ORDER BY "keys" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "depth_keys"
   FROM "p_transition_counts"
 )
-SELECT CAST("depth" AS BIGINT) AS "depth", "from_node", "to_node", CAST("keys" AS BIGINT) AS "keys"
+SELECT CAST("depth" AS BIGINT) AS "depth", "from_node", "to_node", CAST("keys" AS BIGINT) AS "keys", CAST(((20000 * "keys" + "depth_keys") // (NULLIF(2 * "depth_keys", 0))) AS DOUBLE) / 1.000E2 AS "percentage"
 FROM "p_ranked_transitions"
 WHERE "transition_rank" <= 10

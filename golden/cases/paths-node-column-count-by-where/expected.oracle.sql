@@ -37,9 +37,9 @@ WITH "p_events" AS (
   GROUP BY "node", "position", "next_node"
 ),
 "p_ranked_transitions" AS (
-  SELECT "depth", "from_node", "to_node", "keys", ROW_NUMBER() OVER (PARTITION BY "depth" ORDER BY "keys" DESC, CASE WHEN "from_node" IS NULL THEN 1 ELSE 0 END, "from_node", CASE WHEN "to_node" IS NULL THEN 1 ELSE 0 END, "to_node") "transition_rank"
+  SELECT "depth", "from_node", "to_node", "keys", ROW_NUMBER() OVER (PARTITION BY "depth" ORDER BY "keys" DESC, CASE WHEN "from_node" IS NULL THEN 1 ELSE 0 END, "from_node", CASE WHEN "to_node" IS NULL THEN 1 ELSE 0 END, "to_node") "transition_rank", SUM("keys") OVER (PARTITION BY "depth" ORDER BY "keys" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) "depth_keys"
   FROM "p_transition_counts"
 )
-SELECT CAST("depth" AS NUMBER(19)) "depth", "from_node", "to_node", CAST("keys" AS NUMBER(19)) "keys"
+SELECT CAST("depth" AS NUMBER(19)) "depth", "from_node", "to_node", CAST("keys" AS NUMBER(19)) "keys", CAST(TRUNC((20000 * "keys" + "depth_keys") / (NULLIF(2 * "depth_keys", 0))) AS DOUBLE PRECISION) / 1.000E2 "percentage"
 FROM "p_ranked_transitions"
 WHERE "transition_rank" <= 10

@@ -1,5 +1,6 @@
 package io.funnelql.report;
 
+import io.funnelql.events.Values;
 import io.funnelql.result.ResultTable;
 
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ final class PathsSankey {
         }
     }
 
-    private record Link(Box from, Box to, long keys) {}
+    /** A band; {@code share} is the transition's percentage of its depth's keys, when the result has one. */
+    private record Link(Box from, Box to, long keys, Object share) {}
 
     static Optional<String> render(ResultTable result, boolean beforeAnchor) {
         Optional<int[]> found = ResultColumns.find(result, "depth", "from_node", "to_node", "keys");
@@ -56,6 +58,7 @@ final class PathsSankey {
             return Optional.empty();
         }
         int[] at = found.get();
+        int shareAt = result.columns().indexOf("percentage");
         int depth = 0;
         for (List<Object> row : result.rows()) {
             depth = Math.max(depth, (int) ResultColumns.number(row.get(at[0])));
@@ -72,7 +75,7 @@ final class PathsSankey {
                     key -> new Box(fromColumn + 1, (String) row.get(at[2])));
             from.outgoing += keys;
             to.incoming += keys;
-            links.add(new Link(from, to, keys));
+            links.add(new Link(from, to, keys, shareAt < 0 ? null : row.get(shareAt)));
         }
         long tallest = 1;
         int mostBoxes = 1;
@@ -121,7 +124,8 @@ final class PathsSankey {
             link.from().outOffset += thickness;
             link.to().inOffset += thickness;
             double middle = (x0 + x1) / 2;
-            String title = label(link.from().node, START) + " → " + label(link.to().node, END) + ": " + link.keys() + " keys";
+            String title = label(link.from().node, START) + " → " + label(link.to().node, END) + ": " + link.keys() + " keys"
+                    + (link.share() == null ? "" : " (" + Values.format(link.share()) + " % of the depth's keys)");
             svg.append("<path class=\"link\" data-keys=\"").append(link.keys()).append("\" d=\"")
                     .append(String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f L%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1fZ",
                             x0, y0, middle, y0, middle, y1, x1, y1, x1, y1 + thickness, middle, y1 + thickness, middle,

@@ -4,6 +4,7 @@ import io.funnelql.compiler.plan.ColumnNames;
 import io.funnelql.compiler.plan.EventsStage;
 import io.funnelql.compiler.plan.ExpressionTranslator;
 import io.funnelql.compiler.plan.PlanContext;
+import io.funnelql.compiler.plan.ReportShapes;
 import io.funnelql.compiler.plan.Stage;
 import io.funnelql.dialects.PortableFunctions;
 import io.funnelql.dsl.model.Column;
@@ -275,7 +276,7 @@ public final class PathsPlanner {
         return b.call(PortableFunctions.CODE_POINT_ORDER, b.field(column));
     }
 
-    /** Keys per (depth, from, to), the top N of each depth by keys, then from and to. */
+    /** Keys per (depth, from, to) and their share of the depth's keys, the top N of each depth by keys, then from and to. */
     private void report(Stage transitions) {
         PathsQuery query = context.query();
         context.scan(transitions);
@@ -293,12 +294,16 @@ public final class PathsPlanner {
                 .orderBy(b.desc(b.field("keys")), nullLast("from_node"), nodeOrder("from_node"), nullLast("to_node"),
                         nodeOrder("to_node"))
                 .rowsUnbounded().toRex());
-        b.project(fields, with(columns, "transition_rank"), true);
+        // Every key at the depth's near side has one transition there: their sum, before the cut, is the whole.
+        fields.add(b.aggregateCall(SqlStdOperatorTable.SUM, b.field("keys")).over().partitionBy(b.field("depth"))
+                .orderBy(b.field("keys")).rowsUnbounded().toRex());
+        b.project(fields, with(columns, "transition_rank", "depth_keys"), true);
         Stage ranked = context.addStage(ColumnNames.stageName(query, "ranked_transitions"),
                 "each depth's transitions ranked by keys, then from and to", List.of());
         context.scan(ranked);
         b.filter(b.lessThanOrEqual(b.field("transition_rank"), number(b, query.top())));
         b.project(List.of(b.cast(b.field("depth"), SqlTypeName.BIGINT), b.field("from_node"), b.field("to_node"),
-                b.cast(b.field("keys"), SqlTypeName.BIGINT)), columns, true);
+                        b.cast(b.field("keys"), SqlTypeName.BIGINT), ReportShapes.percent(b, b.field("keys"), b.field("depth_keys"))),
+                with(columns, "percentage"), true);
     }
 }

@@ -11,6 +11,7 @@ import io.funnelql.reference.QueryRows;
 import io.funnelql.reference.evaluation.ExpressionEvaluator;
 import io.funnelql.reference.evaluation.RowFunction;
 import io.funnelql.result.ResultTable;
+import io.funnelql.result.Statistics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +24,11 @@ import java.util.Map;
  * Paths, in one ordered pass per key: the key's events with a node, ordered by (time, node,
  * anchor first); its first anchor; the events from it outwards while the gap and the window
  * allow; repeats collapsed; one transition per depth (a drop-off where the path ends). The
- * transitions are counted in keys and the top ones of each depth kept.
+ * transitions are counted in keys, as a percentage of the keys at the depth, and the top ones of each depth kept.
  */
 public final class PathsExecutor implements QueryExecutor {
     /** The report's columns. */
-    public static final List<String> COLUMNS = List.of("depth", "from_node", "to_node", "keys");
+    public static final List<String> COLUMNS = List.of("depth", "from_node", "to_node", "keys", "percentage");
 
     private final PathsQuery query;
     private final Map<Transition, Long> counts = new HashMap<>();
@@ -121,10 +122,13 @@ public final class PathsExecutor implements QueryExecutor {
                 .thenComparing(entry -> entry.getKey().to(), nullsLast);
         List<List<Object>> rows = new ArrayList<>();
         for (List<Map.Entry<Transition, Long>> transitions : byDepth.values()) {
+            // Every key at the depth's near side has one transition there: their sum, before the cut, is the whole.
+            long depthKeys = transitions.stream().mapToLong(Map.Entry::getValue).sum();
             transitions.sort(rank);
             for (Map.Entry<Transition, Long> entry : transitions.subList(0, Math.min(query.top(), transitions.size()))) {
                 Transition transition = entry.getKey();
-                rows.add(Arrays.asList(transition.depth(), transition.from(), transition.to(), entry.getValue()));
+                rows.add(Arrays.asList(transition.depth(), transition.from(), transition.to(), entry.getValue(),
+                        Statistics.percent(entry.getValue(), depthKeys)));
             }
         }
         return ResultTable.sorted(COLUMNS, rows);
