@@ -7,6 +7,7 @@ import io.funnelql.compiler.plan.Stage;
 import io.funnelql.compiler.plan.UsedStages;
 import io.funnelql.compiler.plan.funnel.FunnelPlanner;
 import io.funnelql.compiler.plan.metric.MetricPlanner;
+import io.funnelql.compiler.plan.paths.PathsPlanner;
 import io.funnelql.compiler.plan.retention.ConditionRetentionPlanner;
 import io.funnelql.compiler.plan.retention.RetentionPlanner;
 import io.funnelql.compiler.plan.sequence.SequencePlanner;
@@ -20,6 +21,7 @@ import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Parameter;
+import io.funnelql.dsl.model.PathsQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
@@ -71,6 +73,11 @@ public final class SqlCompiler {
             @Override
             public CompiledQuery sequence(SequenceQuery sequence) {
                 return SqlCompiler.compile(sequence, target, inlined, SequencePlanner::plan);
+            }
+
+            @Override
+            public CompiledQuery paths(PathsQuery paths) {
+                return SqlCompiler.compile(paths, target, inlined, PathsPlanner::plan);
             }
         });
     }

@@ -44,10 +44,29 @@ class ErrorMessagesTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
+                arguments("paths p from events start at event_name = 'a';",
+                        "line 2:1: paths p has no node column: source events declares no event name; add: node <varchar column>,"
+                                + " or declare: event name <column> in the source"),
+                arguments("paths p from events node platform start at event_name = 'a' within 1 month;",
+                        "line 2:68: a path window of 1 month is ambiguous: a month has no fixed length (28 to 31 days);"
+                                + " write days or weeks instead, e.g. 30 days"),
+                arguments("paths p from events node platform start at event_name = 'a' within session gap 0 seconds depth 0;",
+                        "line 2:80: a session gap must be positive, found 0 seconds",
+                        "line 2:96: depth must be 1 to 20, found 0"),
+                arguments("paths p from events node platform start at event_name = 'a' clean ('': amount, 'x': platform = 'y');",
+                        "line 2:68: a node label must not be empty",
+                        "line 2:72: a clean condition must be boolean, found bigint"),
+                arguments("paths p from events node plat start at event_name = 'a' depth 2 depth 3;",
+                        "line 2:26: unknown column plat in source events",
+                        "line 2:65: duplicate 'depth' clause (first at line 2:57)"),
+                arguments("paths p from events node platform start at event_name = 'a' top 99999999999999999999;",
+                        "line 2:65: number 99999999999999999999 is too large"),
+                arguments("paths p from events node platform start event_name = 'a';",
+                        "line 2:41: mismatched input 'event_name'. Expecting: 'at'"),
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x')",
                         "line 2:79: unexpected end of input. Expecting: ';'"),
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x');;",
-                        "line 2:80: mismatched input ';'. Expecting: 'funnel', 'metric', 'param', 'retention', 'sequence', 'sessions', 'source'"),
+                        "line 2:80: mismatched input ';'. Expecting: 'funnel', 'metric', 'param', 'paths', 'retention', 'sequence', 'sessions', 'source'"),
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x' and);",
                         "line 2:82: mismatched input ')'. Expecting: <expression>"),
                 arguments("funnel f from events within 1 hour from first step steps (a: event_name = 'x) ;",

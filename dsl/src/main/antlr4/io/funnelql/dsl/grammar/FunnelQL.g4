@@ -1,5 +1,5 @@
 /*
- * The FunnelQL language: sources, parameters and five kinds of query.
+ * The FunnelQL language: sources, parameters and the kinds of query.
  * docs/language.md is the user-facing description; keep the two in step.
  *
  * Every alternative of a rule that the AstBuilder turns into a node is labelled, so the
@@ -25,6 +25,7 @@ statement
     | RETENTION name=identifier FROM source=identifier retentionClause*      # retentionQuery
     | METRIC name=identifier FROM source=identifier metricClause*            # metricQuery
     | SEQUENCE name=identifier FROM source=identifier sequenceClause*        # sequenceQuery
+    | PATHS name=identifier FROM source=identifier pathsClause*              # pathsQuery
     ;
 
 sourceElement
@@ -143,6 +144,26 @@ sequenceReport
       (BASE '(' condition=expression ')')?                                     # nodeSequenceReport
     ;
 
+// The top transitions after (or before) each key's first anchor event, depth by depth; the
+// analyzer checks which clauses are required and the bounds of depth and top.
+pathsClause
+    : countByClause                                                            # pathsCountBy
+    | whereClause                                                              # pathsWhere
+    | direction=(START | END) AT expression                                    # anchorClause
+    | WITHIN SESSION GAP duration                                              # pathSessionGapClause
+    | WITHIN duration                                                          # pathWindowClause
+    | DEPTH INTEGER_VALUE                                                      # depthClause
+    | NODE column=identifier                                                   # nodeClause
+    | CLEAN '(' cleanRule (',' cleanRule)* ','? ')'                            # cleanClause
+    | COLLAPSE REPEATS                                                         # collapseClause
+    | TOP INTEGER_VALUE                                                        # topClause
+    | REPORT TRANSITIONS                                                       # pathsReportClause
+    ;
+
+cleanRule
+    : label=string ':' expression
+    ;
+
 countByClause
     : COUNT BY identifier (',' identifier)*
     ;
@@ -233,21 +254,22 @@ identifier
 
 // Every keyword is non-reserved; KeywordsTest pins this list.
 nonReserved
-    : AFTER | ALLOWED | AND | ATTRIBUTED | BASE | BETWEEN | BIGINT | BOOLEAN | BREAKDOWN | BY
-    | COHORT | COHORTS | COLUMNS | CONDITION | CONDITIONS | CONVERT | COUNT | DATE | DAY
-    | DECIMAL | DEFAULT | DOUBLE | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
+    : AFTER | ALLOWED | AND | AT | ATTRIBUTED | BASE | BETWEEN | BIGINT | BOOLEAN | BREAKDOWN | BY
+    | CLEAN | COHORT | COHORTS | COLLAPSE | COLUMNS | CONDITION | CONDITIONS | CONVERT | COUNT | DATE | DAY
+    | DECIMAL | DEFAULT | DEPTH | DOUBLE | END | ENTRY | EVENT | EVENTS | EVERY | EXCLUDE | EXCLUSIVE
     | FALSE | FIRST | FORBIDDEN | FROM | FUNNEL | GAP | HOUR | ID | IN | INCLUSIVE | INT
     | INTEGER | INTERVAL | IS | KEY | LAST | LATE | LATEST | LENGTH | LIKE | MAX | METRIC | MICROSECOND
-    | MILLISECOND | MINUTE | MODE | MONTH | NAME | NEXT | NODE | NOT | NULL | OFFSETS | ON | OR | PARAM | PATTERN | PER
-    | PERIOD | PREVIOUS | PROFILE | RECURRING | REPORT | RETENTION | RETURN | RETURNING
-    | ROLLING | ROW | SECOND | SEQUENCE | SESSIONS | SKIPS | SOURCE | STEP | STEPS | SUM | SUMMARY | TABLE | TENANT
-    | TEXT | TIES | TIME | TIMESTAMP | TO | TRUE | VARCHAR | WEEK | WHERE | WITHIN | YEAR
-    | ZONE
+    | MILLISECOND | MINUTE | MODE | MONTH | NAME | NEXT | NODE | NOT | NULL | OFFSETS | ON | OR | PARAM | PATHS | PATTERN
+    | PER | PERIOD | PREVIOUS | PROFILE | RECURRING | REPEATS | REPORT | RETENTION | RETURN | RETURNING
+    | ROLLING | ROW | SECOND | SEQUENCE | SESSION | SESSIONS | SKIPS | SOURCE | START | STEP | STEPS | SUM | SUMMARY
+    | TABLE | TENANT | TEXT | TIES | TIME | TIMESTAMP | TO | TOP | TRANSITIONS | TRUE | VARCHAR | WEEK | WHERE | WITHIN
+    | YEAR | ZONE
     ;
 
 AFTER: 'after';
 ALLOWED: 'allowed';
 AND: 'and';
+AT: 'at';
 ATTRIBUTED: 'attributed';
 BASE: 'base';
 BETWEEN: 'between';
@@ -255,8 +277,10 @@ BIGINT: 'bigint';
 BOOLEAN: 'boolean';
 BREAKDOWN: 'breakdown';
 BY: 'by';
+CLEAN: 'clean';
 COHORT: 'cohort';
 COHORTS: 'cohorts';
+COLLAPSE: 'collapse';
 COLUMNS: 'columns';
 CONDITION: 'condition';
 CONDITIONS: 'conditions';
@@ -266,7 +290,9 @@ DATE: 'date';
 DAY: 'day' 's'?;
 DECIMAL: 'decimal';
 DEFAULT: 'default';
+DEPTH: 'depth';
 DOUBLE: 'double';
+END: 'end';
 ENTRY: 'entry';
 EVENT: 'event';
 EVENTS: 'events';
@@ -309,12 +335,14 @@ OFFSETS: 'offsets';
 ON: 'on';
 OR: 'or';
 PARAM: 'param';
+PATHS: 'paths';
 PATTERN: 'pattern';
 PER: 'per';
 PERIOD: 'period';
 PREVIOUS: 'previous';
 PROFILE: 'profile';
 RECURRING: 'recurring';
+REPEATS: 'repeats';
 REPORT: 'report';
 RETENTION: 'retention';
 RETURN: 'return';
@@ -323,9 +351,11 @@ ROLLING: 'rolling';
 ROW: 'row';
 SECOND: 'second' 's'?;
 SEQUENCE: 'sequence';
+SESSION: 'session';
 SESSIONS: 'sessions';
 SKIPS: 'skips';
 SOURCE: 'source';
+START: 'start';
 STEP: 'step';
 STEPS: 'steps';
 SUM: 'sum';
@@ -337,6 +367,8 @@ TIES: 'ties';
 TIME: 'time';
 TIMESTAMP: 'timestamp';
 TO: 'to';
+TOP: 'top';
+TRANSITIONS: 'transitions';
 TRUE: 'true';
 VARCHAR: 'varchar';
 WEEK: 'week' 's'?;

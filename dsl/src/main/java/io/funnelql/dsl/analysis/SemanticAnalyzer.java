@@ -76,6 +76,8 @@ public final class SemanticAnalyzer {
                 query = new MetricAnalyzer(scope).analyze(metric);
             } else if (statement instanceof Statement.SequenceDeclaration sequence) {
                 query = new SequenceAnalyzer(scope).analyze(sequence);
+            } else if (statement instanceof Statement.PathsDeclaration paths) {
+                query = new PathsAnalyzer(scope).analyze(paths);
             } else {
                 query = new RetentionAnalyzer(scope).analyze((Statement.RetentionDeclaration) statement);
             }
@@ -100,6 +102,9 @@ public final class SemanticAnalyzer {
         }
         if (statement instanceof Statement.SequenceDeclaration sequence) {
             return sequence.source();
+        }
+        if (statement instanceof Statement.PathsDeclaration paths) {
+            return paths.source();
         }
         return ((Statement.RetentionDeclaration) statement).source();
     }

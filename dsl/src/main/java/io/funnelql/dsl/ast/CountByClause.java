@@ -5,7 +5,7 @@ import io.funnelql.dsl.diagnostic.SourceLocation;
 import java.util.List;
 
 public record CountByClause(List<Identifier> columns, SourceLocation location)
-        implements FunnelClause, SessionsClause, RetentionClause, SequenceClause {
+        implements FunnelClause, SessionsClause, RetentionClause, SequenceClause, PathsClause {
     public CountByClause {
         columns = List.copyOf(columns);
     }

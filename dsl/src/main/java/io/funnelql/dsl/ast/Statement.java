@@ -52,4 +52,11 @@ public sealed interface Statement extends Node {
             clauses = List.copyOf(clauses);
         }
     }
+
+    record PathsDeclaration(Identifier name, Identifier source, List<PathsClause> clauses, SourceLocation location)
+            implements Statement {
+        public PathsDeclaration {
+            clauses = List.copyOf(clauses);
+        }
+    }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** A resolved query of any kind: every knob has its final value, defaults applied. */
 public sealed interface Query permits FunnelQuery, SessionsQuery, RetentionQuery, ConditionRetentionQuery, MetricQuery,
-        SequenceQuery {
+        SequenceQuery, PathsQuery {
     Name name();
 
     Source source();

@@ -17,4 +17,6 @@ public interface QueryVisitor<R> {
     R metric(MetricQuery query);
 
     R sequence(SequenceQuery query);
+
+    R paths(PathsQuery query);
 }

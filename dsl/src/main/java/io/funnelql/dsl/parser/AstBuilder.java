@@ -9,6 +9,7 @@ import io.funnelql.dsl.ast.Identifier;
 import io.funnelql.dsl.ast.MetricClause;
 import io.funnelql.dsl.ast.NamedCondition;
 import io.funnelql.dsl.ast.NullConditionClause;
+import io.funnelql.dsl.ast.PathsClause;
 import io.funnelql.dsl.ast.QualifiedName;
 import io.funnelql.dsl.ast.RetentionClause;
 import io.funnelql.dsl.ast.SequenceClause;
@@ -27,6 +28,7 @@ import io.funnelql.dsl.model.DataType;
 import io.funnelql.dsl.model.EntryPolicy;
 import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.NullConditionPolicy;
+import io.funnelql.dsl.model.PathDirection;
 import io.funnelql.dsl.model.PeriodUnit;
 import io.funnelql.dsl.model.RetentionReport;
 import io.funnelql.dsl.model.ReturnMatch;
@@ -94,6 +96,12 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
     public Statement visitSequenceQuery(FunnelQLParser.SequenceQueryContext context) {
         return new Statement.SequenceDeclaration(identifier(context.name), identifier(context.source),
                 list(context.sequenceClause(), SequenceClause.class), location(context));
+    }
+
+    @Override
+    public Statement visitPathsQuery(FunnelQLParser.PathsQueryContext context) {
+        return new Statement.PathsDeclaration(identifier(context.name), identifier(context.source),
+                list(context.pathsClause(), PathsClause.class), location(context));
     }
 
     // ---- source elements
@@ -402,6 +410,73 @@ final class AstBuilder extends FunnelQLBaseVisitor<Object> {
                 ? SequenceReport.Direction.FORWARD : SequenceReport.Direction.BACKWARD;
         return new SequenceClause.NodeReport(direction, identifier(context.value), identifier(context.base),
                 Optional.ofNullable(context.condition).map(this::expression), location(context.getParent()));
+    }
+
+    // ---- paths clauses
+
+    @Override
+    public Object visitPathsCountBy(FunnelQLParser.PathsCountByContext context) {
+        return visit(context.countByClause());
+    }
+
+    @Override
+    public Object visitPathsWhere(FunnelQLParser.PathsWhereContext context) {
+        return visit(context.whereClause());
+    }
+
+    @Override
+    public PathsClause visitAnchorClause(FunnelQLParser.AnchorClauseContext context) {
+        PathDirection direction = context.direction.getType() == FunnelQLLexer.START
+                ? PathDirection.AFTER_ANCHOR : PathDirection.BEFORE_ANCHOR;
+        return new PathsClause.Anchor(direction, expression(context.expression()), location(context));
+    }
+
+    @Override
+    public PathsClause visitPathSessionGapClause(FunnelQLParser.PathSessionGapClauseContext context) {
+        return new PathsClause.SessionGap(duration(context.duration()), location(context));
+    }
+
+    @Override
+    public PathsClause visitPathWindowClause(FunnelQLParser.PathWindowClauseContext context) {
+        return new PathsClause.Window(duration(context.duration()), location(context));
+    }
+
+    @Override
+    public PathsClause visitDepthClause(FunnelQLParser.DepthClauseContext context) {
+        Token number = context.INTEGER_VALUE().getSymbol();
+        return new PathsClause.Depth(integer(number), location(number), location(context));
+    }
+
+    @Override
+    public PathsClause visitNodeClause(FunnelQLParser.NodeClauseContext context) {
+        return new PathsClause.NodeColumn(identifier(context.column), location(context));
+    }
+
+    @Override
+    public PathsClause visitCleanClause(FunnelQLParser.CleanClauseContext context) {
+        return new PathsClause.Clean(list(context.cleanRule(), PathsClause.CleanRule.class), location(context));
+    }
+
+    @Override
+    public PathsClause.CleanRule visitCleanRule(FunnelQLParser.CleanRuleContext context) {
+        Token label = context.label.getStart();
+        return new PathsClause.CleanRule(unquote(label), expression(context.expression()), location(label));
+    }
+
+    @Override
+    public PathsClause visitCollapseClause(FunnelQLParser.CollapseClauseContext context) {
+        return new PathsClause.Collapse(location(context));
+    }
+
+    @Override
+    public PathsClause visitTopClause(FunnelQLParser.TopClauseContext context) {
+        Token number = context.INTEGER_VALUE().getSymbol();
+        return new PathsClause.Top(integer(number), location(number), location(context));
+    }
+
+    @Override
+    public PathsClause visitPathsReportClause(FunnelQLParser.PathsReportClauseContext context) {
+        return new PathsClause.Report(location(context));
     }
 
     // ---- metric clauses

@@ -11,7 +11,10 @@ import io.funnelql.dsl.model.FunnelMode;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.FunnelReport;
 import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.NodeRule;
 import io.funnelql.dsl.model.NullConditionPolicy;
+import io.funnelql.dsl.model.PathDirection;
+import io.funnelql.dsl.model.PathsQuery;
 import io.funnelql.dsl.model.PeriodUnit;
 import io.funnelql.dsl.model.Profile;
 import io.funnelql.dsl.model.RetentionPeriod;
@@ -103,6 +106,42 @@ class SemanticAnalyzerTest {
         assertThat(since.right().type()).isEqualTo(DataType.TIMESTAMP);
         Expression.Comparison half = (Expression.Comparison) filter.right();
         assertThat(half.left().type()).isEqualTo(DataType.DOUBLE);
+    }
+
+    @Test
+    void pathsTakeDefaultsAndEveryClause() throws Exception {
+        var queries = load("""
+                paths p from events start at event_name = 'cart' node event_name;
+                paths q from events
+                  end at event_name = 'purchase'
+                  within session gap 30 minutes
+                  within 2 hours
+                  depth 20
+                  node platform
+                  clean ('page': event_name like 'page_%', 'home': event_name = 'home')
+                  collapse repeats
+                  top 3
+                  report transitions;
+                """).queries();
+        PathsQuery defaults = (PathsQuery) queries.get(0);
+        assertThat(defaults.kind()).isEqualTo("paths");
+        assertThat(defaults.direction()).isEqualTo(PathDirection.AFTER_ANCHOR);
+        assertThat(defaults.depth()).isEqualTo(PathsQuery.DEFAULT_DEPTH);
+        assertThat(defaults.top()).isEqualTo(PathsQuery.DEFAULT_TOP);
+        assertThat(defaults.sessionGap()).isEmpty();
+        assertThat(defaults.window()).isEmpty();
+        assertThat(defaults.cleaning()).isEmpty();
+        assertThat(defaults.collapseRepeats()).isFalse();
+        PathsQuery full = (PathsQuery) queries.get(1);
+        assertThat(full.direction()).isEqualTo(PathDirection.BEFORE_ANCHOR);
+        assertThat(full.sessionGap()).contains(Duration.ofMinutes(30));
+        assertThat(full.window()).contains(Duration.ofHours(2));
+        assertThat(full.depth()).isEqualTo(20);
+        assertThat(full.node().name()).isEqualTo(Name.unquoted("platform"));
+        assertThat(full.cleaning()).extracting(NodeRule::label).containsExactly("page", "home");
+        assertThat(full.collapseRepeats()).isTrue();
+        assertThat(full.top()).isEqualTo(3);
+        assertThat(full.partitionKey()).extracting(c -> c.name().value()).containsExactly("account_id", "user_id");
     }
 
     @Test

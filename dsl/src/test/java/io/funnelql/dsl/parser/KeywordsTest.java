@@ -13,16 +13,17 @@ class KeywordsTest {
     @Test
     void keywordSetIsPinned() {
         assertThat(Keywords.all()).containsExactly(
-                "after", "allowed", "and", "attributed", "base", "between", "bigint", "boolean", "breakdown", "by",
-                "cohort", "cohorts", "columns", "condition", "conditions", "convert", "count", "date", "day",
-                "decimal", "default", "double", "entry", "event", "events", "every", "exclude", "exclusive",
-                "false", "first", "forbidden", "from", "funnel", "gap", "hour", "id", "in", "inclusive", "int",
-                "integer", "interval", "is", "key", "last", "late", "latest", "length", "like", "max", "metric", "microsecond",
-                "millisecond", "minute", "mode", "month", "name", "next", "node", "not", "null", "offsets", "on", "or", "param", "pattern", "per",
-                "period", "previous", "profile", "recurring", "report", "retention", "return", "returning",
-                "rolling", "row", "second", "sequence", "sessions", "skips", "source", "step", "steps", "sum", "summary", "table", "tenant",
-                "text", "ties", "time", "timestamp", "to", "true", "varchar", "week", "where", "within", "year",
-                "zone");
+                "after", "allowed", "and", "at", "attributed", "base", "between", "bigint", "boolean", "breakdown", "by",
+                "clean", "cohort", "cohorts", "collapse", "columns", "condition", "conditions", "convert", "count",
+                "date", "day", "decimal", "default", "depth", "double", "end", "entry", "event", "events", "every",
+                "exclude", "exclusive", "false", "first", "forbidden", "from", "funnel", "gap", "hour", "id", "in",
+                "inclusive", "int", "integer", "interval", "is", "key", "last", "late", "latest", "length", "like",
+                "max", "metric", "microsecond", "millisecond", "minute", "mode", "month", "name", "next", "node", "not",
+                "null", "offsets", "on", "or", "param", "paths", "pattern", "per", "period", "previous", "profile",
+                "recurring", "repeats", "report", "retention", "return", "returning", "rolling", "row", "second",
+                "sequence", "session", "sessions", "skips", "source", "start", "step", "steps", "sum", "summary",
+                "table", "tenant", "text", "ties", "time", "timestamp", "to", "top", "transitions", "true",
+                "varchar", "week", "where", "within", "year", "zone");
     }
 
     @Test

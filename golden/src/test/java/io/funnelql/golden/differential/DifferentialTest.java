@@ -81,6 +81,17 @@ class DifferentialTest {
         check(sample, BATCHED_ENGINES, UNBATCHED_ENGINES);
     }
 
+    /**
+     * Paths specs alone, on every engine but Spark: ties at one time, gaps and windows on their
+     * boundaries, NULL nodes and ties in counts at the top-N cut, besides their share of {@link
+     * #everyEngineAgreesWithTheReference}.
+     */
+    @Property
+    @AddLifecycleHook(RunSettings.Paths.class)
+    void pathsAgreeWithTheReference(@ForAll("pathCases") DifferentialCase sample) {
+        check(sample, BATCHED_ENGINES, UNBATCHED_ENGINES);
+    }
+
     /** One generated pair on the engines given: a batch on {@code batched} as one table, dataset by dataset on the others. */
     private static void check(DifferentialCase sample, List<String> batched, List<String> unbatched) {
         GeneratedSpec spec = sample.spec();
@@ -197,16 +208,22 @@ class DifferentialTest {
 
     @Provide
     Arbitrary<DifferentialCase> cases() {
-        return GeneratedSpecs.any().flatMap(spec -> {
-            boolean batched = batchable(spec);
-            return Datasets.any(spec).list().ofSize(batched ? DATASETS_PER_BATCH : DATASETS_PER_SPEC)
-                    .map(datasets -> new DifferentialCase(spec, datasets, batched));
-        });
+        return withDatasets(GeneratedSpecs.any());
     }
 
     @Provide
     Arbitrary<DifferentialCase> sequenceCases() {
-        return GeneratedSpecs.shapes().flatMap(SequenceSpecs::any).flatMap(spec -> {
+        return withDatasets(GeneratedSpecs.shapes().flatMap(SequenceSpecs::any));
+    }
+
+    @Provide
+    Arbitrary<DifferentialCase> pathCases() {
+        return withDatasets(GeneratedSpecs.shapes().flatMap(PathSpecs::any));
+    }
+
+    /** Each spec with its datasets: a batch in one table when its rows name their user, else a few one by one. */
+    private static Arbitrary<DifferentialCase> withDatasets(Arbitrary<GeneratedSpec> specs) {
+        return specs.flatMap(spec -> {
             boolean batched = batchable(spec);
             return Datasets.any(spec).list().ofSize(batched ? DATASETS_PER_BATCH : DATASETS_PER_SPEC)
                     .map(datasets -> new DifferentialCase(spec, datasets, batched));

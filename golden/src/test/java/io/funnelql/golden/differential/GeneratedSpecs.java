@@ -5,7 +5,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
-/** Any generated spec: a random source shape, then a funnel (most often), sessions, retention, metric or sequence query over it. */
+/** Any generated spec: a random source shape, then a funnel (most often), sessions, retention, metric, sequence or paths query over it. */
 final class GeneratedSpecs {
     private GeneratedSpecs() {}
 
@@ -13,14 +13,15 @@ final class GeneratedSpecs {
         return shapes().flatMap(GeneratedSpecs::queries);
     }
 
-    /** A funnel (most often), sessions, retention, metric or sequence query over the shape. */
+    /** A funnel (most often), sessions, retention, metric, sequence or paths query over the shape. */
     static Arbitrary<GeneratedSpec> queries(SourceShape shape) {
         return Arbitraries.frequencyOf(
                 Tuple.of(12, FunnelSpecs.any(shape)),
                 Tuple.of(3, SessionsSpecs.any(shape)),
                 Tuple.of(5, RetentionSpecs.any(shape)),
                 Tuple.of(1, MetricSpecs.any(shape)),
-                Tuple.of(4, SequenceSpecs.any(shape)));
+                Tuple.of(4, SequenceSpecs.any(shape)),
+                Tuple.of(3, PathSpecs.any(shape)));
     }
 
     /** Every column optional but user_id, occurred_at and event_name; the smallest shape first, for shrinking. */

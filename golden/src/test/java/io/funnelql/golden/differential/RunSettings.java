@@ -24,6 +24,9 @@ final class RunSettings implements AroundPropertyHook {
     /** Tries of the sequence property (DifferentialTest#sequencesAgreeWithTheReference): sequence specs only. */
     static final String SEQUENCE_TRIES_PROPERTY = "funnelql.sequence.tries";
     static final int DEFAULT_SEQUENCE_TRIES = 60;
+    /** Tries of the paths property (DifferentialTest#pathsAgreeWithTheReference): paths specs only. */
+    static final String PATHS_TRIES_PROPERTY = "funnelql.paths.tries";
+    static final int DEFAULT_PATHS_TRIES = 40;
     /** With {@link DifferentialTest#DATASETS_PER_SPEC} datasets each: the pairs docs/differential-testing.md measures. */
     static final int DEFAULT_TRIES = 250;
     static final String DEFAULT_SEED = "20250605";
@@ -38,6 +41,10 @@ final class RunSettings implements AroundPropertyHook {
 
     static int sequenceTries() {
         return Integer.parseInt(System.getProperty(SEQUENCE_TRIES_PROPERTY, String.valueOf(DEFAULT_SEQUENCE_TRIES)).strip());
+    }
+
+    static int pathsTries() {
+        return Integer.parseInt(System.getProperty(PATHS_TRIES_PROPERTY, String.valueOf(DEFAULT_PATHS_TRIES)).strip());
     }
 
     /** FULL by default; {@code -Dfunnelql.shrinking=OFF} reports a failure at once, unshrunk (a full shrink can take many minutes). */
@@ -67,6 +74,14 @@ final class RunSettings implements AroundPropertyHook {
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
             return run(context, property, sequenceTries());
+        }
+    }
+
+    /** The same settings with {@link #pathsTries()} tries. */
+    static final class Paths implements AroundPropertyHook {
+        @Override
+        public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+            return run(context, property, pathsTries());
         }
     }
 

@@ -7,6 +7,7 @@ import io.funnelql.dsl.diagnostic.SourceFile;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.MetricQuery;
+import io.funnelql.dsl.model.PathsQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
@@ -105,6 +106,11 @@ public final class BenchSpecs {
                     return List.of(Baseline.expert("expert next node", dialectResource("expert_next_node", dialect)));
                 }
                 return List.of(Baseline.expert("expert sequence count", dialectResource("expert_sequence_count", dialect)));
+            }
+
+            @Override
+            public List<Baseline> paths(PathsQuery paths) {
+                return List.of();
             }
         });
     }

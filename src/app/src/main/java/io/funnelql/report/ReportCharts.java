@@ -3,6 +3,8 @@ package io.funnelql.report;
 import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.MetricQuery;
+import io.funnelql.dsl.model.PathDirection;
+import io.funnelql.dsl.model.PathsQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
@@ -66,6 +68,11 @@ final class ReportCharts {
                 }
                 return sequence.report() instanceof SequenceReport.PerKey ? PerKeyBars.trueCounts(run.result()) : Optional.empty();
             }
+
+            @Override
+            public Optional<String> paths(PathsQuery paths) {
+                return PathsSankey.render(run.result(), paths.direction() == PathDirection.BEFORE_ANCHOR);
+            }
         });
     }
 
@@ -100,6 +107,11 @@ final class ReportCharts {
             @Override
             public Optional<String> sequence(SequenceQuery sequence) {
                 return Optional.of(sequence.report().written());
+            }
+
+            @Override
+            public Optional<Enum<?>> paths(PathsQuery paths) {
+                return Optional.empty(); // one report form, written or not
             }
         });
         return form.map(value -> "report " + value).orElse("");

@@ -52,6 +52,14 @@ class BenchRunTest {
     }
 
     @Test
+    void pathsAgreeOnEveryEngineWithoutAnExpert() {
+        BenchReport report = run(BenchSpecs.builtIn(), "after_view", 5_000, Duration.ofSeconds(120), new StringWriter());
+        assertThat(report.measurements()).allSatisfy(m -> assertThat(m.agrees()).contains(true));
+        assertThat(report.measurements()).filteredOn(m -> m.name().equals("generated SQL")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(report.text()).doesNotContain("generated SQL ÷ expert SQL");
+    }
+
+    @Test
     void sessionsRetentionAndTheClickHouseFunnelAgreeToo() {
         for (String query : List.of("visits", "daily", "checkout_clickhouse", "checkout_strict_once")) {
             BenchReport report = run(BenchSpecs.builtIn(), query, 5_000, Duration.ofSeconds(120), new StringWriter());

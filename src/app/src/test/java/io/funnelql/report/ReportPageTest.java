@@ -37,6 +37,10 @@ class ReportPageTest {
             sessions e from events gap 30 minutes report events;
             """;
 
+    private static final String PATHS = SOURCE + """
+            paths before_buy from events end at event_name = 'buy' node event_name depth 2;
+            """;
+
     private static int count(String text, String regex) {
         Matcher matcher = Pattern.compile(regex).matcher(text);
         int found = 0;
@@ -58,6 +62,22 @@ class ReportPageTest {
                 .contains("<td class=\"null\">NULL</td>");
         // bars scale within their group: each group's first step fills the bar area
         assertThat(count(page, "class=\"bar\" x=\"200\" y=\"\\d+\" width=\"440\"")).isEqualTo(2);
+    }
+
+    @Test
+    void pathsGetASankeyWithTheAnchorLastBeforeIt() {
+        ResultTable result = new ResultTable(List.of("depth", "from_node", "to_node", "keys", "percentage"),
+                List.of(row(1L, null, "buy", 1L, 25.0), row(1L, "a", "buy", 3L, 75.0), row(2L, "<b>", "a", 2L, 100.0)));
+        String page = ReportPages.page(PATHS, "before_buy", result, Optional.empty());
+        // boxes: '<b>' two steps before, 'a' and a path start one step before, 'buy' the anchor
+        assertThat(count(page, "<rect class=\"node")).isEqualTo(4);
+        assertThat(count(page, "<path class=\"link\"")).isEqualTo(3);
+        assertThat(page).contains("data-node=\"path start\" data-keys=\"1\"", "data-node=\"buy\" data-keys=\"4\"",
+                        "data-node=\"a\" data-keys=\"3\"", "data-node=\"&lt;b&gt;\" data-keys=\"2\"", ">anchor</text>", ">-2</text>")
+                .contains("a → buy: 3 keys (75.0 % of the depth&#39;s keys)")
+                .doesNotContain("<b>");
+        // the anchor's column is the last: x = 10 + 2 columns of 190
+        assertThat(page).containsPattern("data-node=\"buy\" data-keys=\"4\" x=\"390\"");
     }
 
     @Test

@@ -75,6 +75,16 @@ class ReportRenderingInChromiumTest {
     }
 
     @Test
+    void aPathsRunRendersTheSankey() throws IOException {
+        String dom = renderedDom("paths", "paths.fql", "after_login", "--engine", "duckdb");
+        // 18 transitions over depths 1 to 4; 17 distinct (column, node) boxes, drop-offs included
+        assertThat(count(dom, "<path class=\"link\"")).isEqualTo(18);
+        assertThat(count(dom, "<rect class=\"node")).isEqualTo(17);
+        assertThat(dom).contains("data-node=\"login\" data-keys=\"120\"", "data-node=\"drop-off\"", ">anchor</text>",
+                "The SQL that ran on DuckDB");
+    }
+
+    @Test
     void theConsoleCheckSeesAPageThatTriesToLoadSomething(@TempDir Path directory) throws IOException {
         // the control for the check above: the same policy, an image to load and a script to run
         Path page = directory.resolve("loads.html");

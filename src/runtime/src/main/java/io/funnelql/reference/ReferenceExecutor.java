@@ -4,6 +4,7 @@ import io.funnelql.dsl.model.ConditionRetentionQuery;
 import io.funnelql.dsl.model.FunnelQuery;
 import io.funnelql.dsl.model.MetricQuery;
 import io.funnelql.dsl.model.Name;
+import io.funnelql.dsl.model.PathsQuery;
 import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.QueryVisitor;
 import io.funnelql.dsl.model.RetentionQuery;
@@ -13,6 +14,7 @@ import io.funnelql.dsl.model.SessionsQuery;
 import io.funnelql.events.EventTable;
 import io.funnelql.reference.funnel.FunnelExecutor;
 import io.funnelql.reference.metric.MetricExecutor;
+import io.funnelql.reference.paths.PathsExecutor;
 import io.funnelql.reference.retention.ConditionRetentionExecutor;
 import io.funnelql.reference.retention.RetentionExecutor;
 import io.funnelql.reference.sequence.NodeExecutor;
@@ -71,6 +73,11 @@ public final class ReferenceExecutor {
             public QueryExecutor sequence(SequenceQuery sequence) {
                 return sequence.report() instanceof SequenceReport.Node node
                         ? new NodeExecutor(sequence, node) : new SequenceExecutor(sequence);
+            }
+
+            @Override
+            public QueryExecutor paths(PathsQuery paths) {
+                return new PathsExecutor(paths);
             }
         });
     }

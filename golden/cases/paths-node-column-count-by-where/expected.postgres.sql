@@ -1,0 +1,45 @@
+WITH "p_events" AS NOT MATERIALIZED (
+  SELECT "session_id" AS "key_session_id", "occurred_at" AS "event_time", CAST(EXTRACT(EPOCH FROM "occurred_at" ) * 1000000 AS BIGINT) AS "event_micros", CASE WHEN "page" = 'home' THEN 1 ELSE 0 END AS "anchor_flag", "page" AS "node_value"
+  FROM "events"
+  WHERE "occurred_at" IS NOT NULL AND "session_id" IS NOT NULL AND "event_name" <> 'noise'
+),
+"p_nodes" AS NOT MATERIALIZED (
+  SELECT "key_session_id", "event_micros", "node_value" AS "node", "anchor_flag"
+  FROM "p_events"
+),
+"p_ordered_events" AS NOT MATERIALIZED (
+  SELECT "key_session_id", "event_micros", "node", "anchor_flag", ROW_NUMBER() OVER (PARTITION BY "key_session_id" ORDER BY "event_micros", "node" COLLATE "C", "anchor_flag" DESC) AS "path_order"
+  FROM "p_nodes"
+  WHERE "node" IS NOT NULL
+),
+"p_anchored_events" AS NOT MATERIALIZED (
+  SELECT "key_session_id", "event_micros", "node", "anchor_flag", "path_order", MIN(CASE WHEN "anchor_flag" = 1 THEN "path_order" ELSE NULL END) OVER (PARTITION BY "key_session_id" ORDER BY "path_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "anchor_order", MIN(CASE WHEN "anchor_flag" = 1 THEN "event_micros" ELSE NULL END) OVER (PARTITION BY "key_session_id" ORDER BY "path_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "anchor_micros"
+  FROM "p_ordered_events"
+),
+"p_path_events" AS NOT MATERIALIZED (
+  SELECT "key_session_id", "node", "path_order"
+  FROM "p_anchored_events"
+  WHERE "anchor_order" IS NOT NULL AND "path_order" >= "anchor_order"
+),
+"p_path_steps" AS NOT MATERIALIZED (
+  SELECT "key_session_id", "node", ROW_NUMBER() OVER (PARTITION BY "key_session_id" ORDER BY "path_order") AS "position"
+  FROM "p_path_events"
+),
+"p_key_transitions" AS NOT MATERIALIZED (
+  SELECT "key_session_id", "node", "position", LEAD("node") OVER (PARTITION BY "key_session_id" ORDER BY "position") AS "next_node"
+  FROM "p_path_steps"
+  WHERE "position" <= 3
+),
+"p_transition_counts" AS NOT MATERIALIZED (
+  SELECT "node" AS "from_node", "position" AS "depth", "next_node" AS "to_node", COUNT(*) AS "keys"
+  FROM "p_key_transitions"
+  WHERE "position" <= 2
+  GROUP BY "node", "position", "next_node"
+),
+"p_ranked_transitions" AS NOT MATERIALIZED (
+  SELECT "depth", "from_node", "to_node", "keys", ROW_NUMBER() OVER (PARTITION BY "depth" ORDER BY "keys" DESC, CASE WHEN "from_node" IS NULL THEN 1 ELSE 0 END, "from_node" COLLATE "C", CASE WHEN "to_node" IS NULL THEN 1 ELSE 0 END, "to_node" COLLATE "C") AS "transition_rank", SUM("keys") OVER (PARTITION BY "depth" ORDER BY "keys" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "depth_keys"
+  FROM "p_transition_counts"
+)
+SELECT CAST("depth" AS BIGINT) AS "depth", "from_node", "to_node", CAST("keys" AS BIGINT) AS "keys", CAST((CAST((20000 * "keys" + "depth_keys") AS BIGINT) / CAST((NULLIF(2 * "depth_keys", 0)) AS BIGINT)) AS DOUBLE PRECISION) / 1.000E2 AS "percentage"
+FROM "p_ranked_transitions"
+WHERE "transition_rank" <= 10
