@@ -22,14 +22,21 @@ WITH RECURSIVE "s_events" ("key_platform", "event_time", "event_micros", "event_
       FROM "s_step_0") AS "t"
   WHERE "match_end" IS NOT NULL
 ),
+"s_match_starts" ("key_platform", "event_number", "match_end", "next_start") AS MATERIALIZED (
+  SELECT "s_match_ends"."key_platform", "s_match_ends"."event_number", "s_match_ends"."match_end", "s_match_ends"."next_start"
+  FROM "s_match_ends"
+    INNER JOIN (SELECT "key_platform", "next_start"
+      FROM "s_match_ends"
+      GROUP BY "key_platform", "next_start") AS "t" ON "s_match_ends"."key_platform" = "t"."key_platform" AND "s_match_ends"."event_number" = "t"."next_start"
+),
 "s_match_walk" ("key_platform", "next_start", "matches") AS MATERIALIZED (
   SELECT "key_platform", CAST("next_start" AS BIGINT) AS "next_start", CAST(1 AS BIGINT) AS "matches"
   FROM "s_match_ends"
   WHERE "event_number" = 1
   UNION ALL
-  SELECT "s_match_walk"."key_platform", CAST("s_match_ends"."next_start" AS BIGINT) AS "next_start", CAST("s_match_walk"."matches" + 1 AS BIGINT) AS "matches"
-  FROM "s_match_ends"
-    INNER JOIN "s_match_walk" ON "s_match_ends"."key_platform" = "s_match_walk"."key_platform" AND "s_match_ends"."event_number" = "s_match_walk"."next_start"
+  SELECT "s_match_walk"."key_platform", CAST("s_match_starts"."next_start" AS BIGINT) AS "next_start", CAST("s_match_walk"."matches" + 1 AS BIGINT) AS "matches"
+  FROM "s_match_starts"
+    INNER JOIN "s_match_walk" ON "s_match_starts"."key_platform" = "s_match_walk"."key_platform" AND "s_match_starts"."event_number" = "s_match_walk"."next_start"
 ),
 "s_per_key" ("key_platform", "stored_events", "match_end", "matches") AS MATERIALIZED (
   SELECT "key_platform", SUM("stored_events") AS "stored_events", MAX("match_end") AS "match_end", MAX("matches") AS "matches"

@@ -30,14 +30,21 @@ WITH RECURSIVE "s_events" ("key_user_id", "event_time", "event_micros", "event_o
       FROM "s_step_0") AS "t"
   WHERE "match_end" IS NOT NULL
 ),
+"s_match_starts" ("key_user_id", "event_number", "match_end", "next_start") AS (
+  SELECT "s_match_ends"."key_user_id", "s_match_ends"."event_number", "s_match_ends"."match_end", "s_match_ends"."next_start"
+  FROM "s_match_ends"
+    INNER JOIN (SELECT "key_user_id", "next_start"
+      FROM "s_match_ends"
+      GROUP BY "key_user_id", "next_start") AS "t" ON "s_match_ends"."key_user_id" = "t"."key_user_id" AND "s_match_ends"."event_number" = "t"."next_start"
+),
 "s_match_walk" ("key_user_id", "next_start", "matches") AS (
   SELECT "key_user_id", CAST("next_start" AS BIGINT) AS "next_start", CAST(1 AS BIGINT) AS "matches"
   FROM "s_match_ends"
   WHERE "event_number" = 1
   UNION ALL
-  SELECT "s_match_walk"."key_user_id", CAST("s_match_ends"."next_start" AS BIGINT) AS "next_start", CAST("s_match_walk"."matches" + 1 AS BIGINT) AS "matches"
-  FROM "s_match_ends"
-    INNER JOIN "s_match_walk" ON "s_match_ends"."key_user_id" = "s_match_walk"."key_user_id" AND "s_match_ends"."event_number" = "s_match_walk"."next_start"
+  SELECT "s_match_walk"."key_user_id", CAST("s_match_starts"."next_start" AS BIGINT) AS "next_start", CAST("s_match_walk"."matches" + 1 AS BIGINT) AS "matches"
+  FROM "s_match_starts"
+    INNER JOIN "s_match_walk" ON "s_match_starts"."key_user_id" = "s_match_walk"."key_user_id" AND "s_match_starts"."event_number" = "s_match_walk"."next_start"
 ),
 "s_per_key" ("key_user_id", "stored_events", "match_end", "matches") AS (
   SELECT "key_user_id", SUM("stored_events") AS "stored_events", MAX("match_end") AS "match_end", MAX("matches") AS "matches"

@@ -110,7 +110,7 @@ final class ReportCharts {
             }
 
             @Override
-            public Optional<Enum<?>> paths(PathsQuery paths) {
+            public Optional<String> paths(PathsQuery paths) {
                 return Optional.empty(); // one report form, written or not
             }
         });
