@@ -3,7 +3,7 @@ WITH RECURSIVE "f_events" ("key_user_id", "event_time", "event_micros", "event_o
   FROM "events"
   WHERE "occurred_at" IS NOT NULL AND "user_id" IS NOT NULL AND "event_name" IS NOT NULL
 ),
-"f_step_rows" ("key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", "first_step", "run_end_2", "run_end_3", "entry_number", "row_number", "row_count") AS (
+"f_step_rows" ("key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", "first_step", "run_end_2", "run_end_3", "entry_number", "row_number", "row_count") AS MATERIALIZED (
   SELECT "key_user_id", "event_order", "event_micros", "step_1", "step_2", "step_3", CASE WHEN "step_1" = 1 THEN 1 WHEN "step_2" = 1 THEN 2 ELSE 3 END AS "first_step", CASE WHEN "step_2" = 0 THEN 1 WHEN "step_3" = 0 THEN 2 ELSE 3 END AS "run_end_2", CASE WHEN "step_3" = 0 THEN 2 ELSE 3 END AS "run_end_3", SUM("step_1") OVER (PARTITION BY "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "entry_number", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_order") AS "row_number", COUNT(*) OVER (PARTITION BY "key_user_id" ORDER BY "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "row_count"
   FROM "f_events"
   WHERE "step_1" = 1 OR "step_2" = 1 OR "step_3" = 1

@@ -30,7 +30,7 @@ WITH RECURSIVE "s_events" ("key_user_id", "event_time", "event_micros", "event_o
       FROM "s_step_0") AS "t"
   WHERE "match_end" IS NOT NULL
 ),
-"s_match_starts" ("key_user_id", "event_number", "match_end", "next_start") AS (
+"s_match_starts" ("key_user_id", "event_number", "match_end", "next_start") AS MATERIALIZED (
   SELECT "s_match_ends"."key_user_id", "s_match_ends"."event_number", "s_match_ends"."match_end", "s_match_ends"."next_start"
   FROM "s_match_ends"
     INNER JOIN (SELECT "key_user_id", "next_start"

@@ -20,7 +20,7 @@ WITH RECURSIVE "s_events" ("key_account_id", "key_user_id", "event_time", "event
   SELECT "key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", "event_name_value", "previous_micros", CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END AS "gap_start", SUM(CASE WHEN "previous_micros" IS NULL OR "event_micros" - "previous_micros" > 1800000000 THEN 1 ELSE 0 END) OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_order" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "gap_session"
   FROM "s_gaps"
 ),
-"s_session_cuts" ("key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", "event_name_value", "previous_micros", "gap_start", "gap_session", "next_start_order") AS (
+"s_session_cuts" ("key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", "event_name_value", "previous_micros", "gap_start", "gap_session", "next_start_order") AS MATERIALIZED (
   SELECT "key_account_id", "key_user_id", "event_time", "event_micros", "event_order", "event_id_value", "event_name_value", "previous_micros", "gap_start", "gap_session", MIN("event_order") OVER (PARTITION BY "key_account_id", "key_user_id", "gap_session" ORDER BY "event_micros" RANGE BETWEEN 3600000001 FOLLOWING AND UNBOUNDED FOLLOWING) AS "next_start_order"
   FROM "s_gap_sessions"
 ),

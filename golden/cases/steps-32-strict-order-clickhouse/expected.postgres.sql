@@ -136,7 +136,7 @@ WITH RECURSIVE "f_events" ("key_user_id", "event_time", "event_micros", "event_o
   FROM "f_events"
   WHERE "step_32" = 1
 ),
-"f_numbered_entries" ("key_user_id", "event_order", "event_micros", "entry_step", "entry_number", "entry_count") AS (
+"f_numbered_entries" ("key_user_id", "event_order", "event_micros", "entry_step", "entry_number", "entry_count") AS MATERIALIZED (
   SELECT "key_user_id", "event_order", "event_micros", "entry_step", ROW_NUMBER() OVER (PARTITION BY "key_user_id" ORDER BY "event_micros", "entry_step", "event_order") AS "entry_number", COUNT(*) OVER (PARTITION BY "key_user_id" ORDER BY "event_micros", "entry_step", "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "entry_count"
   FROM "f_entries"
 ),

@@ -16,7 +16,7 @@ WITH RECURSIVE "f_events" ("key_account_id", "key_user_id", "event_time", "event
   FROM "f_events"
   WHERE "step_3" = 1
 ),
-"f_numbered_entries" ("key_account_id", "key_user_id", "event_order", "event_micros", "entry_step", "entry_number", "entry_count") AS (
+"f_numbered_entries" ("key_account_id", "key_user_id", "event_order", "event_micros", "entry_step", "entry_number", "entry_count") AS MATERIALIZED (
   SELECT "key_account_id", "key_user_id", "event_order", "event_micros", "entry_step", ROW_NUMBER() OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_micros", "entry_step", "event_order") AS "entry_number", COUNT(*) OVER (PARTITION BY "key_account_id", "key_user_id" ORDER BY "event_micros", "entry_step", "event_order" RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS "entry_count"
   FROM "f_entries"
 ),

@@ -26,12 +26,14 @@ public final class SqlRenderer {
     private final SqlDialect dialect;
     private final String materializedPrefix;
     private final String inlinedPrefix;
+    private final String repeatedlyReadPrefix;
     private final String recursiveWith;
 
     public SqlRenderer(TargetDialect target) {
         this.dialect = target.sqlDialect();
         this.materializedPrefix = target.materializedPrefix();
         this.inlinedPrefix = target.inlinedPrefix();
+        this.repeatedlyReadPrefix = target.repeatedlyReadPrefix();
         this.recursiveWith = target.recursiveWith();
     }
 
@@ -49,6 +51,8 @@ public final class SqlRenderer {
         boolean recursive = stages.stream().anyMatch(Stage::recursive);
         Set<List<String>> stageTables = new HashSet<>();
         stages.forEach(stage -> stageTables.add(List.of(stage.name())));
+        Set<List<String>> readByWalks = new HashSet<>();
+        stages.stream().filter(Stage::recursive).forEach(walk -> collectTables(walk.recursiveStep(), readByWalks));
         for (int i = 0; i < stages.size(); i++) {
             Stage stage = stages.get(i);
             sql.append(i == 0 ? (recursive ? recursiveWith : "WITH ") : ",\n");
@@ -57,8 +61,8 @@ public final class SqlRenderer {
                 sql.append(" (").append(String.join(", ", stage.plan().getRowType().getFieldNames().stream()
                         .map(dialect::quoteIdentifier).toList())).append(")");
             }
-            sql.append(" AS ").append(mustMaterialize(stage, stageTables)
-                    ? materializedPrefix : inlinedPrefix).append("(\n");
+            sql.append(" AS ").append(readByWalks.contains(List.of(stage.name())) && !stage.recursive() ? repeatedlyReadPrefix
+                    : mustMaterialize(stage, stageTables) ? materializedPrefix : inlinedPrefix).append("(\n");
             SqlString body = statement(stage.plan());
             sql.append(indent(body.getSql()));
             addPlaceholders(placeholders, body);
@@ -91,6 +95,14 @@ public final class SqlRenderer {
      */
     private static boolean mustMaterialize(Stage stage, Set<List<String>> stageTables) {
         return stage.recursive() || !stage.inlined() && !sourceProjection(stage.plan(), stageTables);
+    }
+
+    /** The tables a relation scans, at any depth. */
+    private static void collectTables(RelNode node, Set<List<String>> tables) {
+        if (node instanceof TableScan scan) {
+            tables.add(scan.getTable().getQualifiedName());
+        }
+        node.getInputs().forEach(input -> collectTables(input, tables));
     }
 
     /** Filters and projections without a window, over a table that is no stage (the source). */
