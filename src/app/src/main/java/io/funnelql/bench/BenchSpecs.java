@@ -67,7 +67,7 @@ public final class BenchSpecs {
      * CTE chain and the expert's aggregate chain; for sessions the expert's per-session aggregate
      * and the single window pass that only counts them (the floor); for retention the expert's
      * cohort and activity aggregate; for sequences the expert's one ordered pass (the count of
-     * '(?1).*(?2)', or the next node). An expert file written for one dialect
+     * '(?1).*(?2)', or the next node); for paths the expert's window pipeline. An expert file written for one dialect
      * ({@code NAME.duckdb.sql}) is taken over the portable one ({@code NAME.sql}).
      */
     public static List<Baseline> baselines(Query query, TargetDialect dialect) {
@@ -110,7 +110,7 @@ public final class BenchSpecs {
 
             @Override
             public List<Baseline> paths(PathsQuery paths) {
-                return List.of();
+                return List.of(Baseline.expert("expert paths", dialectResource("expert_paths", dialect)));
             }
         });
     }

@@ -52,11 +52,16 @@ class BenchRunTest {
     }
 
     @Test
-    void pathsAgreeOnEveryEngineWithoutAnExpert() {
-        BenchReport report = run(BenchSpecs.builtIn(), "after_view", 5_000, Duration.ofSeconds(120), new StringWriter());
-        assertThat(report.measurements()).allSatisfy(m -> assertThat(m.agrees()).contains(true));
-        assertThat(report.measurements()).filteredOn(m -> m.name().equals("generated SQL")).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(report.text()).doesNotContain("generated SQL ÷ expert SQL");
+    void pathsAndSequencesAgreeWithTheirExpertsOnEveryEngine() {
+        for (String query : List.of("after_view", "cart_then_purchase", "after_first_cart")) {
+            BenchReport report = run(BenchSpecs.builtIn(), query, 5_000, Duration.ofSeconds(120), new StringWriter());
+            assertThat(report.measurements()).as(query).allSatisfy(m -> assertThat(m.agrees()).contains(true));
+            assertThat(report.measurements()).as(query).filteredOn(m -> m.name().equals("generated SQL"))
+                    .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(report.measurements()).as(query).filteredOn(m -> m.name().startsWith("expert "))
+                    .hasSizeGreaterThanOrEqualTo(2);
+            assertThat(report.text()).as(query).contains("generated SQL ÷ expert SQL");
+        }
     }
 
     @Test
