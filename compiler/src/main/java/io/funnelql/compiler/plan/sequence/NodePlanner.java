@@ -30,6 +30,7 @@ import static io.funnelql.compiler.plan.PlanHelpers.bigint;
 import static io.funnelql.compiler.plan.PlanHelpers.isSet;
 import static io.funnelql.compiler.plan.PlanHelpers.number;
 import static io.funnelql.compiler.plan.PlanHelpers.when;
+import static io.funnelql.compiler.plan.sequence.SequencePlanner.flag;
 
 /**
  * A next or previous node report in one ordered pass: every window of the pass shares one
@@ -53,10 +54,6 @@ final class NodePlanner {
         this.node = node;
         this.b = context.builder();
         this.keys = keys;
-    }
-
-    private static String flag(int condition) {
-        return "condition_" + condition;
     }
 
     static void plan(PlanContext<SequenceQuery> context, ExpressionTranslator translator, SequenceReport.Node node) {

@@ -44,6 +44,7 @@ public final class SequencePlanner {
     static final String NUMBER = "event_number";
     static final String STORED = "stored_events";
     static final String NEXT = "next_start";
+    static final String MATCH_END = "match_end";
     static final String MATCHES = "matches";
     static final String POSITION = "position";
     static final String PATTERN_STEP = "pattern_step";
@@ -66,7 +67,8 @@ public final class SequencePlanner {
         this.steps = PatternStep.of(context.query().pattern(), context.query().profile());
     }
 
-    private static String flag(int condition) {
+    /** A condition's 0/1 column in every sequence plan. */
+    static String flag(int condition) {
         return "condition_" + condition;
     }
 
@@ -354,13 +356,13 @@ public final class SequencePlanner {
                         b.call(SqlStdOperatorTable.PLUS, b.field(STORED), number(b, 1))))
                 : b.field(value);
         fields.add(end);
-        names.add("match_end");
+        names.add(MATCH_END);
         // A match that consumed nothing ends where it started; the next search starts one event later.
         fields.add(b.call(SqlStdOperatorTable.CASE, b.equals(end, b.field(NUMBER)),
                 b.call(SqlStdOperatorTable.PLUS, b.field(NUMBER), number(b, 1)), end));
         names.add(NEXT);
         b.project(fields, names, true);
-        b.filter(b.isNotNull(b.field("match_end")));
+        b.filter(b.isNotNull(b.field(MATCH_END)));
         return context.addStage(ColumnNames.stageName(context.query(), "match_ends"),
                 "each event from which a match is found, with where it ends and the next search starts", List.of(numbered()));
     }
@@ -418,19 +420,9 @@ public final class SequencePlanner {
         List<RexNode> on = new ArrayList<>(PlanHelpers.keysEqual(b, keys));
         on.add(b.equals(b.field(2, 0, NUMBER), b.field(2, 1, NEXT)));
         b.join(JoinRelType.INNER, on);
-        List<RexNode> fields = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (String name : List.of(NUMBER, "match_end", NEXT)) {
-            if (names.isEmpty()) {
-                for (String key : keys) {
-                    fields.add(b.field("event", key));
-                    names.add(key);
-                }
-            }
-            fields.add(b.field("event", name));
-            names.add(name);
-        }
-        b.project(fields, names, true);
+        List<String> names = new ArrayList<>(keys);
+        names.addAll(List.of(NUMBER, MATCH_END, NEXT));
+        b.project(names.stream().<RexNode>map(name -> b.field("event", name)).toList(), names, true);
         return context.addStage(ColumnNames.stageName(context.query(), "match_starts"),
                 "each event at which the search after some match starts, with where the match from it ends",
                 List.of(numbered()));
@@ -507,7 +499,7 @@ public final class SequencePlanner {
             conditionCases.addAll(List.of(here, context.literalText(
                     query.conditions().get(takenConditions.get(i) - 1).name().value())));
         }
-        b.filter(isTaken.isEmpty() ? b.literal(false) : b.or(isTaken));
+        b.filter(b.or(isTaken)); // the analyzer refuses an events report whose pattern has no (?N)
         stepCases.add(nullBigint(b));
         conditionCases.add(context.nullText());
         List<RexNode> output = new ArrayList<>();
@@ -517,9 +509,9 @@ public final class SequencePlanner {
             output.add(b.field("event", keys.get(i)));
             names.add(columns.get(i).name().value());
         }
-        output.add(bigint(b, isTaken.isEmpty() ? nullBigint(b) : b.call(SqlStdOperatorTable.CASE, stepCases)));
+        output.add(bigint(b, b.call(SqlStdOperatorTable.CASE, stepCases)));
         names.add(PATTERN_STEP);
-        output.add(isTaken.isEmpty() ? context.nullText() : b.call(SqlStdOperatorTable.CASE, conditionCases));
+        output.add(b.call(SqlStdOperatorTable.CASE, conditionCases));
         names.add("condition");
         output.add(b.field("event", EventsStage.TIME));
         names.add("event_time");
@@ -544,24 +536,24 @@ public final class SequencePlanner {
      */
     private void report(EventsStage.Events events, Stage ends, Stage walk, SequenceQuery query) {
         List<String> names = new ArrayList<>(keys);
-        names.addAll(List.of(STORED, "match_end", MATCHES));
+        names.addAll(List.of(STORED, MATCH_END, MATCHES));
         context.scan(events.stage());
         RexNode any = b.or(query.conditions().stream().map(c -> isSet(b, b.field(flag(c.index())))).toList());
         b.project(withKeys(List.of(bigint(b, PlanHelpers.flag(b, any)), nullBigint(b), bigint(b, number(b, 0)))), names, true);
         context.scan(ends);
         b.filter(b.equals(b.field(NUMBER), number(b, 1)));
-        b.project(withKeys(List.of(bigint(b, number(b, 0)), bigint(b, b.field("match_end")), bigint(b, number(b, 0)))), names, true);
+        b.project(withKeys(List.of(bigint(b, number(b, 0)), bigint(b, b.field(MATCH_END)), bigint(b, number(b, 0)))), names, true);
         context.scan(walk);
         b.project(withKeys(List.of(bigint(b, number(b, 0)), nullBigint(b), bigint(b, b.field(MATCHES)))), names, true);
         b.union(true, 3);
         b.aggregate(b.groupKey(keys.stream().map(b::field).toList()), b.sum(b.field(STORED)).as(STORED),
-                b.max(b.field("match_end")).as("match_end"), b.max(b.field(MATCHES)).as(MATCHES));
+                b.max(b.field(MATCH_END)).as(MATCH_END), b.max(b.field(MATCHES)).as(MATCHES));
         Stage perKey = context.addStage(ColumnNames.stageName(query, "per_key"),
                 "per key: its stored events, where the match from its first event ends, its number of matches", List.of());
         context.scan(perKey);
         boolean emptyMatches = passesAtEnd(0) && query.profile() == Profile.CLICKHOUSE;
         RexNode matched = b.call(SqlStdOperatorTable.CASE, b.equals(b.field(STORED), number(b, 0)), number(b, emptyMatches ? 1 : 0),
-                b.isNotNull(b.field("match_end")), number(b, 1), number(b, 0));
+                b.isNotNull(b.field(MATCH_END)), number(b, 1), number(b, 0));
         RexNode count = b.field(MATCHES);
         if (query.report() instanceof SequenceReport.PerKey) {
             List<RexNode> fields = new ArrayList<>();

@@ -6,7 +6,6 @@ import io.funnelql.dsl.model.TimeComparison;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -32,16 +31,20 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
     private final Action[] actions;
     private final boolean hasTime;
     private final long used;
+    /** How many (?N) the pattern has: the length of a first match's list of events. */
+    private final int conditionEvents;
 
     ClickHouseSequenceMatcher(SequencePattern pattern) {
         List<Action> list = new ArrayList<>();
         list.add(new Action(Kind.STAR, 0, null, 0));
         boolean time = false;
         long conditions = 0;
+        int conditionEvents = 0;
         for (PatternElement element : pattern.elements()) {
             if (element instanceof PatternElement.ConditionEvent event) {
                 list.add(new Action(Kind.CONDITION, event.condition(), null, 0));
                 conditions |= 1L << (event.condition() - 1);
+                conditionEvents++;
             } else if (element instanceof PatternElement.AnyEvent) {
                 list.add(new Action(Kind.ANY, 0, null, 0));
             } else if (element instanceof PatternElement.AnyEvents) {
@@ -55,6 +58,7 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
         this.actions = list.toArray(Action[]::new);
         this.hasTime = time;
         this.used = conditions;
+        this.conditionEvents = conditionEvents;
     }
 
     @Override
@@ -86,17 +90,9 @@ final class ClickHouseSequenceMatcher implements SequenceMatcher {
         if ((events.seen() & used) != used) {
             return null;
         }
-        int[] consumed = new int[actions.length];
+        int[] consumed = new int[conditionEvents];
         // Backtracking finds the same first match as the set of states, and says which events it took.
-        return backtrack(events, 0, consumed) < 0 ? null : Arrays.copyOf(consumed, conditionCount());
-    }
-
-    private int conditionCount() {
-        int count = 0;
-        for (Action action : actions) {
-            count += action.kind == Kind.CONDITION ? 1 : 0;
-        }
-        return count;
+        return backtrack(events, 0, consumed) < 0 ? null : consumed;
     }
 
     /**

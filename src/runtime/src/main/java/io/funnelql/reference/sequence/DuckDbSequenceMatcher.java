@@ -46,64 +46,37 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
 
     @Override
     public boolean matches(StoredEvents events) {
-        return run(events, false) > 0;
+        return run(events, false, null) > 0;
     }
 
     @Override
     public long count(StoredEvents events) {
-        return run(events, true);
+        return run(events, true, null);
     }
 
     @Override
     public int[] firstMatchEvents(StoredEvents events) {
-        if (events.size() == 0 || steps.isEmpty()) {
-            return null;
-        }
         int[] consumed = new int[conditions.size()];
-        if (conditionsOnly) {
-            int k = conditions.size();
-            for (int i = 0; i + k <= events.size(); i++) {
-                boolean matched = true;
-                for (int j = 0; j < k && matched; j++) {
-                    matched = events.holds(i + j, conditions.get(j));
-                    consumed[j] = i + j;
-                }
-                if (matched) {
-                    return consumed;
-                }
-            }
-            return null;
-        }
-        if (starSeparated) {
-            int step = 0;
-            for (int position = 0; position < events.size() && step < conditions.size(); position++) {
-                if (events.holds(position, conditions.get(step))) {
-                    consumed[step++] = position;
-                }
-            }
-            return step == conditions.size() ? consumed : null;
-        }
-        for (int start = 0; start < events.size(); start++) {
-            if (search(events, start, consumed) >= 0) {
-                return consumed;
-            }
-        }
-        return null;
+        return run(events, false, consumed) > 0 ? consumed : null;
     }
 
-    private long run(StoredEvents events, boolean all) {
+    /**
+     * The number of matches (all of them, or 0 or 1); {@code consumed}, when given, receives the
+     * event each condition of the first match took.
+     */
+    private long run(StoredEvents events, boolean all, int[] consumed) {
         if (events.size() == 0 || steps.isEmpty()) {
             return 0;
         }
         if (conditionsOnly) {
-            return adjacent(events, all);
+            return adjacent(events, all, consumed);
         }
         if (starSeparated) {
-            return inOrder(events, all);
+            return inOrder(events, all, consumed);
         }
         long total = 0;
         for (int start = 0; start < events.size(); ) {
-            int end = search(events, start);
+            int end = search(events, start, total == 0 ? consumed : null);
             if (end < 0) {
                 start++;
                 continue;
@@ -117,7 +90,7 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
         return total;
     }
 
-    private long adjacent(StoredEvents events, boolean all) {
+    private long adjacent(StoredEvents events, boolean all, int[] consumed) {
         int k = conditions.size();
         long total = 0;
         int i = 0;
@@ -130,6 +103,11 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
                 i++;
                 continue;
             }
+            if (total == 0 && consumed != null) {
+                for (int j = 0; j < k; j++) {
+                    consumed[j] = i + j;
+                }
+            }
             total++;
             if (!all) {
                 return total;
@@ -139,11 +117,14 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
         return total;
     }
 
-    private long inOrder(StoredEvents events, boolean all) {
+    private long inOrder(StoredEvents events, boolean all, int[] consumed) {
         long total = 0;
         int step = 0;
         for (int position = 0; position < events.size(); position++) {
             if (events.holds(position, conditions.get(step))) {
+                if (total == 0 && consumed != null) {
+                    consumed[step] = position;
+                }
                 step++;
                 if (step == conditions.size()) {
                     total++;
@@ -157,15 +138,14 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
         return total;
     }
 
-    /** The lazy search anchored at {@code start}: the last event position of its first match (0 when none consumed), or -1. */
-    private int search(StoredEvents events, int start) {
-        return search(events, start, null);
-    }
-
     /** A consumed condition's event in a search state: a list shared by the states that extend it. */
     private record Taken(int position, Taken before) {}
 
-    /** {@link #search(StoredEvents, int)}, writing into {@code consumed} the event each condition of the match took. */
+    /**
+     * The lazy search anchored at {@code start}: the last event position of its first match (0
+     * when none consumed), or -1; {@code consumed}, when given, receives the event each condition
+     * of that match took.
+     */
     private int search(StoredEvents events, int start, int[] consumed) {
         long[] times = events.times();
         Deque<long[]> states = new ArrayDeque<>(); // {event position, step, last consumed time, whether one was}
@@ -196,7 +176,7 @@ final class DuckDbSequenceMatcher implements SequenceMatcher {
             if (element instanceof PatternElement.ConditionEvent event) {
                 if (events.holds(position, event.condition())) {
                     states.push(new long[] {position + 1, step + 1, times[position], 1});
-                    paths.push(new Taken(position, path));
+                    paths.push(consumed == null ? path : new Taken(position, path)); // a count keeps no path
                 }
             } else if (element instanceof PatternElement.AnyEvents) {
                 states.push(new long[] {position + 1, step, state[2], state[3]}); // consume one more: tried last

@@ -13,7 +13,6 @@ import io.funnelql.reference.QueryRows;
 import io.funnelql.result.ResultTable;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -45,26 +44,21 @@ public final class NodeExecutor implements QueryExecutor {
         boolean skipsNullValues = query.profile() == Profile.CLICKHOUSE;
         for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0)) {
-            Integer[] order = new Integer[group.size()];
-            int stored = 0;
+            List<Integer> events = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
                 if (!(skipsNullValues && values.isNull(group.rows()[i]))) {
-                    order[stored++] = i;
+                    events.add(i);
                 }
             }
-            Integer[] events = Arrays.copyOf(order, stored);
             Comparator<Integer> byTime = Comparator.comparingLong(i -> group.times()[i]);
             // A stable sort: rows equal on all four keep the event order.
-            Arrays.sort(events, byTime.thenComparing((a, b) -> values.compare(group.rows()[a], group.rows()[b]))
+            events.sort(byTime.thenComparing((a, b) -> values.compare(group.rows()[a], group.rows()[b]))
                     .thenComparingLong(i -> baseHolds(masks[group.rows()[i]], chain) ? 1 : 0)
                     .thenComparingLong(i -> masks[group.rows()[i]] & chainBits));
-            long[] eventMasks = new long[stored];
-            for (int i = 0; i < stored; i++) {
-                eventMasks[i] = masks[group.rows()[events[i]]];
-            }
+            long[] eventMasks = events.stream().mapToLong(i -> masks[group.rows()[i]]).toArray();
             int result = nodeIndex(eventMasks, chain);
             List<Object> row = new ArrayList<>(group.key());
-            row.add(result < 0 ? null : values.value(group.rows()[events[result]]));
+            row.add(result < 0 ? null : values.value(group.rows()[events.get(result)]));
             perKey.add(row);
         }
     }

@@ -20,10 +20,12 @@ import java.util.List;
  */
 public final class SequenceExecutor implements QueryExecutor {
     /** The events report's column: which (?N) of the pattern, counted from 1. */
-    public static final String PATTERN_STEP = "pattern_step";
+    private static final String PATTERN_STEP = "pattern_step";
 
     private final SequenceQuery query;
     private final SequenceMatcher matcher;
+    /** The events report's condition names, one per (?N) of the pattern in order. */
+    private final List<String> patternConditions;
     private final List<List<Object>> perKey = new ArrayList<>();
     private long keys;
     private long matchedKeys;
@@ -34,12 +36,17 @@ public final class SequenceExecutor implements QueryExecutor {
         this.matcher = query.profile() == Profile.CLICKHOUSE
                 ? new ClickHouseSequenceMatcher(query.pattern())
                 : new DuckDbSequenceMatcher(query.pattern());
+        this.patternConditions = query.pattern().elements().stream()
+                .filter(PatternElement.ConditionEvent.class::isInstance)
+                .map(element -> query.conditions().get(((PatternElement.ConditionEvent) element).condition() - 1).name().value())
+                .toList();
     }
 
     @Override
     public void accumulate(QueryRows rows) {
         long[] masks = rows.masks(query.conditions().stream().map(SequenceCondition::condition).toList(),
                 query.nullConditions());
+        int time = rows.table().columnIndex(query.source().time());
         for (KeyGroup group : KeyGrouping.group(rows.table(), query.partitionKey(), query.source().time(),
                 row -> masks[row] >= 0)) {
             int stored = 0;
@@ -59,7 +66,7 @@ public final class SequenceExecutor implements QueryExecutor {
             }
             StoredEvents events = new StoredEvents(times, storedMasks);
             if (query.report() instanceof SequenceReport.MatchedEvents) {
-                addMatchedEvents(rows, group, events, storedRows);
+                addMatchedEvents(rows, time, group, events, storedRows);
                 continue;
             }
             boolean matched = matcher.matches(events);
@@ -75,18 +82,15 @@ public final class SequenceExecutor implements QueryExecutor {
     }
 
     /** One row per (?N) of the pattern: the time of the event it took in the first match. */
-    private void addMatchedEvents(QueryRows rows, KeyGroup group, StoredEvents events, int[] storedRows) {
+    private void addMatchedEvents(QueryRows rows, int time, KeyGroup group, StoredEvents events, int[] storedRows) {
         int[] consumed = matcher.firstMatchEvents(events);
         if (consumed == null) {
             return;
         }
-        int time = rows.table().columnIndex(query.source().time());
-        List<PatternElement.ConditionEvent> taken = query.pattern().elements().stream()
-                .filter(PatternElement.ConditionEvent.class::isInstance).map(PatternElement.ConditionEvent.class::cast).toList();
         for (int i = 0; i < consumed.length; i++) {
             List<Object> row = new ArrayList<>(group.key());
             row.add((long) i + 1);
-            row.add(query.conditions().get(taken.get(i).condition() - 1).name().value());
+            row.add(patternConditions.get(i));
             row.add(rows.table().value(time, storedRows[consumed[i]]));
             perKey.add(row);
         }
