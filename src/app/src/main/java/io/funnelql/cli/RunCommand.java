@@ -12,7 +12,6 @@ import io.funnelql.dsl.model.Specification;
 import io.funnelql.dsl.model.TableName;
 import io.funnelql.engine.Engine;
 import io.funnelql.engine.Engines;
-import io.funnelql.engine.LiveEngine;
 import io.funnelql.events.EventTable;
 import io.funnelql.input.EventInput;
 import io.funnelql.input.ParameterValues;
@@ -61,17 +60,19 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--events", required = true, paramLabel = "EVENTS",
             description = "The events: a CSV file (gzip-compressed or not), a Parquet file, - for standard input, "
-                    + "a DuckDB database file or a JDBC URL (jdbc:postgresql://HOST/DB?user=U); see docs/inputs.md.")
+                    + "a DuckDB database file, a JDBC URL (jdbc:postgresql://HOST/DB?user=U) or a Spark Connect URL "
+                    + "(sc://HOST:15002); see docs/inputs.md.")
     String events;
 
     @Option(names = "--table", paramLabel = "TABLE",
-            description = "The table to read in a DuckDB file or at a JDBC URL (default: the table the source declares).")
+            description = "The table to read in a DuckDB file, at a JDBC URL or on a Spark Connect server (default: the "
+                    + "table the source declares).")
     Optional<String> table;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "reference",
             description = "reference (default), duckdb, postgres, h2, oracle-h2 (H2 in Oracle mode) or spark (a local "
-                    + "Spark session; docs/engines.md). On a live "
-                    + "table of DuckDB or PostgreSQL, that engine runs the SQL in place.")
+                    + "Spark session, or the Spark Connect server FUNNELQL_SPARK_REMOTE names; docs/engines.md). On a live "
+                    + "table of DuckDB, PostgreSQL or Spark, that engine runs the SQL in place.")
     String engine;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A parameter value; repeatable.")
@@ -156,7 +157,7 @@ final class RunCommand implements Callable<Integer> {
         boolean inPlace = input.engine().equals(Optional.of(engineName));
         EventTable table = inPlace ? null : progress.step("loading " + input.label(), () -> input.read(selected.source()));
         try (Engine opened = progress.step(inPlace ? "connecting to " + input.label() : "starting " + engineName,
-                () -> inPlace ? LiveEngine.open(input) : Engines.open(engineName))) {
+                () -> inPlace ? Engines.openOn(input) : Engines.open(engineName))) {
             EngineRun.Outcome outcome = progress.step("running " + selected.name().display() + " on " + opened.label(),
                     () -> inPlace ? EngineRun.inPlace(opened, selected, input.table(selected.source()), values)
                             : EngineRun.run(opened, selected, table, values));

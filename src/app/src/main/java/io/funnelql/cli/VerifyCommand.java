@@ -6,7 +6,6 @@ import io.funnelql.dsl.model.Query;
 import io.funnelql.dsl.model.Specification;
 import io.funnelql.engine.Engine;
 import io.funnelql.engine.Engines;
-import io.funnelql.engine.LiveEngine;
 import io.funnelql.events.EventTable;
 import io.funnelql.input.EventInput;
 import io.funnelql.input.ParameterValues;
@@ -42,16 +41,17 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--events", required = true, paramLabel = "EVENTS",
             description = "The events: a CSV file (gzip-compressed or not), a Parquet file, - for standard input, "
-                    + "a DuckDB database file or a JDBC URL; see docs/inputs.md.")
+                    + "a DuckDB database file, a JDBC URL or a Spark Connect URL (sc://HOST:15002); see docs/inputs.md.")
     String events;
 
     @Option(names = "--table", paramLabel = "TABLE",
-            description = "The table to read in a DuckDB file or at a JDBC URL (default: the table the source declares).")
+            description = "The table to read in a DuckDB file, at a JDBC URL or on a Spark Connect server (default: the "
+                    + "table the source declares).")
     Optional<String> table;
 
     @Option(names = "--engines", split = ",", paramLabel = "LIST",
             description = "Engines to check, comma-separated (default duckdb, postgres, h2, oracle-h2): those and spark "
-                    + "(a local Spark session; docs/engines.md). oracle-h2 is H2 in Oracle mode; \"oracle\" is accepted for it.")
+                    + "(a local Spark session, or the Spark Connect server FUNNELQL_SPARK_REMOTE names; docs/engines.md). oracle-h2 is H2 in Oracle mode; \"oracle\" is accepted for it.")
     List<String> engines;
 
     @Option(names = "--query", paramLabel = "NAME", description = "Verify one query only.")
@@ -84,7 +84,7 @@ final class VerifyCommand implements Callable<Integer> {
                     boolean inPlace = input.engine().equals(Optional.of(name));
                     Engine engine = opened.computeIfAbsent(name, engineName -> progress.step(
                             inPlace ? "connecting to " + input.label() : "starting " + engineName,
-                            () -> inPlace ? LiveEngine.open(input) : Engines.open(engineName)));
+                            () -> inPlace ? Engines.openOn(input) : Engines.open(engineName)));
                     String verdict;
                     Long rows = null;
                     try {

@@ -1,5 +1,7 @@
 package io.funnelql.engine;
 
+import io.funnelql.input.EventInput;
+
 /**
  * An engine that lives in a module of its own, found by {@link Engines#open} through
  * {@link java.util.ServiceLoader} (a {@code META-INF/services/io.funnelql.engine.EngineProvider}
@@ -11,4 +13,12 @@ public interface EngineProvider {
     String name();
 
     Engine open();
+
+    /**
+     * The engine on a live table where it lives ({@code --events} at a database of this engine's
+     * kind, {@link EventInput#engine}): its SQL runs there and nothing is loaded.
+     */
+    default Engine openOn(EventInput input) {
+        throw new IllegalArgumentException(name() + " runs on no live table; " + input.label() + " is one");
+    }
 }

@@ -1,5 +1,7 @@
 package io.funnelql.engine;
 
+import io.funnelql.input.EventInput;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +32,27 @@ public final class Engines {
             case "oracle-h2" -> new H2Engine(true);
             case "duckdb" -> new DuckDbEngine();
             case "postgres" -> new PostgresEngine(SharedPostgres.server());
-            default -> provided(name);
+            default -> provider(name).open();
         };
     }
 
-    private static Engine provided(String name) {
+    /**
+     * The engine whose SQL runs on the input's live table in place ({@link EventInput#engine}):
+     * nothing is loaded and the table is not copied.
+     */
+    public static Engine openOn(EventInput input) {
+        String name = input.engine().orElseThrow(() -> new IllegalArgumentException(input.label()
+                + " is not a database an engine runs on"));
+        return switch (name) {
+            case "duckdb", "postgres" -> LiveEngine.open(input);
+            default -> provider(name).openOn(input);
+        };
+    }
+
+    private static EngineProvider provider(String name) {
         for (EngineProvider provider : ServiceLoader.load(EngineProvider.class)) {
             if (provider.name().equals(name)) {
-                return provider.open();
+                return provider;
             }
         }
         if (PROVIDED.containsKey(name)) {

@@ -61,7 +61,7 @@ public final class JdbcEventReader {
             try (PreparedStatement statement = connection.prepareStatement(select.toString())) {
                 statement.setFetchSize(10_000);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return read(rows, name, source);
+                    return read(TypedRows.of(rows), name, source);
                 }
             }
         } catch (SQLException e) {
@@ -69,13 +69,16 @@ public final class JdbcEventReader {
         }
     }
 
-    private static EventTable read(ResultSet rows, String name, Source source) throws SQLException, EventFileException {
-        ResultSetMetaData meta = rows.getMetaData();
+    /**
+     * Reads rows whose columns are the source's, in its order (a SELECT of the columns that
+     * {@link #positions} found); {@code name} stands for the relation in messages.
+     */
+    public static EventTable read(TypedRows rows, String name, Source source) throws SQLException, EventFileException {
         List<Column> columns = source.columns();
         Reading[] readings = new Reading[columns.size()];
         for (int column = 0; column < readings.length; column++) {
-            readings[column] = reading(columns.get(column), meta.getColumnType(column + 1),
-                    meta.getColumnTypeName(column + 1), meta.getScale(column + 1), name);
+            readings[column] = reading(columns.get(column), rows.sqlType(column + 1), rows.typeName(column + 1),
+                    rows.scale(column + 1), name);
         }
         TableBuilder table = new TableBuilder(source);
         int count = 0;
@@ -148,7 +151,7 @@ public final class JdbcEventReader {
         return reading;
     }
 
-    private static Object value(ResultSet rows, int index, Reading reading) throws SQLException {
+    private static Object value(TypedRows rows, int index, Reading reading) throws SQLException {
         Object value = switch (reading) {
             case TEXT, TEXT_AS_TYPE -> rows.getString(index);
             case LONG -> rows.getLong(index);
@@ -177,7 +180,7 @@ public final class JdbcEventReader {
     }
 
     /** The value as a java.time type where the driver converts to it (no default time zone involved), else as it comes. */
-    private static Object typed(ResultSet rows, int index, Class<?> type) throws SQLException {
+    private static Object typed(TypedRows rows, int index, Class<?> type) throws SQLException {
         try {
             return rows.getObject(index, type);
         } catch (SQLException | RuntimeException unsupported) {
@@ -223,7 +226,7 @@ public final class JdbcEventReader {
     }
 
     /** Each source column's position among the relation's columns, as an events file's header is matched. */
-    private static int[] positions(List<String> names, String name, Source source) throws EventFileException {
+    public static int[] positions(List<String> names, String name, Source source) throws EventFileException {
         int[] positions = new int[source.columns().size()];
         List<String> missing = new ArrayList<>();
         for (int column = 0; column < positions.length; column++) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +41,7 @@ import java.util.stream.Stream;
  */
 public final class EventInput {
     /** How the events are stored. */
-    public enum Kind { CSV, CSV_GZIP, PARQUET, DUCKDB_DATABASE, JDBC }
+    public enum Kind { CSV, CSV_GZIP, PARQUET, DUCKDB_DATABASE, JDBC, SPARK_CONNECT }
 
     /** Database user and password for a JDBC URL that does not carry them. */
     public static final String USER_VARIABLE = "FUNNELQL_EVENTS_USER";
@@ -72,6 +73,9 @@ public final class EventInput {
         Optional<List<Name>> tableName = table.map(EventInput::tableName);
         if (events.regionMatches(true, 0, "jdbc:", 0, 5)) {
             return new EventInput(Kind.JDBC, null, events, tableName, redacted(events));
+        }
+        if (events.regionMatches(true, 0, "sc://", 0, 5)) {
+            return new EventInput(Kind.SPARK_CONNECT, null, events, tableName, redacted(events));
         }
         Path file;
         String label;
@@ -105,14 +109,19 @@ public final class EventInput {
 
     /** For messages and reports: the file as given, "standard input", or the URL without its password. */
     public String label() {
-        return kind == Kind.DUCKDB_DATABASE || kind == Kind.JDBC ? label + " (table " + (table.isPresent()
+        return isDatabase() ? label + " (table " + (table.isPresent()
                 ? table.get().stream().map(Name::display).reduce((a, b) -> a + "." + b).orElseThrow() : "of the source") + ")"
                 : label;
     }
 
-    /** A live table, read through JDBC. */
+    /** A live table: read through JDBC, or through the {@link LiveTableReader} that reaches it. */
     public boolean isDatabase() {
-        return kind == Kind.DUCKDB_DATABASE || kind == Kind.JDBC;
+        return kind == Kind.DUCKDB_DATABASE || kind == Kind.JDBC || kind == Kind.SPARK_CONNECT;
+    }
+
+    /** The URL of a live table's database ({@code jdbc:…}, {@code sc://…}); empty for a file. */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
     }
 
     /** The engine ({@code duckdb}, {@code postgres}) whose SQL runs on the live table in place, if one does. */
@@ -122,6 +131,9 @@ public final class EventInput {
         }
         if (kind == Kind.JDBC && url.regionMatches(true, 0, "jdbc:postgresql:", 0, 16)) {
             return Optional.of("postgres");
+        }
+        if (kind == Kind.SPARK_CONNECT) {
+            return Optional.of("spark");
         }
         return Optional.empty();
     }
@@ -133,7 +145,7 @@ public final class EventInput {
 
     /** A connection to the live table's database: read-only, in UTC. */
     public Connection connect() {
-        if (!isDatabase()) {
+        if (kind != Kind.DUCKDB_DATABASE && kind != Kind.JDBC) {
             throw new IllegalStateException(label + " is not a database");
         }
         Properties properties = new Properties();
@@ -176,6 +188,7 @@ public final class EventInput {
                         yield JdbcEventReader.read(connection, tableSql(source), label(), source);
                     }
                 }
+                case SPARK_CONNECT -> reader().read(url, table(source), label(), source);
             };
         } catch (EventFileException e) {
             throw new UserInputException("funnelql: " + redacted(relabelled(e.getMessage())));
@@ -195,6 +208,17 @@ public final class EventInput {
         } catch (EventFileException e) {
             throw new UserInputException("funnelql: " + relabelled(e.getMessage()));
         }
+    }
+
+    /** The reader that reaches this URL, from a module on the class path. */
+    private LiveTableReader reader() {
+        for (LiveTableReader reader : ServiceLoader.load(LiveTableReader.class)) {
+            if (reader.reads(url)) {
+                return reader;
+            }
+        }
+        throw new UserInputException("funnelql: reading " + label + " needs the spark engine's module (src/spark) on the "
+                + "class path; the ./funnelql launcher adds it when --events is an sc:// URL (docs/inputs.md)");
     }
 
     private EventTable readParquet(Source source) throws EventFileException, SQLException {
@@ -305,8 +329,8 @@ public final class EventInput {
     }
 
     /** The URL with any password replaced, for messages and reports. */
-    static String redacted(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/:@]*):[^/@]*@", "//$1:***@");
+    public static String redacted(String url) {
+        return url.replaceAll("(?i)((?:password|token)=)[^&;]*", "$1***").replaceAll("//([^/:@]*):[^/@]*@", "//$1:***@");
     }
 
     private static String similarFile(Path file) {

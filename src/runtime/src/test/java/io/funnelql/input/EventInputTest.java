@@ -221,4 +221,24 @@ class EventInputTest {
                         + "jdbc:nosuch://h/db?password=*** (FunnelQL has drivers for jdbc:postgresql: and jdbc:duckdb:)")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
     }
+
+    /**
+     * A Spark Connect URL is a live table of the spark engine; its token is never shown. Reading it
+     * needs the spark module, which this module's tests do not have: the error says so
+     * (SparkConnectEngineTest and SparkConnectCommandLineTest read real ones).
+     */
+    @Test
+    void aSparkConnectUrlIsALiveTableOfTheSparkEngine() {
+        EventInput input = EventInput.of("sc://cluster:15002/;token=secret;use_ssl=true", Optional.of("app.events"));
+        assertThat(input.kind()).isEqualTo(EventInput.Kind.SPARK_CONNECT);
+        assertThat(input.isDatabase()).isTrue();
+        assertThat(input.engine()).contains("spark");
+        assertThat(input.label()).isEqualTo("sc://cluster:15002/;token=***;use_ssl=true (table app.events)");
+        assertThatThrownBy(() -> input.read(source()))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("funnelql: reading sc://cluster:15002/;token=***;use_ssl=true needs the spark engine's module "
+                        + "(src/spark) on the class path; the ./funnelql launcher adds it when --events is an sc:// URL "
+                        + "(docs/inputs.md)");
+        assertThatThrownBy(input::connect).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -13,15 +13,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The JVM's one Spark session, started on first use (about 8 s) and stopped by Spark's own shutdown
- * hook. Every {@link SparkEngine} works in a {@link SparkSession#newSession() session of its own}
- * on it: its own temporary views and settings, one Spark context.
+ * Where the spark engine's sessions come from. By default the JVM's one Spark session, started on
+ * first use (about 8 s) and stopped by Spark's own shutdown hook; every {@link SparkEngine} works in
+ * a {@link SparkSession#newSession() session of its own} on it: its own temporary views and
+ * settings, one Spark context. The master is {@code local[2]} unless {@code FUNNELQL_SPARK_MASTER}
+ * (or the system property {@code funnelql.spark.master}) names another, e.g. a standalone cluster's
+ * {@code spark://host:7077}.
  *
- * <p>The master is {@code local[2]} unless {@code FUNNELQL_SPARK_MASTER} (or the system property
- * {@code funnelql.spark.master}) names another, e.g. a standalone cluster's {@code spark://host:7077}.
+ * <p>With {@code FUNNELQL_SPARK_REMOTE} (or {@code funnelql.spark.remote}) set to a Spark Connect
+ * URL ({@code sc://host:15002}), each engine opens a session on that server instead: the SQL runs
+ * on the server's cluster, and no Spark runs in this JVM.
  */
 final class SharedSpark {
     static final String DEFAULT_MASTER = "local[2]";
+
+    /** The prefix of a Spark Connect URL. */
+    static final String CONNECT_SCHEME = "sc://";
 
     /**
      * Every session runs with these. The compiled SQL needs UTC (a TIMESTAMP_NTZ cast to TIMESTAMP
@@ -34,15 +41,24 @@ final class SharedSpark {
     static final Map<String, String> SETTINGS = Map.of(
             "spark.sql.constraintPropagation.enabled", "false",
             "spark.sql.session.timeZone", "UTC",
-            "spark.sql.shuffle.partitions", "2",
             "spark.sql.datetime.java8API.enabled", "true",
             "spark.sql.cteRecursionLevelLimit", "-1",
             "spark.sql.cteRecursionRowLimit", "-1");
+
+    /** A session in this JVM also runs with these; a cluster's sessions keep its own. */
+    static final Map<String, String> LOCAL_SETTINGS = Map.of("spark.sql.shuffle.partitions", "2");
 
     private static SparkSession session;
     private static EngineException failure;
 
     private SharedSpark() {}
+
+    /** The Spark Connect server the spark engine uses instead of a session in this JVM, if one is set. */
+    static Optional<String> remote() {
+        return Optional.ofNullable(System.getProperty("funnelql.spark.remote"))
+                .or(() -> Optional.ofNullable(System.getenv("FUNNELQL_SPARK_REMOTE")))
+                .filter(url -> !url.isBlank());
+    }
 
     static String master() {
         return Optional.ofNullable(System.getProperty("funnelql.spark.master"))
@@ -66,7 +82,33 @@ final class SharedSpark {
         }
         SparkSession own = session.newSession();
         SETTINGS.forEach((key, value) -> own.conf().set(key, value));
+        LOCAL_SETTINGS.forEach((key, value) -> own.conf().set(key, value));
         return own;
+    }
+
+    /**
+     * A new session on the Spark Connect server at {@code url}. The server is reached first with a
+     * plain TCP connection, so a wrong host or port fails in seconds with a clear message rather
+     * than after the client's minutes of retries.
+     */
+    static SparkSession connect(String url) {
+        ConnectUrl.reachable(url);
+        try {
+            SparkSession own = org.apache.spark.sql.connect.SparkSession.builder().remote(url).create();
+            SETTINGS.forEach((key, value) -> own.conf().set(key, value));
+            return own;
+        } catch (Exception | LinkageError e) { // Spark throws checked exceptions undeclared
+            throw new EngineException("spark: cannot open a session on " + ConnectUrl.shown(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Ends a Spark Connect session on its server; a server already gone has nothing left to end. */
+    static void close(SparkSession remoteSession) {
+        try {
+            remoteSession.close();
+        } catch (IOException | RuntimeException e) {
+            // the server released the session or went away
+        }
     }
 
     private static SparkSession start(String master) {
@@ -80,11 +122,12 @@ final class SharedSpark {
             builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
         SETTINGS.forEach(builder::config);
+        LOCAL_SETTINGS.forEach(builder::config);
         return builder.getOrCreate();
     }
 
     /** Best effort at exit: what cannot be deleted stays in the temporary directory. */
-    private static void delete(Path directory) {
+    static void delete(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

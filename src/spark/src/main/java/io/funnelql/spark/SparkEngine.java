@@ -17,12 +17,15 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
+import java.sql.Date;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -33,10 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Spark SQL in a session of its own on the JVM's shared Spark context ({@link SharedSpark}). An
- * unqualified source table is a temporary view of the session (no files written, invisible to
- * other engines); a {@code schema.table} source is a managed table in that database, created when
- * missing. Rows come back as the reference's Java types ({@link SparkValues}).
+ * Spark SQL in a session of its own ({@link SharedSpark}): on the JVM's shared Spark context, or
+ * on a Spark Connect server. An unqualified source table is a temporary view of the session (no
+ * files written, invisible to other engines); a {@code schema.table} source is a managed table in
+ * that database, created when missing. On a live table ({@link #onLiveTable}) nothing is loaded:
+ * the SQL reads the server's table. Rows come back as the reference's Java types ({@link SparkValues}).
  */
 public final class SparkEngine implements Engine {
     /** From this many rows a loaded table is cached in memory, spread over partitions Spark can scan in parallel. */
@@ -49,12 +53,36 @@ public final class SparkEngine implements Engine {
     });
 
     private final SparkSession session;
+    /** The Spark Connect URL the session is on; empty for this JVM's own Spark. */
+    private final Optional<String> remote;
     private final String label;
+    /** On a live table: what {@link #load} and {@link #append} say instead of loading. */
+    private final Optional<String> liveTable;
     private final Set<String> views = new HashSet<>();
 
+    /** A session of this JVM's Spark, or on the Spark Connect server {@code FUNNELQL_SPARK_REMOTE} names. */
     public SparkEngine() {
-        this.session = SharedSpark.newSession();
-        this.label = "Spark SQL " + session.version() + " (" + session.sparkContext().master() + ")";
+        this(SharedSpark.remote(), Optional.empty());
+    }
+
+    private SparkEngine(Optional<String> remote, Optional<String> liveTable) {
+        this.session = remote.map(SharedSpark::connect).orElseGet(SharedSpark::newSession);
+        this.remote = remote;
+        this.liveTable = liveTable;
+        String where = liveTable.map(table -> "the live table at " + table)
+                .orElseGet(() -> remote.map(url -> "Spark Connect at " + ConnectUrl.shown(url))
+                        .orElseGet(() -> session.sparkContext().master()));
+        this.label = "Spark SQL " + session.version() + " (" + where + ")";
+    }
+
+    /** A session on the Spark Connect server at {@code url}. */
+    static SparkEngine connected(String url) {
+        return new SparkEngine(Optional.of(url), Optional.empty());
+    }
+
+    /** A session on the Spark Connect server at {@code url}, whose table ({@code label}) holds the events. */
+    static SparkEngine onLiveTable(String url, String label) {
+        return new SparkEngine(Optional.of(url), Optional.of(label));
     }
 
     @Override
@@ -74,6 +102,7 @@ public final class SparkEngine implements Engine {
 
     @Override
     public void load(EventTable events) {
+        refuseOnLiveTable();
         List<String> parts = tableParts(events);
         String table = qualified(parts);
         try {
@@ -91,6 +120,7 @@ public final class SparkEngine implements Engine {
 
     @Override
     public void append(EventTable events) {
+        refuseOnLiveTable();
         List<String> parts = tableParts(events);
         String table = qualified(parts);
         try {
@@ -106,6 +136,12 @@ public final class SparkEngine implements Engine {
         }
     }
 
+    private void refuseOnLiveTable() {
+        if (liveTable.isPresent()) {
+            throw new EngineException("spark: the events are the live table at " + liveTable.get() + "; nothing is loaded into it");
+        }
+    }
+
     private void register(String name, Dataset<Row> rows, long rowCount) {
         String view = quote(name);
         if (views.contains(name)) {
@@ -114,11 +150,17 @@ public final class SparkEngine implements Engine {
         Dataset<Row> held = rows;
         if (rowCount >= CACHED_FROM_ROWS) {
             // A local relation is one partition: spread it so every core scans a part, and keep it.
-            held = rows.repartition(session.sparkContext().defaultParallelism() * 2).cache();
+            held = rows.repartition(partitions()).cache();
             held.count();
         }
         held.createOrReplaceTempView(view);
         views.add(name);
+    }
+
+    /** Twice the local cores; on a server, its shuffle partitions (a cluster's own setting). */
+    private int partitions() {
+        return remote.isPresent() ? Integer.parseInt(session.conf().get("spark.sql.shuffle.partitions"))
+                : session.sparkContext().defaultParallelism() * 2;
     }
 
     private Dataset<Row> dataFrame(EventTable events) {
@@ -132,8 +174,10 @@ public final class SparkEngine implements Engine {
             Object[] values = new Object[columns.size()];
             for (int c = 0; c < values.length; c++) {
                 Object value = events.value(c, row);
-                // Loaded to the microsecond, as the reference reads them.
-                values[c] = value instanceof LocalDateTime timestamp ? timestamp.truncatedTo(ChronoUnit.MICROS) : value;
+                // Loaded to the microsecond, as the reference reads them. A Spark Connect client takes
+                // a DATE as java.sql.Date only; valueOf keeps the day as written.
+                values[c] = value instanceof LocalDateTime timestamp ? timestamp.truncatedTo(ChronoUnit.MICROS)
+                        : value instanceof LocalDate day && remote.isPresent() ? Date.valueOf(day) : value;
             }
             rows.add(RowFactory.create(values));
         }
@@ -161,16 +205,30 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    /** The query runs in a job group of its own, which a timer cancels (interrupting its tasks) once the budget is spent. */
+    /**
+     * A timer stops the query once the budget is spent. In this JVM the query runs in a job group of
+     * its own, cancelled with its tasks interrupted (a tag's interruption did not stop a local
+     * query); on a Spark Connect server, which has no job groups, under a tag the server interrupts.
+     */
     @Override
     public ResultTable query(String sql, List<Object> bindParameters, Duration budget) {
-        SparkContext context = session.sparkContext();
-        String group = "funnelql-" + UUID.randomUUID();
+        String name = "funnelql-" + UUID.randomUUID();
         AtomicBoolean cancelled = new AtomicBoolean();
-        context.setJobGroup(group, "funnelql query", true);
+        Runnable interrupt;
+        Runnable clear;
+        if (remote.isPresent()) {
+            session.addTag(name);
+            interrupt = () -> session.interruptTag(name);
+            clear = () -> session.removeTag(name);
+        } else {
+            SparkContext context = session.sparkContext();
+            context.setJobGroup(name, "funnelql query", true);
+            interrupt = () -> context.cancelJobGroup(name);
+            clear = context::clearJobGroup;
+        }
         ScheduledFuture<?> cancel = CANCELLER.schedule(() -> {
             cancelled.set(true);
-            context.cancelJobGroup(group);
+            interrupt.run();
         }, budget.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return SparkValues.read(statement(sql, bindParameters));
@@ -182,7 +240,7 @@ public final class SparkEngine implements Engine {
             throw failure("running " + abbreviate(sql), e);
         } finally {
             cancel.cancel(false);
-            context.clearJobGroup();
+            clear.run();
         }
     }
 
@@ -219,6 +277,9 @@ public final class SparkEngine implements Engine {
             session.catalog().dropTempView(quote(view));
         }
         views.clear();
+        if (remote.isPresent()) {
+            SharedSpark.close(session); // ends the server's session; this JVM's Spark stays for the next engine
+        }
     }
 
     private List<String> tableParts(EventTable events) {

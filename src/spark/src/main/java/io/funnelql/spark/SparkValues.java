@@ -6,6 +6,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,10 +27,24 @@ final class SparkValues {
         for (Row row : result.collectAsList()) {
             List<Object> values = new ArrayList<>(fields.length);
             for (int c = 0; c < fields.length; c++) {
-                values.add(ResultValues.plain(row.get(c), fields[c].name(), fields[c].dataType().simpleString()));
+                values.add(ResultValues.plain(javaTime(row.get(c)), fields[c].name(), fields[c].dataType().simpleString()));
             }
             rows.add(values);
         }
         return ResultTable.sorted(columns, rows);
+    }
+
+    /**
+     * A Spark Connect client hands over a DATE as java.sql.Date and a TIMESTAMP as java.sql.Timestamp
+     * whatever the session's java8API setting: as the LocalDate and Instant a local session gives.
+     */
+    static Object javaTime(Object value) {
+        if (value instanceof Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return value;
     }
 }

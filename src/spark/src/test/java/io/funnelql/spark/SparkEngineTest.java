@@ -28,9 +28,12 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The spark engine on a real local session: names and values round-trip, literals and parameters mean what they say. */
+/**
+ * The spark engine on a real local session: names and values round-trip, literals and parameters
+ * mean what they say. {@link SparkConnectEngineTest} runs the same on a Spark Connect server.
+ */
 class SparkEngineTest {
-    private static final Engine SPARK = Engines.open("spark");
+    private static final Engine LOCAL = Engines.open("spark");
 
     private static final List<Column> COLUMNS = List.of(
             new Column(Name.quoted("UserId"), DataType.VARCHAR),
@@ -54,24 +57,34 @@ class SparkEngineTest {
 
     @AfterAll
     static void close() {
-        SPARK.close();
+        LOCAL.close();
     }
 
-    private static EventTable events(TableName table) {
+    /** The engine under test. */
+    Engine spark() {
+        return LOCAL;
+    }
+
+    /** Where its label says it runs. */
+    String where() {
+        return "local[2]";
+    }
+
+    static EventTable events(TableName table) {
         Source source = new Source(Name.unquoted("events"), table, COLUMNS.get(0), COLUMNS.get(3), Optional.empty(),
                 Optional.empty(), Optional.empty(), COLUMNS);
         return EventTable.ofRows(source, ROWS);
     }
 
-    private static String name(TableName table) {
+    static String name(TableName table) {
         return String.join(".", table.parts().stream().map(part -> SparkEngine.quote(part.value())).toList());
     }
 
     @Test
     void namesTheEngineAndItsDialect() {
-        assertThat(SPARK.name()).isEqualTo("spark");
-        assertThat(SPARK.dialect()).isEqualTo(TargetDialect.SPARK);
-        assertThat(SPARK.label()).startsWith("Spark SQL 4.").endsWith("(local[2])");
+        assertThat(spark().name()).isEqualTo("spark");
+        assertThat(spark().dialect()).isEqualTo(TargetDialect.SPARK);
+        assertThat(spark().label()).startsWith("Spark SQL 4.").endsWith(" (" + where() + ")");
     }
 
     @ParameterizedTest
@@ -79,8 +92,8 @@ class SparkEngineTest {
     void hostileNamesAndValuesRoundTripExactly(boolean qualified) {
         TableName table = new TableName(qualified ? List.of(Name.quoted("web_analytics"), Name.quoted("Click_Events"))
                 : List.of(Name.quoted("Click Events`")));
-        SPARK.load(events(table));
-        ResultTable result = SPARK.query("SELECT * FROM " + name(table));
+        spark().load(events(table));
+        ResultTable result = spark().query("SELECT * FROM " + name(table));
         assertThat(result.columns()).containsExactly("UserId", "order", "we`ird\ncol", "ts", "Price", "flag", "day");
         assertThat(result).isEqualTo(ResultTable.sorted(result.columns(), ROWS.stream().map(Arrays::asList).toList()));
     }
@@ -89,7 +102,7 @@ class SparkEngineTest {
     @Test
     void aStoredTableWithAnotherNameIsAClearError() {
         TableName table = new TableName(List.of(Name.quoted("web analytics"), Name.quoted("events")));
-        assertThatThrownBy(() -> SPARK.load(events(table)))
+        assertThatThrownBy(() -> spark().load(events(table)))
                 .isInstanceOf(EngineException.class)
                 .hasMessageStartingWith("spark: loading 5 rows into `web analytics`.`events`: ")
                 .hasMessageContaining("is not a valid name");
@@ -98,11 +111,11 @@ class SparkEngineTest {
     @Test
     void appendingAddsRowsAndLoadingAgainReplacesThem() {
         TableName table = new TableName(List.of(Name.unquoted("appended")));
-        SPARK.load(events(table));
-        SPARK.append(events(table));
-        assertThat(SPARK.query("SELECT COUNT(*) AS n FROM appended").rows()).containsExactly(List.of(2L * ROWS.size()));
-        SPARK.load(events(table));
-        assertThat(SPARK.query("SELECT COUNT(*) AS n FROM appended").rows()).containsExactly(List.of((long) ROWS.size()));
+        spark().load(events(table));
+        spark().append(events(table));
+        assertThat(spark().query("SELECT COUNT(*) AS n FROM appended").rows()).containsExactly(List.of(2L * ROWS.size()));
+        spark().load(events(table));
+        assertThat(spark().query("SELECT COUNT(*) AS n FROM appended").rows()).containsExactly(List.of((long) ROWS.size()));
     }
 
     /**
@@ -116,11 +129,11 @@ class SparkEngineTest {
         StringBuilder literal = new StringBuilder();
         TargetDialect.SPARK.sqlDialect().quoteStringLiteral(literal, null, text);
         assertThat(literal.toString()).doesNotContain("\\").contains("CHR(39)").contains("CHR(92)");
-        SPARK.execute("SET spark.sql.parser.escapedStringLiterals = " + escapedStringLiterals);
+        spark().execute("SET spark.sql.parser.escapedStringLiterals = " + escapedStringLiterals);
         try {
-            assertThat(SPARK.query("SELECT " + literal + " AS t").rows()).containsExactly(List.of(text));
+            assertThat(spark().query("SELECT " + literal + " AS t").rows()).containsExactly(List.of(text));
         } finally {
-            SPARK.execute("SET spark.sql.parser.escapedStringLiterals = false");
+            spark().execute("SET spark.sql.parser.escapedStringLiterals = false");
         }
     }
 
@@ -130,14 +143,14 @@ class SparkEngineTest {
         String like = PortableFunctions.LIKE.template(TargetDialect.SPARK);
         String sql = "SELECT " + like.replace("{0}", "CONCAT('a', CHR(92), 'b')").replace("{1}", "CONCAT('a', CHR(92), '_')")
                 + " AS matched, " + like.replace("{0}", "'a_b'").replace("{1}", "CONCAT(CHR(92), '_%')") + " AS escaped";
-        assertThat(SPARK.query(sql).rows()).containsExactly(List.of(true, false));
+        assertThat(spark().query(sql).rows()).containsExactly(List.of(true, false));
     }
 
     /** Markers in a CTE's SELECT list and WHERE clause, which Spark's positional binding mixed up. */
     @Test
     void bindParametersBindInTextOrder() {
-        SPARK.load(events(new TableName(List.of(Name.unquoted("bound")))));
-        ResultTable result = SPARK.query("WITH c AS (SELECT ? AS label, `order` FROM bound WHERE `UserId` = ? AND ts >= ?)"
+        spark().load(events(new TableName(List.of(Name.unquoted("bound")))));
+        ResultTable result = spark().query("WITH c AS (SELECT ? AS label, `order` FROM bound WHERE `UserId` = ? AND ts >= ?)"
                         + " SELECT label, `order`, ? AS tail FROM c",
                 List.of("first", "plain", LocalDateTime.of(2024, 1, 1, 0, 0), 4L));
         assertThat(result.rows()).containsExactly(List.of("first", 1L, 4L));
@@ -145,9 +158,9 @@ class SparkEngineTest {
 
     @Test
     void aQueryOverItsBudgetIsCancelled() {
-        assertThatThrownBy(() -> SPARK.query("SELECT COUNT(*) AS n FROM range(0, 100000) a CROSS JOIN range(0, 1000000) b"
+        assertThatThrownBy(() -> spark().query("SELECT COUNT(*) AS n FROM range(0, 100000) a CROSS JOIN range(0, 1000000) b"
                 + " WHERE (a.id * b.id) % 7 = 3", List.of(), Duration.ofSeconds(2)))
                 .isInstanceOf(QueryTimeoutException.class);
-        assertThat(SPARK.query("SELECT 1 AS one").rows()).containsExactly(List.of(1L));
+        assertThat(spark().query("SELECT 1 AS one").rows()).containsExactly(List.of(1L));
     }
 }
