@@ -31,7 +31,7 @@ public final class Processes {
     }
 
     /** The last lines of a log, indented, for an error message; empty when there are none. */
-    static String tail(Path log) {
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             List<String> last = lines.subList(Math.max(0, lines.size() - 15), lines.size());
@@ -41,7 +41,7 @@ public final class Processes {
         }
     }
 
-    static int freeLoopbackPort() throws IOException {
+    public static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

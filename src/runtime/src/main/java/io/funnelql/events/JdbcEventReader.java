@@ -65,7 +65,7 @@ public final class JdbcEventReader {
                 }
             }
         } catch (SQLException e) {
-            throw new EventFileException(name + ": " + firstLine(e.getMessage()));
+            throw new EventFileException(name + ": " + Shown.firstLine(e.getMessage()));
         }
     }
 
@@ -261,11 +261,5 @@ public final class JdbcEventReader {
     private static String quoteString(Connection connection) throws SQLException {
         String quote = connection.getMetaData().getIdentifierQuoteString();
         return quote == null || quote.isBlank() ? "\"" : quote.strip();
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return Shown.escaped(newline < 0 ? text : text.substring(0, newline));
     }
 }

@@ -16,6 +16,13 @@ public final class Shown {
                 + (text.length() > LONGEST ? "…' (" + text.length() + " characters)" : "'");
     }
 
+    /** A database's message as one line: its first, escaped ({@code null} is empty). */
+    public static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int newline = text.indexOf('\n');
+        return escaped(newline < 0 ? text : text.substring(0, newline));
+    }
+
     /** The text with every control, format and line-separator character as an escape. */
     public static String escaped(String text) {
         StringBuilder out = null;

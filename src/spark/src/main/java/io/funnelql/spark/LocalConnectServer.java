@@ -1,14 +1,12 @@
 package io.funnelql.spark;
 
 import io.funnelql.engine.EngineException;
+import io.funnelql.engine.Processes;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * started on first use (10-30 s) and stopped at exit.
  */
 public final class LocalConnectServer {
-    private static final String HOST = "127.0.0.1";
+    /** Where {@link Processes#freeLoopbackPort} finds a port. */
+    private static final String HOST = InetAddress.getLoopbackAddress().getHostAddress();
     private static final long START_TIMEOUT_SECONDS = 240;
 
     private static String url;
@@ -42,11 +41,13 @@ public final class LocalConnectServer {
     }
 
     private static String start() {
-        int port = freePort();
+        int port;
         Path log;
         Path warehouse;
         try {
+            port = Processes.freeLoopbackPort();
             log = Files.createTempFile("funnelql-spark-connect-", ".log");
+            log.toFile().deleteOnExit();
             warehouse = Files.createTempDirectory("funnelql-spark-connect-warehouse");
         } catch (IOException e) {
             throw new EngineException("spark: cannot create the Spark Connect server's files: " + e.getMessage(), e);
@@ -72,14 +73,18 @@ public final class LocalConnectServer {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop(server);
-            SharedSpark.delete(warehouse);
+            try {
+                Processes.deleteRecursively(warehouse);
+            } catch (IOException e) {
+                // left for the system's cleaning of temporary files
+            }
         }, "funnelql-spark-connect-stop"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (!accepts(port)) {
+        while (!ConnectUrl.accepts(HOST, port)) {
             if (!server.isAlive() || System.nanoTime() > deadline) {
                 stop(server);
                 throw new EngineException("spark: the Spark Connect server did not start on port " + port + "; its log "
-                        + log + " ends:\n" + tail(log));
+                        + log + " ends:" + Processes.tail(log));
             }
             try {
                 Thread.sleep(250);
@@ -105,23 +110,6 @@ public final class LocalConnectServer {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new EngineException("spark: no free port for a Spark Connect server: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(HOST, port), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static void stop(Process server) {
         server.destroy();
         try {
@@ -134,12 +122,4 @@ public final class LocalConnectServer {
         }
     }
 
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
-    }
 }

@@ -1,16 +1,16 @@
 package io.funnelql.spark;
 
 import io.funnelql.engine.EngineException;
+import io.funnelql.engine.Processes;
+import io.funnelql.events.Shown;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Where the spark engine's sessions come from. By default the JVM's one Spark session, started on
@@ -93,12 +93,20 @@ final class SharedSpark {
      */
     static SparkSession connect(String url) {
         ConnectUrl.reachable(url);
+        SparkSession own = null;
         try {
-            SparkSession own = org.apache.spark.sql.connect.SparkSession.builder().remote(url).create();
-            SETTINGS.forEach((key, value) -> own.conf().set(key, value));
+            own = org.apache.spark.sql.connect.SparkSession.builder().remote(url).create();
+            for (Map.Entry<String, String> setting : SETTINGS.entrySet()) {
+                own.conf().set(setting.getKey(), setting.getValue());
+            }
             return own;
         } catch (Exception | LinkageError e) { // Spark throws checked exceptions undeclared
-            throw new EngineException("spark: cannot open a session on " + ConnectUrl.shown(url) + ": " + e.getMessage(), e);
+            if (own != null) {
+                close(own);
+            }
+            // Spark's message may repeat the URL's parameters, the token among them.
+            throw new EngineException("spark: cannot open a session on " + ConnectUrl.shown(url) + ": "
+                    + Shown.escaped(ConnectUrl.shown(String.valueOf(e.getMessage()))), e);
         }
     }
 
@@ -126,20 +134,17 @@ final class SharedSpark {
         return builder.getOrCreate();
     }
 
-    /** Best effort at exit: what cannot be deleted stays in the temporary directory. */
-    static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // left for the system's cleaning of temporary files
-        }
-    }
-
     /** Tables of schema-qualified sources are written here; a directory per JVM, deleted at exit. */
     private static Path warehouse() {
         try {
             Path directory = Files.createTempDirectory("funnelql-spark-warehouse");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory), "funnelql-spark-warehouse-delete"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Processes.deleteRecursively(directory);
+                } catch (IOException | UncheckedIOException e) {
+                    // best effort at exit: what is left stays for the system's cleaning of temporary files
+                }
+            }, "funnelql-spark-warehouse-delete"));
             return directory;
         } catch (IOException e) {
             throw new EngineException("spark: cannot create a warehouse directory: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import io.funnelql.engine.Engine;
 import io.funnelql.engine.EngineException;
 import io.funnelql.engine.QueryTimeoutException;
 import io.funnelql.events.EventTable;
+import io.funnelql.input.UserInputException;
 import io.funnelql.result.ResultTable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
@@ -59,6 +60,8 @@ public final class SparkEngine implements Engine {
     /** On a live table: what {@link #load} and {@link #append} say instead of loading. */
     private final Optional<String> liveTable;
     private final Set<String> views = new HashSet<>();
+    /** Tables this engine created on a Spark Connect server: the only ones it writes, dropped when it closes. */
+    private final Set<String> createdTables = new HashSet<>();
 
     /** A session of this JVM's Spark, or on the Spark Connect server {@code FUNNELQL_SPARK_REMOTE} names. */
     public SparkEngine() {
@@ -72,7 +75,12 @@ public final class SparkEngine implements Engine {
         String where = liveTable.map(table -> "the live table at " + table)
                 .orElseGet(() -> remote.map(url -> "Spark Connect at " + ConnectUrl.shown(url))
                         .orElseGet(() -> session.sparkContext().master()));
-        this.label = "Spark SQL " + session.version() + " (" + where + ")";
+        try {
+            this.label = "Spark SQL " + session.version() + " (" + where + ")";
+        } catch (Exception e) { // a server that went away; Spark throws checked exceptions undeclared
+            close();
+            throw failure("asking " + where + " for its version", e);
+        }
     }
 
     /** A session on the Spark Connect server at {@code url}. */
@@ -105,6 +113,9 @@ public final class SparkEngine implements Engine {
         refuseOnLiveTable();
         List<String> parts = tableParts(events);
         String table = qualified(parts);
+        if (parts.size() > 1) {
+            refuseToReplaceTheServers(table);
+        }
         try {
             Dataset<Row> rows = dataFrame(events);
             if (parts.size() == 1) {
@@ -112,6 +123,9 @@ public final class SparkEngine implements Engine {
             } else {
                 session.sql("CREATE DATABASE IF NOT EXISTS " + quote(parts.get(0)));
                 rows.write().mode("overwrite").saveAsTable(table);
+                if (remote.isPresent()) {
+                    createdTables.add(table);
+                }
             }
         } catch (Exception e) { // Spark throws checked SparkExceptions undeclared
             throw failure("loading " + events.rowCount() + " rows into " + table, e);
@@ -123,6 +137,9 @@ public final class SparkEngine implements Engine {
         refuseOnLiveTable();
         List<String> parts = tableParts(events);
         String table = qualified(parts);
+        if (parts.size() > 1) {
+            refuseToReplaceTheServers(table);
+        }
         try {
             Dataset<Row> rows = dataFrame(events);
             if (parts.size() == 1) {
@@ -142,6 +159,30 @@ public final class SparkEngine implements Engine {
         }
     }
 
+    /**
+     * On a Spark Connect server a {@code schema.table} source is a table of the cluster's own
+     * catalog: one that exists and that this engine did not create is never overwritten or
+     * appended to, and the user is told what to do instead. Locally the catalog is this JVM's own,
+     * in a temporary directory.
+     */
+    private void refuseToReplaceTheServers(String table) {
+        if (remote.isPresent() && !createdTables.contains(table) && exists(table)) {
+            throw new UserInputException("funnelql: spark: " + table + " is a table of the Spark Connect server at "
+                    + ConnectUrl.shown(remote.get()) + "; FunnelQL does not overwrite a cluster's table. Query it where it"
+                    + " is (--events " + ConnectUrl.shown(remote.get()) + " --table " + table + " --engine spark), or give"
+                    + " the source a table name without a schema (a temporary view of the session)");
+        }
+    }
+
+    /** Whether the catalog has the table; a name it cannot look up is left to the write, which says why. */
+    private boolean exists(String table) {
+        try {
+            return session.catalog().tableExists(table);
+        } catch (Exception e) { // Spark throws checked SparkExceptions undeclared
+            return false;
+        }
+    }
+
     private void register(String name, Dataset<Row> rows, long rowCount) {
         String view = quote(name);
         if (views.contains(name)) {
@@ -157,10 +198,16 @@ public final class SparkEngine implements Engine {
         views.add(name);
     }
 
-    /** Twice the local cores; on a server, its shuffle partitions (a cluster's own setting). */
+    /** Twice the local cores; on a server, its shuffle partitions (a cluster's own setting, 200 where it is "auto"). */
     private int partitions() {
-        return remote.isPresent() ? Integer.parseInt(session.conf().get("spark.sql.shuffle.partitions"))
-                : session.sparkContext().defaultParallelism() * 2;
+        if (remote.isEmpty()) {
+            return session.sparkContext().defaultParallelism() * 2;
+        }
+        try {
+            return Integer.parseInt(session.conf().get("spark.sql.shuffle.partitions").strip());
+        } catch (NumberFormatException e) {
+            return 200;
+        }
     }
 
     private Dataset<Row> dataFrame(EventTable events) {
@@ -270,15 +317,23 @@ public final class SparkEngine implements Engine {
         throw new EngineException("spark: Spark SQL has no transactions");
     }
 
+    /** Drops the engine's views (and, on a server, the tables it created); a server's session ends even when that fails. */
     @Override
     public void close() {
-        for (String view : views) {
-            session.catalog().uncacheTable(quote(view));
-            session.catalog().dropTempView(quote(view));
-        }
-        views.clear();
-        if (remote.isPresent()) {
-            SharedSpark.close(session); // ends the server's session; this JVM's Spark stays for the next engine
+        try {
+            for (String view : views) {
+                session.catalog().uncacheTable(quote(view));
+                session.catalog().dropTempView(quote(view));
+            }
+            for (String table : createdTables) {
+                session.sql("DROP TABLE IF EXISTS " + table).collectAsList();
+            }
+        } finally {
+            views.clear();
+            createdTables.clear();
+            if (remote.isPresent()) {
+                SharedSpark.close(session); // ends the server's session; this JVM's Spark stays for the next engine
+            }
         }
     }
 
@@ -294,7 +349,7 @@ public final class SparkEngine implements Engine {
         return TargetDialect.SPARK.identifier(name.value(), name.quoted());
     }
 
-    private static String qualified(List<String> parts) {
+    static String qualified(List<String> parts) {
         return parts.stream().map(SparkEngine::quote).collect(Collectors.joining("."));
     }
 

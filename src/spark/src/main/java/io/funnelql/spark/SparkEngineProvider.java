@@ -3,6 +3,7 @@ package io.funnelql.spark;
 import io.funnelql.engine.Engine;
 import io.funnelql.engine.EngineException;
 import io.funnelql.engine.EngineProvider;
+import io.funnelql.events.Shown;
 import io.funnelql.input.EventInput;
 import io.funnelql.input.UserInputException;
 
@@ -25,7 +26,7 @@ public final class SparkEngineProvider implements EngineProvider {
             return SparkEngine.onLiveTable(input.url().orElseThrow(), input.label());
         } catch (EngineException e) {
             // The URL is the user's --events: an unreachable server is their input to fix.
-            throw new UserInputException("funnelql: " + input.label() + ": " + e.getMessage().replaceFirst("^spark: ", ""));
+            throw new UserInputException("funnelql: " + input.label() + ": " + Shown.escaped(e.getMessage().replaceFirst("^spark: ", "")));
         }
     }
 }

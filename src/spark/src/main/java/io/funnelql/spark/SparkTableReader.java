@@ -1,11 +1,13 @@
 package io.funnelql.spark;
 
+import io.funnelql.dsl.model.Name;
 import io.funnelql.dsl.model.Source;
 import io.funnelql.dsl.model.TableName;
 import io.funnelql.engine.EngineException;
 import io.funnelql.events.EventFileException;
 import io.funnelql.events.EventTable;
 import io.funnelql.events.JdbcEventReader;
+import io.funnelql.events.Shown;
 import io.funnelql.input.LiveTableReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,8 +39,7 @@ public final class SparkTableReader implements LiveTableReader {
             throw new EventFileException(label + ": " + e.getMessage().replaceFirst("^spark: ", ""));
         }
         try {
-            String relation = table.parts().stream().map(part -> SparkEngine.quote(part.value()))
-                    .collect(Collectors.joining("."));
+            String relation = SparkEngine.qualified(table.parts().stream().map(Name::value).toList());
             List<String> names = List.of(session.table(relation).schema().fieldNames());
             int[] positions = JdbcEventReader.positions(names, label, source);
             // In SQL text, which takes any name quoted; a column expression's parser refuses some.
@@ -49,17 +50,11 @@ public final class SparkTableReader implements LiveTableReader {
         } catch (EventFileException e) {
             throw e;
         } catch (SQLException e) {
-            throw new EventFileException(label + ": " + e.getMessage());
+            throw new EventFileException(label + ": " + Shown.firstLine(e.getMessage()));
         } catch (Exception e) { // Spark's analysis errors (no such table) are thrown undeclared
-            throw new EventFileException(label + ": " + firstLine(e.getMessage()));
+            throw new EventFileException(label + ": " + Shown.firstLine(e.getMessage()));
         } finally {
             SharedSpark.close(session);
         }
-    }
-
-    private static String firstLine(String message) {
-        String text = message == null ? "" : message.strip();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

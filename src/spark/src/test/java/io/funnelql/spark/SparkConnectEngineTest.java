@@ -9,6 +9,7 @@ import io.funnelql.engine.Engine;
 import io.funnelql.engine.EngineException;
 import io.funnelql.events.EventFileException;
 import io.funnelql.events.EventTable;
+import io.funnelql.input.UserInputException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,29 @@ class SparkConnectEngineTest extends SparkEngineTest {
                         + " (the source declares it varchar)");
     }
 
+    /** A schema.table source is a table of the cluster's catalog: created for the run and dropped after, never overwritten. */
+    @Test
+    void aTableOfTheServerIsNeverOverwrittenAndOnesTheEngineMadeAreDropped() {
+        CONNECTED.execute("CREATE DATABASE IF NOT EXISTS live_guard");
+        CONNECTED.execute("DROP TABLE IF EXISTS live_guard.events");
+        CONNECTED.execute("CREATE TABLE live_guard.events USING parquet AS SELECT 'kept' AS user_id");
+        TableName guarded = new TableName(List.of(Name.unquoted("live_guard"), Name.unquoted("events")));
+        assertThatThrownBy(() -> CONNECTED.load(events(guarded))).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("`live_guard`.`events` is a table of the Spark Connect server at " + URL);
+        assertThatThrownBy(() -> CONNECTED.append(events(guarded))).isInstanceOf(UserInputException.class);
+        assertThat(CONNECTED.query("SELECT user_id FROM live_guard.events").rows()).containsExactly(List.of("kept"));
+
+        TableName made = new TableName(List.of(Name.unquoted("live_made"), Name.unquoted("events")));
+        try (Engine another = SparkEngine.connected(URL)) {
+            another.load(events(made));
+            another.load(events(made)); // its own table: loading again replaces it
+            assertThat(CONNECTED.query("SELECT COUNT(*) AS n FROM live_made.events").rows())
+                    .containsExactly(List.of((long) events(made).rowCount()));
+        }
+        // SHOW TABLES lists the session's temporary views too (isTemporary): the table is what must be gone.
+        assertThat(CONNECTED.query("SHOW TABLES IN live_made").rows()).noneMatch(row -> row.get(1).equals("events"));
+    }
+
     @Test
     void aMissingTableOrServerIsAClearError() {
         Column user = new Column(Name.unquoted("user_id"), DataType.VARCHAR);
@@ -90,6 +114,10 @@ class SparkConnectEngineTest extends SparkEngineTest {
                 .hasMessageStartingWith("the table: cannot reach the Spark Connect server at 127.0.0.1:1");
         assertThatThrownBy(() -> SparkEngine.connected(closed)).isInstanceOf(EngineException.class)
                 .hasMessageContaining("cannot reach the Spark Connect server");
+        assertThatThrownBy(() -> SparkEngine.connected("sc://127.0.0.1:99999")).isInstanceOf(EngineException.class)
+                .hasMessageEndingWith("port 99999 is not a port (1 to 65535)");
+        assertThatThrownBy(() -> SparkEngine.connected(URL + "/;token=secret=oops")).isInstanceOf(EngineException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
     }
 
     private static EventTable read(TableName table, Column key, Column time, List<Column> columns) {

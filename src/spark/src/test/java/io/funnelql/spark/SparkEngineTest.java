@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * mean what they say. {@link SparkConnectEngineTest} runs the same on a Spark Connect server.
  */
 class SparkEngineTest {
-    private static final Engine LOCAL = Engines.open("spark");
+    /** Opened on first use: SparkConnectEngineTest, which runs these tests on a server, needs no local session. */
+    private static Engine local;
 
     private static final List<Column> COLUMNS = List.of(
             new Column(Name.quoted("UserId"), DataType.VARCHAR),
@@ -57,12 +58,18 @@ class SparkEngineTest {
 
     @AfterAll
     static void close() {
-        LOCAL.close();
+        if (local != null) {
+            local.close();
+            local = null;
+        }
     }
 
     /** The engine under test. */
     Engine spark() {
-        return LOCAL;
+        if (local == null) {
+            local = Engines.open("spark");
+        }
+        return local;
     }
 
     /** Where its label says it runs. */
