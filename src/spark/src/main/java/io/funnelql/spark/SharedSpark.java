@@ -55,16 +55,18 @@ final class SharedSpark {
 
     /** The Spark Connect server the spark engine uses instead of a session in this JVM, if one is set. */
     static Optional<String> remote() {
-        return Optional.ofNullable(System.getProperty("funnelql.spark.remote"))
-                .or(() -> Optional.ofNullable(System.getenv("FUNNELQL_SPARK_REMOTE")))
-                .filter(url -> !url.isBlank());
+        return setting("funnelql.spark.remote", "FUNNELQL_SPARK_REMOTE");
     }
 
     static String master() {
-        return Optional.ofNullable(System.getProperty("funnelql.spark.master"))
-                .or(() -> Optional.ofNullable(System.getenv("FUNNELQL_SPARK_MASTER")))
-                .filter(master -> !master.isBlank())
-                .orElse(DEFAULT_MASTER);
+        return setting("funnelql.spark.master", "FUNNELQL_SPARK_MASTER").orElse(DEFAULT_MASTER);
+    }
+
+    /** The system property, else the environment variable; blank is unset. */
+    private static Optional<String> setting(String property, String variable) {
+        return Optional.ofNullable(System.getProperty(property))
+                .or(() -> Optional.ofNullable(System.getenv(variable)))
+                .filter(value -> !value.isBlank());
     }
 
     /** A new session on the shared context; a failed start is remembered, so later engines fail at once the same way. */

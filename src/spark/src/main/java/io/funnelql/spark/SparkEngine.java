@@ -110,12 +110,8 @@ public final class SparkEngine implements Engine {
 
     @Override
     public void load(EventTable events) {
-        refuseOnLiveTable();
-        List<String> parts = tableParts(events);
+        List<String> parts = writableTableParts(events);
         String table = qualified(parts);
-        if (parts.size() > 1) {
-            refuseToReplaceTheServers(table);
-        }
         try {
             Dataset<Row> rows = dataFrame(events);
             if (parts.size() == 1) {
@@ -134,12 +130,8 @@ public final class SparkEngine implements Engine {
 
     @Override
     public void append(EventTable events) {
-        refuseOnLiveTable();
-        List<String> parts = tableParts(events);
+        List<String> parts = writableTableParts(events);
         String table = qualified(parts);
-        if (parts.size() > 1) {
-            refuseToReplaceTheServers(table);
-        }
         try {
             Dataset<Row> rows = dataFrame(events);
             if (parts.size() == 1) {
@@ -153,25 +145,26 @@ public final class SparkEngine implements Engine {
         }
     }
 
-    private void refuseOnLiveTable() {
+    /**
+     * The parts of the table a load or an append writes, once it is clear the engine may write it:
+     * never on a live table. On a Spark Connect server a {@code schema.table} source is a table of
+     * the cluster's own catalog: one that exists and that this engine did not create is never
+     * overwritten or appended to, and the user is told what to do instead. Locally the catalog is
+     * this JVM's own, in a temporary directory.
+     */
+    private List<String> writableTableParts(EventTable events) {
         if (liveTable.isPresent()) {
             throw new EngineException("spark: the events are the live table at " + liveTable.get() + "; nothing is loaded into it");
         }
-    }
-
-    /**
-     * On a Spark Connect server a {@code schema.table} source is a table of the cluster's own
-     * catalog: one that exists and that this engine did not create is never overwritten or
-     * appended to, and the user is told what to do instead. Locally the catalog is this JVM's own,
-     * in a temporary directory.
-     */
-    private void refuseToReplaceTheServers(String table) {
-        if (remote.isPresent() && !createdTables.contains(table) && exists(table)) {
+        List<String> parts = tableParts(events);
+        String table = qualified(parts);
+        if (parts.size() > 1 && remote.isPresent() && !createdTables.contains(table) && exists(table)) {
             throw new UserInputException("funnelql: spark: " + table + " is a table of the Spark Connect server at "
                     + ConnectUrl.shown(remote.get()) + "; FunnelQL does not overwrite a cluster's table. Query it where it"
                     + " is (--events " + ConnectUrl.shown(remote.get()) + " --table " + table + " --engine spark), or give"
                     + " the source a table name without a schema (a temporary view of the session)");
         }
+        return parts;
     }
 
     /** Whether the catalog has the table; a name it cannot look up is left to the write, which says why. */

@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Reads a table of a Spark Connect server ({@code --events sc://host:port --table app.events}) for
  * the reference and the engines that load events: the columns are found and their values checked
- * by the rules of JDBC tables ({@link JdbcEventReader}), the rows streamed a partition at a time.
+ * by the rules of JDBC tables ({@link JdbcEventReader}), the rows streamed in Arrow batches.
  */
 public final class SparkTableReader implements LiveTableReader {
     @Override
@@ -49,9 +48,7 @@ public final class SparkTableReader implements LiveTableReader {
             return JdbcEventReader.read(new SparkRows(rows.schema(), rows.toLocalIterator()), label, source);
         } catch (EventFileException e) {
             throw e;
-        } catch (SQLException e) {
-            throw new EventFileException(label + ": " + Shown.firstLine(e.getMessage()));
-        } catch (Exception e) { // Spark's analysis errors (no such table) are thrown undeclared
+        } catch (Exception e) { // the reader's SQLException, and Spark's analysis errors (no such table), thrown undeclared
             throw new EventFileException(label + ": " + Shown.firstLine(e.getMessage()));
         } finally {
             SharedSpark.close(session);
